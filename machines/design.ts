@@ -14,7 +14,7 @@ export interface Design {
   readonly drainBeforeFree: boolean;
   /** MUT-NO-WAIT-FAILOVER clears this: the bond moves traffic off a child's netdevs before their links close. */
   readonly failOverBeforeClose: boolean;
-  /** MUT-PARALLEL-UPGRADE clears this: the upgrade tool waits for the notification before the next child. */
+  /** MUT-PARALLEL-UPGRADE clears this: the upgrade tool waits for the notification, and for the bond to be ready, before the next child. */
   readonly toolWaitsForNotification: boolean;
   /** MUT-EARLY-NOTIFY clears this: the load is complete only after every sub-device matched. */
   readonly notifyAfterAllMatched: boolean;

@@ -15,6 +15,7 @@ export interface ToolObservation {
   readonly present: readonly boolean[];
   /** Every slave whose netdev has carrier is UP in the bond's view, and every other is DOWN. */
   readonly bondSettled: boolean;
+
 }
 
 /** Context of the upgrade tool. */
@@ -73,7 +74,8 @@ export function createToolMachine(design: Design = CORRECT_DESIGN) {
         obsOf(event)!.children.every((c) => c.state !== 'loaded' || c.version === context.target) &&
         firstChild(obsOf(event)!, (c) => c.state === 'loaded' && c.version !== context.target) < 0,
       bondSettledAndChildOld: ({ context, event }) =>
-        obsOf(event)!.bondSettled && firstChild(obsOf(event)!, (c) => c.state === 'loaded' && c.version !== context.target) >= 0,
+        (!waits || obsOf(event)!.bondSettled) && firstChild(obsOf(event)!, (c) => c.state === 'loaded' && c.version !== context.target) >= 0,
+
       notificationForCurrent: ({ context, event }) => event.type === 'notification' && event.child === context.current,
       inboxNotEmpty: ({ context }) => context.inbox.length > 0,
       loadFinishedSilently: ({ context, event }) =>

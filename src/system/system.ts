@@ -1,5 +1,5 @@
 import type { AnyActorScope, AnyStateMachine } from 'xstate';
-import type { Design } from '../../machines/design.js';
+import { CORRECT_DESIGN, type Design } from '../../machines/design.js';
 import type { Message } from '../../machines/messages.js';
 import type { ToolObservation } from '../../machines/tool.js';
 import type { Topology } from '../topology/topology.js';
@@ -70,40 +70,63 @@ export function observe(s: SystemState): ToolObservation {
   };
 }
 
-/** Builds the system of a topology under a design. */
-export function createSystem(topology: Topology, design: Design): System {
-  const components = createComponents(design);
-  const outbox: Message[] = [];
-  const scopes = {
-    parent: createScope(components.parent, outbox),
-    child: createScope(components.child, outbox),
-    netdev: createScope(components.netdev, outbox),
-    bond: createScope(components.bond, outbox),
-    tool: createScope(components.tool, outbox),
-    traffic: createScope(components.traffic, outbox),
-  };
-  const run = (m: AnyStateMachine, scope: AnyActorScope, snap: unknown, event: unknown) =>
-    m.transition(snap as never, event as never, scope);
+/** Watches every delivery: which machine, its snapshot before, the event (for coverage). */
+export type TransitionObserver = (kind: Message['to'], machine: AnyStateMachine, before: unknown, event: Message['event']) => void;
 
-  function deliver(s: Mutable, msg: Message): void {
+/** The same state with every snapshot resolved in `c`'s machines (snapshots carry their machine). */
+export function rehome(c: Components, s: SystemState): SystemState {
+  const r = <M extends { resolveState(x: never): unknown }>(m: M, snap: { value: unknown; context: unknown }) =>
+    m.resolveState({ value: snap.value, context: snap.context } as never);
+  return {
+    ...s,
+    parent: r(c.parent, s.parent) as SystemState['parent'],
+    children: s.children.map((x) => r(c.child, x) as SystemState['children'][number]),
+    netdevs: s.netdevs.map((x) => r(c.netdev, x) as SystemState['netdevs'][number]),
+    bond: r(c.bond, s.bond) as SystemState['bond'],
+    tool: r(c.tool, s.tool) as SystemState['tool'],
+    traffic: r(c.traffic, s.traffic) as SystemState['traffic'],
+  };
+}
+
+/** Builds the system of a topology under a design. */
+export function createSystem(topology: Topology, design: Design, onTransition?: TransitionObserver): System {
+  const components = createComponents(design);
+  const bootComponents = createComponents(CORRECT_DESIGN);
+  const outbox: Message[] = [];
+  const scopesOf = (c: Components) => ({
+    parent: createScope(c.parent, outbox),
+    child: createScope(c.child, outbox),
+    netdev: createScope(c.netdev, outbox),
+    bond: createScope(c.bond, outbox),
+    tool: createScope(c.tool, outbox),
+    traffic: createScope(c.traffic, outbox),
+  });
+  const scopes = scopesOf(components);
+  const bootScopes = design === CORRECT_DESIGN ? scopes : scopesOf(bootComponents);
+
+  function deliver(c: Components, sc: typeof scopes, s: Mutable, msg: Message): void {
+    const run = (m: AnyStateMachine, scope: AnyActorScope, snap: unknown, event: unknown) => {
+      if (onTransition) onTransition(msg.to, m, snap, msg.event);
+      return m.transition(snap as never, event as never, scope);
+    };
     switch (msg.to) {
       case 'parent':
-        s.parent = run(components.parent, scopes.parent, s.parent, msg.event) as Mutable['parent'];
+        s.parent = run(c.parent, sc.parent, s.parent, msg.event) as Mutable['parent'];
         return;
       case 'child':
-        s.children[msg.index] = run(components.child, scopes.child, s.children[msg.index], msg.event) as Mutable['children'][number];
+        s.children[msg.index] = run(c.child, sc.child, s.children[msg.index], msg.event) as Mutable['children'][number];
         return;
       case 'netdev':
-        s.netdevs[msg.index] = run(components.netdev, scopes.netdev, s.netdevs[msg.index], msg.event) as Mutable['netdevs'][number];
+        s.netdevs[msg.index] = run(c.netdev, sc.netdev, s.netdevs[msg.index], msg.event) as Mutable['netdevs'][number];
         return;
       case 'bond':
-        s.bond = run(components.bond, scopes.bond, s.bond, msg.event) as Mutable['bond'];
+        s.bond = run(c.bond, sc.bond, s.bond, msg.event) as Mutable['bond'];
         return;
       case 'tool':
-        s.tool = run(components.tool, scopes.tool, s.tool, msg.event) as Mutable['tool'];
+        s.tool = run(c.tool, sc.tool, s.tool, msg.event) as Mutable['tool'];
         return;
       case 'traffic':
-        s.traffic = run(components.traffic, scopes.traffic, s.traffic, msg.event) as Mutable['traffic'];
+        s.traffic = run(c.traffic, sc.traffic, s.traffic, msg.event) as Mutable['traffic'];
         return;
     }
   }
@@ -188,6 +211,10 @@ export function createSystem(topology: Topology, design: Design): System {
   }
 
   function step(s0: SystemState, e: EnvEvent): StepResult {
+    return stepWith(components, scopes, s0, e);
+  }
+
+  function stepWith(c: Components, sc: typeof scopes, s0: SystemState, e: EnvEvent): StepResult {
     const s: Mutable = { ...s0, children: [...s0.children], netdevs: [...s0.netdevs] };
     const fault = faultOf(e);
     if (fault !== null) s.faults = s0.faults | faultBit(fault);
@@ -198,7 +225,7 @@ export function createSystem(topology: Topology, design: Design): System {
       const msg = queue[head]!;
       log.push(msg);
       outbox.length = 0;
-      deliver(s, msg);
+      deliver(c, sc, s, msg);
       for (const m of outbox) queue.push(m);
     }
     return { state: s, log };
@@ -265,22 +292,25 @@ export function createSystem(topology: Topology, design: Design): System {
     return out;
   }
 
+  /** Every design boots the same way, under the correct design: boot is not what a mutant breaks. */
   function initial(): SystemState {
     const t = topology;
+    const c = bootComponents;
+    const sc = bootScopes;
     let s: SystemState = {
-      parent: components.parent.getInitialSnapshot(scopes.parent, { owner: t.binding, channel: t.channel }),
+      parent: c.parent.getInitialSnapshot(sc.parent, { owner: t.binding, channel: t.channel }),
       children: Array.from({ length: t.children }, (_, k) =>
-        components.child.getInitialSnapshot(scopes.child, { index: k, subdevs: t.binding.flatMap((o, i) => (o === k ? [i] : [])) }),
+        c.child.getInitialSnapshot(sc.child, { index: k, subdevs: t.binding.flatMap((o, i) => (o === k ? [i] : [])) }),
       ),
-      netdevs: Array.from({ length: t.netdevs }, (_, i) => components.netdev.getInitialSnapshot(scopes.netdev, { index: i })),
-      bond: components.bond.getInitialSnapshot(scopes.bond, { slaves: t.netdevs, ...t.bond }),
-      tool: components.tool.getInitialSnapshot(scopes.tool, undefined),
-      traffic: components.traffic.getInitialSnapshot(scopes.traffic, { maxInFlight: t.maxInFlight }),
+      netdevs: Array.from({ length: t.netdevs }, (_, i) => c.netdev.getInitialSnapshot(sc.netdev, { index: i })),
+      bond: c.bond.getInitialSnapshot(sc.bond, { slaves: t.netdevs, ...t.bond }),
+      tool: c.tool.getInitialSnapshot(sc.tool, undefined),
+      traffic: c.traffic.getInitialSnapshot(sc.traffic, { maxInFlight: t.maxInFlight }),
       faults: 0,
       monitors: {},
     };
     const go = (e: EnvEvent): void => {
-      s = step(s, e).state;
+      s = stepWith(c, sc, s, e).state;
     };
     // Boot: the parent probes; user space enslaves the netdevs and sets their MTU;
     // each child module loads and probes; the bond's monitor catches up.
@@ -293,7 +323,7 @@ export function createSystem(topology: Topology, design: Design): System {
     }
     for (let n = 0; n < 10 && !bondSettled(s); n++) go({ kind: 'bond.miimon' });
     if (!bondSettled(s)) throw new Error(`boot of ${t.name} did not settle the bond`);
-    return { ...s, faults: 0 };
+    return { ...rehome(components, s), faults: 0 };
   }
 
   return { topology, design, components, initial, step, toMessage, accepts, enabled };

@@ -1,0 +1,16 @@
+import { orchestrating } from '../src/system/state.js';
+import { delivered, type Invariant } from './property.js';
+
+/** INV-NO-LOSS: during an orchestrated upgrade with no faults, no packet handed to the bond is dropped. */
+export const INV_NO_LOSS: Invariant = {
+  id: 'INV-NO-LOSS',
+  claims: [],
+  description: 'during an orchestrated upgrade with no faults, no packet handed to the bond is dropped',
+  check(_, { before, after, log }) {
+    if (!orchestrating(before) && !orchestrating(after)) return null;
+    // Excuse (model.md): owed only with no faults at all, so in particular no forced unload and no parent removal.
+    if (after.faults !== 0) return null;
+    const drop = delivered(log, 'traffic', 'dropped')[0];
+    return drop ? `a packet handed to the bond was dropped (${drop.event.reason})` : null;
+  },
+};

@@ -1,0 +1,23 @@
+import { childBound, codePresent } from '../src/system/state.js';
+import { childName, netdevName } from '../src/topology/topology.js';
+import type { Invariant } from './property.js';
+
+/** INV-OPS-ROUTE: N_i's live tables are C_k's exactly when C_k is loaded and has matched S_i; otherwise the parent's. */
+export const INV_OPS_ROUTE: Invariant = {
+  id: 'INV-OPS-ROUTE',
+  claims: [1, 2, 10],
+  description: "N_i's live tables are C_k's exactly when C_k is loaded and has matched S_i; otherwise the parent's",
+  check(_, { topology, after }) {
+    for (let i = 0; i < after.netdevs.length; i++) {
+      const n = after.netdevs[i]!;
+      if (n.value !== 'registered') continue;
+      const k = topology.binding[i]!;
+      const delegated = codePresent(after, k) && childBound(after, k, i);
+      const ops = n.context.ops;
+      if (ops !== 'parent' && ops !== k) return `${netdevName(i)}'s tables point at ${childName(ops)}, which does not bind S${i + 1}`;
+      if (delegated && ops !== k) return `${childName(k)} has matched S${i + 1} but ${netdevName(i)} is still served by the parent's tables`;
+      if (!delegated && ops === k) return `${netdevName(i)}'s tables still point at ${childName(k)}, which no longer binds S${i + 1}`;
+    }
+    return null;
+  },
+};

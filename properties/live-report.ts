@@ -1,0 +1,22 @@
+import { childAllBound, moduleState, parentBound } from '../src/system/state.js';
+import { TARGET_VERSION } from '../src/system/system.js';
+import { childName } from '../src/topology/topology.js';
+import type { Liveness } from './property.js';
+
+/** LIVE-REPORT: with a fault, the upgrade tool stops and reports it instead of waiting forever. */
+export const LIVE_REPORT: Liveness = {
+  id: 'LIVE-REPORT',
+  claims: [],
+  description: 'with a fault, the upgrade tool stops and reports it instead of waiting forever',
+  check(topology, s) {
+    if (s.tool.value === 'idle' || s.faults === 0) return null;
+    if (s.tool.value === 'stopped') return s.tool.context.report ? null : 'the tool stopped without a report';
+    if (s.tool.value !== 'done') return `the tool neither finished nor reported (still ${String(s.tool.value)})`;
+    if (!parentBound(s)) return null;
+    for (let k = 0; k < topology.children; k++) {
+      const failed = moduleState(s, k) === 'loaded' && s.children[k]!.context.version === TARGET_VERSION && !childAllBound(s, k);
+      if (failed) return `the tool finished without reporting that ${childName(k)} failed to bind its sub-devices`;
+    }
+    return null;
+  },
+};

@@ -1,0 +1,51 @@
+import type { Message } from '../machines/messages.js';
+import type { EnvEvent } from '../src/system/env-event.js';
+import type { SystemState } from '../src/system/state.js';
+import type { Topology } from '../src/topology/topology.js';
+
+/** What a monitor sees of one step: the state before and after, the environment event, every message delivered. */
+export interface StepView {
+  readonly topology: Topology;
+  readonly before: SystemState;
+  readonly env: EnvEvent;
+  readonly log: readonly Message[];
+  readonly after: SystemState;
+}
+
+/** A safety property of model.md: checked after every step, never changing the system. */
+export interface Invariant<M = undefined> {
+  readonly id: `INV-${string}`;
+  readonly claims: readonly number[];
+  readonly description: string;
+  /** The monitor's own state in the booted system (undefined for plain state predicates). */
+  init?(topology: Topology, booted: SystemState): M;
+  /** The monitor's state after a step. */
+  observe?(m: M, step: StepView): M;
+  /** Why the step broke the property, or null. `m` is the state after `observe`. */
+  check(m: M, step: StepView): string | null;
+}
+
+/** A liveness property of model.md in bounded form: it must hold once the system has taken its fair steps. */
+export interface Liveness {
+  readonly id: `LIVE-${string}`;
+  readonly claims: readonly number[];
+  readonly description: string;
+  /** Why the settled state breaks the property, or null. */
+  check(topology: Topology, settled: SystemState): string | null;
+}
+
+/** A broken property, with the claims it covers. */
+export interface Violation {
+  readonly id: string;
+  readonly claims: readonly number[];
+  readonly message: string;
+}
+
+/** Helper for monitors: the messages of a step addressed to `to` with event type `type`. */
+export function delivered<T extends Message['event']['type']>(
+  log: readonly Message[],
+  to: Message['to'],
+  type: T,
+): (Message & { event: { type: T } })[] {
+  return log.filter((m) => m.to === to && m.event.type === type) as (Message & { event: { type: T } })[];
+}

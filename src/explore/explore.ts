@@ -1,0 +1,216 @@
+import fc from 'fast-check';
+import { monitoredStep, withMonitors } from '../../properties/monitor.js';
+import type { Violation } from '../../properties/property.js';
+import { designOf } from '../mutants.js';
+import { faultOf, isDriverStep, type EnvEvent } from '../system/env-event.js';
+import type { FaultId } from '../system/faults.js';
+import type { SystemState } from '../system/state.js';
+import { createSystem, type System } from '../system/system.js';
+import type { Topology } from '../topology/topology.js';
+import { Coverage, type MachineCoverage } from './coverage.js';
+import { settle } from './settle.js';
+import { formatTrace, type TraceStep } from './trace.js';
+
+/** What `hotup explore` runs. */
+export interface ExploreOptions {
+  readonly topology: Topology;
+  readonly mutant: string | null;
+  readonly runs: number;
+  readonly steps: number;
+  readonly seed: number;
+  /** Faults the runs may inject (each run draws a subset of them). */
+  readonly faults: readonly FaultId[];
+  /** fast-check's replay path of a failure printed earlier. */
+  readonly path?: string;
+  /** Called after every run (for a progress bar). */
+  readonly onRun?: (runsDone: number) => void;
+  /** Record the states and transitions visited (costs time). */
+  readonly coverage?: boolean;
+}
+
+/** A violation found by random exploration, shrunk, with what it takes to replay it. */
+export interface Counterexample {
+  readonly violation: Violation;
+  readonly steps: readonly TraceStep[];
+  readonly trace: string;
+  readonly seed: number;
+  readonly path: string;
+  readonly replay: string;
+}
+
+/** What `hotup explore` reports. */
+export interface ExploreResult {
+  readonly topology: string;
+  readonly mutant: string | null;
+  readonly faults: readonly FaultId[];
+  readonly seed: number;
+  readonly runs: number;
+  readonly steps: number;
+  readonly invariantChecks: number;
+  readonly seconds: number;
+  readonly counterexample: Counterexample | null;
+  readonly coverage: readonly MachineCoverage[];
+}
+
+/** Which events a command draws from: the system's own steps, traffic, starting the tool, or one fault. */
+type Family = 'driver' | 'traffic' | 'start' | FaultId;
+
+function familyOf(e: EnvEvent): Family | null {
+  if (e.kind === 'tool.start') return 'start';
+  if (e.kind === 'traffic.send') return 'traffic';
+  const f = faultOf(e);
+  if (f) return f;
+  return isDriverStep(e) ? 'driver' : null;
+}
+
+/** The state a run carries between fast-check commands. */
+interface RunModel {
+  state: SystemState;
+  readonly start: SystemState;
+  readonly steps: TraceStep[];
+  readonly states: SystemState[];
+  faults: readonly FaultId[];
+  violation: Violation | null;
+}
+
+class ViolationFound extends Error {}
+
+/** One fast-check command: take the `pick`-th enabled event of a family. */
+class PickCommand implements fc.Command<RunModel, object> {
+  constructor(
+    private readonly system: System,
+    private readonly family: Family,
+    private readonly pick: number,
+    private readonly counters: { steps: number; checks: number; invariants: number },
+  ) {}
+
+  private candidates(m: RunModel): EnvEvent[] {
+    return this.system.enabled(m.state, m.faults).filter((e) => familyOf(e) === this.family);
+  }
+
+  check(m: Readonly<RunModel>): boolean {
+    return m.violation === null && this.candidates(m as RunModel).length > 0;
+  }
+
+  run(m: RunModel): void {
+    const c = this.candidates(m);
+    const e = c[this.pick % c.length]!;
+    const res = monitoredStep(this.system, m.state, e);
+    this.counters.steps++;
+    this.counters.checks += this.counters.invariants;
+    m.steps.push({ env: e, log: res.log });
+    m.states.push(res.state);
+    m.state = res.state;
+    if (res.violation) {
+      m.violation = res.violation;
+      throw new ViolationFound(`${res.violation.id}: ${res.violation.message}`);
+    }
+  }
+
+  toString(): string {
+    return `${this.family}#${this.pick}`;
+  }
+}
+
+/** Runs a list of commands from the booted state, then the fair completion; returns the run. */
+function playRun(
+  system: System,
+  start: SystemState,
+  faults: readonly FaultId[],
+  cmds: Iterable<fc.Command<RunModel, object>>,
+  counters: { steps: number },
+): RunModel {
+  const m: RunModel = { state: start, start, steps: [], states: [], faults, violation: null };
+  try {
+    fc.modelRun(() => ({ model: m, real: {} }), cmds);
+  } catch (e) {
+    if (!(e instanceof ViolationFound)) throw e;
+    return m;
+  }
+  const done = settle(system, m.state);
+  counters.steps += done.steps.length;
+  done.steps.forEach((st, n) => {
+    m.steps.push(st);
+    m.states.push(n === done.steps.length - 1 ? done.state : m.state);
+  });
+  // Re-derive the intermediate states of the fair completion for the trace.
+  let s = m.state;
+  for (let n = m.states.length - done.steps.length; n < m.states.length; n++) {
+    s = system.step(s, m.steps[n]!.env).state;
+    m.states[n] = s;
+  }
+  m.state = done.state;
+  m.violation = done.violation;
+  return m;
+}
+
+/** The command-line that replays a failure. */
+export function replayCommand(o: ExploreOptions, seed: number, path: string): string {
+  const parts = ['hotup replay', `--topology ${o.topology.name}`];
+  if (o.mutant) parts.push(`--mutant ${o.mutant}`);
+  parts.push(`--steps ${o.steps}`, `--faults ${o.faults.length ? o.faults.join(',') : 'none'}`, `--seed ${seed}`, `--path ${path}`);
+  return parts.join(' ');
+}
+
+/**
+ * Random exploration with fast-check: each run boots the system, takes up to
+ * `steps` random steps (driver work, traffic, the tool, faults), then its fair
+ * steps, checking every INV-* after each step and the LIVE-* at the end.
+ * A failure is shrunk to a short trace.
+ */
+export function explore(o: ExploreOptions): ExploreResult {
+  const coverage = o.coverage ? new Coverage() : null;
+  const system = createSystem(o.topology, designOf(o.mutant), coverage?.record);
+  const start = withMonitors(system, system.initial());
+  const counters = { steps: 0, checks: 0, invariants: 11 };
+  const families: Family[] = ['driver', 'traffic', 'start', ...o.faults];
+  const weight = (f: Family): number => (f === 'driver' ? 8 : f === 'traffic' ? 3 : 2);
+  const command = fc.oneof(
+    ...families.map((f) => ({ weight: weight(f), arbitrary: fc.nat(63).map((p) => new PickCommand(system, f, p, counters)) })),
+  );
+  const arb = fc.tuple(fc.subarray([...o.faults]), fc.commands([command], { maxCommands: o.steps, size: 'max' }));
+  let runsDone = 0;
+  const t0 = performance.now();
+  const prop = fc.property(arb, ([faults, cmds]) => {
+    const m = playRun(system, start, faults, cmds, counters);
+    runsDone++;
+    o.onRun?.(runsDone);
+    if (m.violation) throw new ViolationFound(`${m.violation.id}: ${m.violation.message}`);
+  });
+  const result = fc.check(prop, {
+    seed: o.seed,
+    numRuns: o.runs,
+    ...(o.path ? { path: o.path, endOnFailure: true } : {}),
+  });
+  const seconds = (performance.now() - t0) / 1000;
+  let counterexample: Counterexample | null = null;
+  if (result.failed && result.counterexample) {
+    const [faults, cmds] = result.counterexample[0];
+    const m = playRun(system, start, faults, cmds, { steps: 0 });
+    if (!m.violation) throw new Error(`replaying the counterexample did not fail again: ${String(result.errorInstance)}`);
+    const path = result.counterexamplePath ?? '';
+    counterexample = {
+      violation: m.violation,
+      steps: m.steps,
+      trace: formatTrace(o.topology, start, m.steps, m.states, m.violation),
+      seed: result.seed,
+      path,
+      replay: replayCommand(o, result.seed, path),
+    };
+  } else if (result.failed) {
+    const err: unknown = result.errorInstance;
+    throw err instanceof Error ? err : new Error(String(err));
+  }
+  return {
+    topology: o.topology.name,
+    mutant: o.mutant,
+    faults: o.faults,
+    seed: o.seed,
+    runs: runsDone,
+    steps: counters.steps,
+    invariantChecks: counters.checks,
+    seconds,
+    counterexample,
+    coverage: coverage ? coverage.summary(system.components) : [],
+  };
+}
