@@ -16,8 +16,11 @@ export interface CheckedStep extends StepResult {
   readonly violation: Violation | null;
 }
 
+/** Which properties to check: all, or only the ids in the set. */
+export type PropertyFilter = ReadonlySet<string> | null;
+
 /** Updates the monitors after a step and checks every invariant (in model.md's order; the first broken one is reported). */
-export function checkStep(system: System, before: SystemState, env: EnvEvent, result: StepResult): CheckedStep {
+export function checkStep(system: System, before: SystemState, env: EnvEvent, result: StepResult, only: PropertyFilter = null): CheckedStep {
   const monitors: Record<string, unknown> = {};
   const draft = { topology: system.topology, before, env, log: result.log, after: result.state };
   for (const inv of INVARIANTS) {
@@ -28,6 +31,7 @@ export function checkStep(system: System, before: SystemState, env: EnvEvent, re
   const after: SystemState = { ...result.state, monitors };
   const view: StepView = { ...draft, after };
   for (const inv of INVARIANTS) {
+    if (only && !only.has(inv.id)) continue;
     const message = inv.check(monitors[inv.id] as never, view);
     if (message !== null) return { state: after, log: result.log, violation: { id: inv.id, claims: inv.claims, message } };
   }
@@ -35,13 +39,14 @@ export function checkStep(system: System, before: SystemState, env: EnvEvent, re
 }
 
 /** One step of the system, monitored. */
-export function monitoredStep(system: System, before: SystemState, env: EnvEvent): CheckedStep {
-  return checkStep(system, before, env, system.step(before, env));
+export function monitoredStep(system: System, before: SystemState, env: EnvEvent, only: PropertyFilter = null): CheckedStep {
+  return checkStep(system, before, env, system.step(before, env), only);
 }
 
 /** The first LIVE-* property a settled state breaks, or null. */
-export function checkLiveness(system: System, settled: SystemState): Violation | null {
+export function checkLiveness(system: System, settled: SystemState, only: PropertyFilter = null): Violation | null {
   for (const live of LIVENESS) {
+    if (only && !only.has(live.id)) continue;
     const message = live.check(system.topology, settled);
     if (message !== null) return { id: live.id, claims: live.claims, message };
   }

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
-import { monitoredStep, withMonitors } from '../../properties/monitor.js';
+import { INVARIANTS } from '../../properties/index.js';
+import { monitoredStep, withMonitors, type PropertyFilter } from '../../properties/monitor.js';
 import type { Violation } from '../../properties/property.js';
 import { designOf } from '../mutants.js';
 import { faultOf, isDriverStep, type EnvEvent } from '../system/env-event.js';
@@ -22,10 +23,14 @@ export interface ExploreOptions {
   readonly faults: readonly FaultId[];
   /** fast-check's replay path of a failure printed earlier. */
   readonly path?: string;
+  /** fc.commands' replay path (which commands ran) of that failure. */
+  readonly commandsPath?: string;
   /** Called after every run (for a progress bar). */
   readonly onRun?: (runsDone: number) => void;
   /** Record the states and transitions visited (costs time). */
   readonly coverage?: boolean;
+  /** Check only these property ids (all when absent). */
+  readonly properties?: readonly string[];
 }
 
 /** A violation found by random exploration, shrunk, with what it takes to replay it. */
@@ -35,6 +40,7 @@ export interface Counterexample {
   readonly trace: string;
   readonly seed: number;
   readonly path: string;
+  readonly commandsPath: string;
   readonly replay: string;
 }
 
@@ -44,7 +50,10 @@ export interface ExploreResult {
   readonly mutant: string | null;
   readonly faults: readonly FaultId[];
   readonly seed: number;
+  /** Runs before the first failure (or all of them). */
   readonly runs: number;
+  /** Extra runs fast-check spent shrinking a failure. */
+  readonly shrinks: number;
   readonly steps: number;
   readonly invariantChecks: number;
   readonly seconds: number;
@@ -82,6 +91,7 @@ class PickCommand implements fc.Command<RunModel, object> {
     private readonly family: Family,
     private readonly pick: number,
     private readonly counters: { steps: number; checks: number; invariants: number },
+    private readonly only: PropertyFilter,
   ) {}
 
   private candidates(m: RunModel): EnvEvent[] {
@@ -95,7 +105,7 @@ class PickCommand implements fc.Command<RunModel, object> {
   run(m: RunModel): void {
     const c = this.candidates(m);
     const e = c[this.pick % c.length]!;
-    const res = monitoredStep(this.system, m.state, e);
+    const res = monitoredStep(this.system, m.state, e, this.only);
     this.counters.steps++;
     this.counters.checks += this.counters.invariants;
     m.steps.push({ env: e, log: res.log });
@@ -118,7 +128,8 @@ function playRun(
   start: SystemState,
   faults: readonly FaultId[],
   cmds: Iterable<fc.Command<RunModel, object>>,
-  counters: { steps: number },
+  counters: { steps: number; checks: number; invariants: number },
+  only: PropertyFilter,
 ): RunModel {
   const m: RunModel = { state: start, start, steps: [], states: [], faults, violation: null };
   try {
@@ -127,8 +138,9 @@ function playRun(
     if (!(e instanceof ViolationFound)) throw e;
     return m;
   }
-  const done = settle(system, m.state);
+  const done = settle(system, m.state, only);
   counters.steps += done.steps.length;
+  counters.checks += done.steps.length * counters.invariants;
   done.steps.forEach((st, n) => {
     m.steps.push(st);
     m.states.push(n === done.steps.length - 1 ? done.state : m.state);
@@ -145,10 +157,12 @@ function playRun(
 }
 
 /** The command-line that replays a failure. */
-export function replayCommand(o: ExploreOptions, seed: number, path: string): string {
+export function replayCommand(o: ExploreOptions, seed: number, path: string, commandsPath: string): string {
   const parts = ['hotup replay', `--topology ${o.topology.name}`];
   if (o.mutant) parts.push(`--mutant ${o.mutant}`);
-  parts.push(`--steps ${o.steps}`, `--faults ${o.faults.length ? o.faults.join(',') : 'none'}`, `--seed ${seed}`, `--path ${path}`);
+  parts.push(`--runs ${o.runs}`, `--steps ${o.steps}`, `--faults ${o.faults.length ? o.faults.join(',') : 'none'}`);
+  if (o.properties && o.properties.length) parts.push(`--property ${o.properties.join(',')}`);
+  parts.push(`--seed ${seed}`, `--path ${path}`, `--commands-path '${commandsPath}'`);
   return parts.join(' ');
 }
 
@@ -162,17 +176,18 @@ export function explore(o: ExploreOptions): ExploreResult {
   const coverage = o.coverage ? new Coverage() : null;
   const system = createSystem(o.topology, designOf(o.mutant), coverage?.record);
   const start = withMonitors(system, system.initial());
-  const counters = { steps: 0, checks: 0, invariants: 11 };
+  const only: PropertyFilter = o.properties && o.properties.length ? new Set(o.properties) : null;
+  const counters = { steps: 0, checks: 0, invariants: only ? INVARIANTS.filter((p) => only.has(p.id)).length : INVARIANTS.length };
   const families: Family[] = ['driver', 'traffic', 'start', ...o.faults];
   const weight = (f: Family): number => (f === 'driver' ? 8 : f === 'traffic' ? 3 : 2);
   const command = fc.oneof(
-    ...families.map((f) => ({ weight: weight(f), arbitrary: fc.nat(63).map((p) => new PickCommand(system, f, p, counters)) })),
+    ...families.map((f) => ({ weight: weight(f), arbitrary: fc.nat(63).map((p) => new PickCommand(system, f, p, counters, only)) })),
   );
-  const arb = fc.tuple(fc.subarray([...o.faults]), fc.commands([command], { maxCommands: o.steps, size: 'max' }));
+  const arb = fc.tuple(fc.subarray([...o.faults]), fc.commands([command], { maxCommands: o.steps, size: 'max', ...(o.commandsPath !== undefined ? { replayPath: o.commandsPath } : {}) }));
   let runsDone = 0;
   const t0 = performance.now();
   const prop = fc.property(arb, ([faults, cmds]) => {
-    const m = playRun(system, start, faults, cmds, counters);
+    const m = playRun(system, start, faults, cmds, counters, only);
     runsDone++;
     o.onRun?.(runsDone);
     if (m.violation) throw new ViolationFound(`${m.violation.id}: ${m.violation.message}`);
@@ -186,16 +201,18 @@ export function explore(o: ExploreOptions): ExploreResult {
   let counterexample: Counterexample | null = null;
   if (result.failed && result.counterexample) {
     const [faults, cmds] = result.counterexample[0];
-    const m = playRun(system, start, faults, cmds, { steps: 0 });
+    const m = playRun(system, start, faults, cmds, { steps: 0, checks: 0, invariants: 0 }, only);
     if (!m.violation) throw new Error(`replaying the counterexample did not fail again: ${String(result.errorInstance)}`);
     const path = result.counterexamplePath ?? '';
+    const commandsPath = /replayPath="([^"]*)"/.exec(String(cmds))?.[1] ?? '';
     counterexample = {
       violation: m.violation,
       steps: m.steps,
       trace: formatTrace(o.topology, start, m.steps, m.states, m.violation),
       seed: result.seed,
       path,
-      replay: replayCommand(o, result.seed, path),
+      commandsPath,
+      replay: replayCommand(o, result.seed, path, commandsPath),
     };
   } else if (result.failed) {
     const err: unknown = result.errorInstance;
@@ -206,7 +223,8 @@ export function explore(o: ExploreOptions): ExploreResult {
     mutant: o.mutant,
     faults: o.faults,
     seed: o.seed,
-    runs: runsDone,
+    runs: result.failed ? result.numRuns : runsDone,
+    shrinks: result.numShrinks,
     steps: counters.steps,
     invariantChecks: counters.checks,
     seconds,

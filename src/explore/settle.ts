@@ -1,4 +1,4 @@
-import { checkLiveness, monitoredStep } from '../../properties/monitor.js';
+import { checkLiveness, monitoredStep, type PropertyFilter } from '../../properties/monitor.js';
 import type { Violation } from '../../properties/property.js';
 import { isDriverStep, type EnvEvent } from '../system/env-event.js';
 import { bondSettled, type SystemState } from '../system/state.js';
@@ -22,14 +22,14 @@ export interface Settled {
 }
 
 /** Runs the system's own fair steps for `rounds` rounds, checking invariants, then the LIVE-* properties. */
-export function settle(system: System, start: SystemState, rounds = livenessRounds(system.topology)): Settled {
+export function settle(system: System, start: SystemState, only: PropertyFilter = null, rounds = livenessRounds(system.topology)): Settled {
   let state = start;
   const steps: TraceStep[] = [];
   for (let r = 0; r < rounds; r++) {
     const kinds = system.enabled(state, []).filter(isDriverStep);
     for (const e of kinds) {
       if (!system.accepts(state, e)) continue;
-      const res = monitoredStep(system, state, e);
+      const res = monitoredStep(system, state, e, only);
       steps.push({ env: e as EnvEvent, log: res.log, fair: true });
       state = res.state;
       if (res.violation) return { state, steps, violation: res.violation };
@@ -38,5 +38,5 @@ export function settle(system: System, start: SystemState, rounds = livenessRoun
     const next = system.enabled(state, []).filter(isDriverStep);
     if (next.every((e) => e.kind === 'bond.miimon') && bondSettled(state)) break;
   }
-  return { state, steps, violation: checkLiveness(system, state) };
+  return { state, steps, violation: checkLiveness(system, state, only) };
 }

@@ -1,0 +1,49 @@
+import type { ExploreResult } from '../explore/explore.js';
+
+const fmt = (n: number): string => Math.round(n).toLocaleString('en-US');
+
+/** The human summary of an exploration. */
+export function formatExploreSummary(r: ExploreResult): string {
+  const out: string[] = [];
+  const design = r.mutant ? `mutant ${r.mutant}` : 'correct design';
+  out.push(`hotup explore: topology ${r.topology}, ${design}, faults ${r.faults.length ? r.faults.join(', ') : 'none'}`);
+  out.push(
+    `runs ${fmt(r.runs)} (seed ${r.seed})${r.shrinks ? `, ${fmt(r.shrinks)} shrink steps` : ''}; steps ${fmt(r.steps)} in ${r.seconds.toFixed(2)} s = ${fmt(r.steps / Math.max(r.seconds, 1e-9))} steps/s; invariant checks ${fmt(r.invariantChecks)}; LIVE-* checked at the end of every run`,
+  );
+  if (r.coverage.length) {
+    out.push('coverage (visited / all that toDirectedGraph lists):');
+    out.push(`  ${'machine'.padEnd(9)} ${'states'.padStart(7)} ${'transitions'.padStart(12)}`);
+    for (const c of r.coverage) {
+      out.push(`  ${c.machine.padEnd(9)} ${`${c.states[0]}/${c.states[1]}`.padStart(7)} ${`${c.transitions[0]}/${c.transitions[1]}`.padStart(12)}`);
+    }
+  }
+  const cx = r.counterexample;
+  if (!cx) {
+    out.push('no violation');
+  } else {
+    out.push('');
+    out.push(`VIOLATION ${cx.violation.id}: ${cx.violation.message}`);
+    out.push(`counterexample (${cx.steps.length} steps, shrunk; seed ${cx.seed}, path ${cx.path}):`);
+    out.push(cx.trace);
+    out.push(`replay: ${cx.replay}`);
+  }
+  return out.join('\n');
+}
+
+/** The JSON form of an exploration (what --json prints). */
+export function exploreJson(r: ExploreResult): unknown {
+  const cx = r.counterexample;
+  return {
+    ...r,
+    stepsPerSecond: r.steps / Math.max(r.seconds, 1e-9),
+    counterexample: cx && {
+      violation: cx.violation,
+      seed: cx.seed,
+      path: cx.path,
+      commandsPath: cx.commandsPath,
+      replay: cx.replay,
+      trace: cx.trace.split('\n'),
+      steps: cx.steps.map((s) => ({ ...s.env, fair: s.fair === true })),
+    },
+  };
+}
