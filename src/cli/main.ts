@@ -120,4 +120,6 @@ program
     process.stdout.write(`${out.join('\n')}\n`);
   });
 
+// Further commands: one import above and one register call here each.
+
 program.parse();
