@@ -5,7 +5,12 @@ export interface Mutant {
   readonly id: string;
   readonly description: string;
   readonly flip: Partial<Design>;
+  /** What model.md expects the mutant to break. */
   readonly breaks: readonly string[];
+  /** Further properties the model shows it breaks. */
+  readonly alsoBreaks?: readonly string[];
+  /** Expected ids this model shows the mutant cannot break, and why. */
+  readonly cannotBreak?: Readonly<Record<string, string>>;
 }
 
 /** The design mutants of model.md. */
@@ -51,12 +56,18 @@ export const MUTANTS: readonly Mutant[] = [
     description: 'notification sent after the first sub-device matched, not all',
     flip: { notifyAfterAllMatched: false },
     breaks: ['INV-NOTIFY', 'INV-BOND-UP'],
+    alsoBreaks: ['LIVE-RESTORE'],
+    cannotBreak: {
+      'INV-BOND-UP':
+        'the parent opens the link of every sub-device matched before the early notification, and the tool does not act while the child is still probing, so a netdev of the notifying child is open when the next child goes down; what the mutant loses is the link of the sub-devices matched after it (LIVE-RESTORE)',
+    },
   },
   {
     id: 'MUT-NO-REOPEN',
     description: 'the parent never reopens the link',
     flip: { reopenLink: false },
     breaks: ['LIVE-RESTORE'],
+    alsoBreaks: ['INV-BOND-UP'],
   },
   {
     id: 'MUT-CONFIG-LOST',
