@@ -57,6 +57,8 @@ export interface ExploreResult {
   readonly steps: number;
   readonly invariantChecks: number;
   readonly seconds: number;
+  /** Time until the first failing run ended (before shrinking), or null. */
+  readonly secondsToFirstViolation: number | null;
   readonly counterexample: Counterexample | null;
   readonly coverage: readonly MachineCoverage[];
 }
@@ -185,12 +187,16 @@ export function explore(o: ExploreOptions): ExploreResult {
   );
   const arb = fc.tuple(fc.subarray([...o.faults]), fc.commands([command], { maxCommands: o.steps, size: 'max', ...(o.commandsPath !== undefined ? { replayPath: o.commandsPath } : {}) }));
   let runsDone = 0;
+  let firstViolation: number | null = null;
   const t0 = performance.now();
   const prop = fc.property(arb, ([faults, cmds]) => {
     const m = playRun(system, start, faults, cmds, counters, only);
     runsDone++;
     o.onRun?.(runsDone);
-    if (m.violation) throw new ViolationFound(`${m.violation.id}: ${m.violation.message}`);
+    if (m.violation) {
+      firstViolation ??= (performance.now() - t0) / 1000;
+      throw new ViolationFound(`${m.violation.id}: ${m.violation.message}`);
+    }
   });
   const result = fc.check(prop, {
     seed: o.seed,
@@ -228,6 +234,7 @@ export function explore(o: ExploreOptions): ExploreResult {
     steps: counters.steps,
     invariantChecks: counters.checks,
     seconds,
+    secondsToFirstViolation: firstViolation,
     counterexample,
     coverage: coverage ? coverage.summary(system.components) : [],
   };

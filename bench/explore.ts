@@ -1,0 +1,76 @@
+import { explore } from '../src/explore/explore.js';
+import { MUTANTS } from '../src/mutants.js';
+import { FAULTS } from '../src/system/faults.js';
+import { PRESETS } from '../src/topology/presets.js';
+
+/** Random-exploration speed per topology, and how fast each mutant is found. */
+export interface ExploreBench {
+  readonly throughput: { topology: string; runs: number; steps: number; seconds: number; stepsPerSecond: number; heapMB: number }[];
+  readonly mutants: { mutant: string; topology: string; seeds: number; found: number; medianSeconds: number | null; medianRuns: number | null; medianTraceLength: number | null; ids: string[] }[];
+}
+
+const median = (xs: number[]): number | null => {
+  if (xs.length === 0) return null;
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+};
+
+/** Runs the exploration benchmark: `runs` runs of 40 steps per preset, then each mutant over `seeds` seeds. */
+export function benchExplore(runs = 400, seeds = 20): ExploreBench {
+  const throughput = Object.values(PRESETS).map((topology) => {
+    const r = explore({ topology, mutant: null, runs, steps: 40, seed: 1, faults: [...FAULTS] });
+    return {
+      topology: topology.name,
+      runs: r.runs,
+      steps: r.steps,
+      seconds: r.seconds,
+      stepsPerSecond: r.steps / r.seconds,
+      heapMB: process.memoryUsage().heapUsed / 2 ** 20,
+    };
+  });
+  const topology = PRESETS['claims-10-11']!;
+  const mutants = MUTANTS.map((m) => {
+    const times: number[] = [];
+    const runCounts: number[] = [];
+    const lengths: number[] = [];
+    const ids = new Set<string>();
+    for (let seed = 1; seed <= seeds; seed++) {
+      const r = explore({ topology, mutant: m.id, runs: 2000, steps: 40, seed, faults: [...FAULTS] });
+      if (r.counterexample && r.secondsToFirstViolation !== null) {
+        times.push(r.secondsToFirstViolation);
+        runCounts.push(r.runs);
+        lengths.push(r.counterexample.steps.length);
+        ids.add(r.counterexample.violation.id);
+      }
+    }
+    return {
+      mutant: m.id,
+      topology: topology.name,
+      seeds,
+      found: times.length,
+      medianSeconds: median(times),
+      medianRuns: median(runCounts),
+      medianTraceLength: median(lengths),
+      ids: [...ids].sort(),
+    };
+  });
+  return { throughput, mutants };
+}
+
+/** The benchmark as readable tables. */
+export function exploreTables(b: ExploreBench): string {
+  const out = ['random exploration (runs of 40 steps, all faults):', '  topology                 runs    steps  seconds   steps/s  heap MB'];
+  for (const t of b.throughput) {
+    out.push(
+      `  ${t.topology.padEnd(22)} ${String(t.runs).padStart(6)} ${String(t.steps).padStart(8)} ${t.seconds.toFixed(2).padStart(8)} ${Math.round(t.stepsPerSecond).toString().padStart(9)} ${t.heapMB.toFixed(0).padStart(8)}`,
+    );
+  }
+  out.push('', `time to the first violation, claims-10-11, median over seeds:`, '  mutant                  found  median s  median runs  trace  ids');
+  for (const m of b.mutants) {
+    out.push(
+      `  ${m.mutant.padEnd(22)} ${`${m.found}/${m.seeds}`.padStart(6)} ${m.medianSeconds === null ? '      -' : m.medianSeconds.toFixed(3).padStart(9)} ${String(m.medianRuns ?? '-').padStart(12)} ${String(m.medianTraceLength ?? '-').padStart(6)}  ${m.ids.join(', ')}`,
+    );
+  }
+  return out.join('\n');
+}
