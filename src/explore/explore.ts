@@ -86,6 +86,17 @@ interface RunModel {
 
 class ViolationFound extends Error {}
 
+const enabledCache = new WeakMap<SystemState, { faults: readonly FaultId[]; events: EnvEvent[] }>();
+
+/** The enabled events of a state, computed once: check() and run() of every command ask for them. */
+function enabledOnce(system: System, state: SystemState, faults: readonly FaultId[]): EnvEvent[] {
+  const hit = enabledCache.get(state);
+  if (hit && hit.faults === faults) return hit.events;
+  const events = system.enabled(state, faults);
+  enabledCache.set(state, { faults, events });
+  return events;
+}
+
 /** One fast-check command: take the `pick`-th enabled event of a family. */
 class PickCommand implements fc.Command<RunModel, object> {
   constructor(
@@ -97,7 +108,7 @@ class PickCommand implements fc.Command<RunModel, object> {
   ) {}
 
   private candidates(m: RunModel): EnvEvent[] {
-    return this.system.enabled(m.state, m.faults).filter((e) => familyOf(e) === this.family);
+    return enabledOnce(this.system, m.state, m.faults).filter((e) => familyOf(e) === this.family);
   }
 
   check(m: Readonly<RunModel>): boolean {
