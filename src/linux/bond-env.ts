@@ -1,18 +1,11 @@
 import type { SnapshotFrom } from 'xstate';
-import type { BondMode, PrimaryReselect, SlaveLink } from '../../machines/bond-logic.js';
-import { bondMachine } from '../../machines/bond.js';
+import type { SlaveLink } from '../../machines/bond-logic.js';
+import { bondMachine, type BondInput } from '../../machines/bond.js';
 import type { Message } from '../../machines/messages.js';
 import { createScope } from '../system/components.js';
 
-/** A bond's configuration as a scenario gives it: delays in miimon ticks. */
-export interface BondConfig {
-  readonly mode: BondMode;
-  readonly slaves: number;
-  readonly primary: number | null;
-  readonly primaryReselect: PrimaryReselect;
-  readonly downdelay: number;
-  readonly updelay: number;
-}
+/** A bond's configuration as a scenario gives it (the bond machine's input; delays in miimon ticks). */
+export type BondConfig = BondInput;
 
 /** What the environment of a bond does: a slave's peer goes down/up, admin state, slave deleted/added, miimon runs. */
 export type BondOp =
