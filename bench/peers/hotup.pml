@@ -312,6 +312,8 @@ inline user_config(i, newcfg) {
 inline parent_prepare_remove() {
 #ifndef MUT_NO_WAIT_FAILOVER
   if :: pstate == P_BOUND -> bond_failover() :: else -> skip fi
+#else
+  skip
 #endif
 }
 
