@@ -10,6 +10,10 @@ import { loadTopology } from '../topology/parse.js';
 import type { Topology } from '../topology/topology.js';
 import { faultsOption, intOption, mutantOption, propertiesOption, topologyOption } from './options.js';
 import { exploreJson, formatExploreSummary } from './report.js';
+import { writeSequenceChart } from '../diagram/sequence-files.js';
+import { registerDiagramCommand } from './diagram-command.js';
+import { registerReportCommand } from './report-command.js';
+import { registerCompareCommand } from './compare-command.js';
 
 interface ExploreFlags {
   topology: Topology;
@@ -22,6 +26,7 @@ interface ExploreFlags {
   json?: boolean;
   path?: string;
   commandsPath?: string;
+  seqOut?: string;
 }
 
 function runExplore(flags: ExploreFlags, replay: boolean): void {
@@ -54,6 +59,8 @@ function runExplore(flags: ExploreFlags, replay: boolean): void {
     return;
   }
   process.stdout.write(flags.json ? `${JSON.stringify(exploreJson(result), null, 2)}\n` : `${formatExploreSummary(result)}\n`);
+  const cx = result.counterexample;
+  if (flags.seqOut && cx) process.stderr.write(`sequence chart: ${writeSequenceChart(flags.seqOut, flags.topology, cx.steps, cx.violation).join(', ')}\n`);
   process.exitCode = result.counterexample ? 1 : 0;
 }
 
@@ -66,7 +73,8 @@ function exploreOptions(cmd: Command): Command {
     .addOption(new Option('--mutant <id>', 'explore a broken design (MUT-*)').argParser(mutantOption))
     .addOption(new Option('--faults <list>', "faults to inject: 'all', 'none' or FAULT-* ids").default([...FAULTS], 'all').argParser(faultsOption))
     .addOption(new Option('--property <ids>', 'check only these INV-*/LIVE-* ids (comma-separated)').argParser(propertiesOption))
-    .option('--json', 'print the result as JSON');
+    .option('--json', 'print the result as JSON')
+    .option('--seq-out <file>', 'write a counterexample as a sequence chart: <file>.mmd (Mermaid) and <file>.svg');
 }
 
 const program = new Command('hotup')
@@ -121,5 +129,8 @@ program
   });
 
 // Further commands: one import above and one register call here each.
+registerDiagramCommand(program);
+registerReportCommand(program);
+registerCompareCommand(program);
 
 program.parse();

@@ -32,9 +32,10 @@ export function formatExploreSummary(r: ExploreResult): string {
 
 /** The JSON form of an exploration (what --json prints). */
 export function exploreJson(r: ExploreResult): unknown {
+  const { visited: _visited, ...rest } = r;
   const cx = r.counterexample;
   return {
-    ...r,
+    ...rest,
     stepsPerSecond: r.steps / Math.max(r.seconds, 1e-9),
     counterexample: cx && {
       violation: cx.violation,

@@ -43,6 +43,12 @@ export interface MachineCoverage {
   readonly transitions: readonly [number, number];
 }
 
+/** The state ids and transition keys (`source:event->targets`) a run visited on one machine. */
+export interface Visited {
+  readonly states: readonly string[];
+  readonly transitions: readonly string[];
+}
+
 /** Records the states and transitions of each component machine that runs visit. */
 export class Coverage {
   private readonly states = new Map<Kind, Set<string>>();
@@ -67,6 +73,13 @@ export class Coverage {
       }
     }
   };
+
+  /** What runs visited, per machine kind, sorted (for marking diagrams). */
+  visited(): Partial<Record<Kind, Visited>> {
+    const out: Partial<Record<Kind, Visited>> = {};
+    for (const [kind, st] of this.states) out[kind] = { states: [...st].sort(), transitions: [...(this.transitions.get(kind) ?? [])].sort() };
+    return out;
+  }
 
   /** Visited/total per machine, against toDirectedGraph. */
   summary(components: Components): MachineCoverage[] {

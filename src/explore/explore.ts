@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import type { Message } from '../../machines/messages.js';
 import { INVARIANTS } from '../../properties/index.js';
 import { monitoredStep, withMonitors, type PropertyFilter } from '../../properties/monitor.js';
 import type { Violation } from '../../properties/property.js';
@@ -8,7 +9,7 @@ import type { FaultId } from '../system/faults.js';
 import type { SystemState } from '../system/state.js';
 import { createSystem, type System } from '../system/system.js';
 import type { Topology } from '../topology/topology.js';
-import { Coverage, type MachineCoverage } from './coverage.js';
+import { Coverage, type MachineCoverage, type Visited } from './coverage.js';
 import { settle } from './settle.js';
 import { formatTrace, type TraceStep } from './trace.js';
 
@@ -61,6 +62,8 @@ export interface ExploreResult {
   readonly secondsToFirstViolation: number | null;
   readonly counterexample: Counterexample | null;
   readonly coverage: readonly MachineCoverage[];
+  /** The states and transitions visited, per machine kind (empty unless `coverage` was asked for). */
+  readonly visited: Partial<Record<Message['to'], Visited>>;
 }
 
 /** Which events a command draws from: the system's own steps, traffic, starting the tool, or one fault. */
@@ -248,5 +251,6 @@ export function explore(o: ExploreOptions): ExploreResult {
     secondsToFirstViolation: firstViolation,
     counterexample,
     coverage: coverage ? coverage.summary(system.components) : [],
+    visited: coverage ? coverage.visited() : {},
   };
 }

@@ -1,0 +1,27 @@
+/** A DOT string literal. */
+export const q = (s: string): string => `"${s.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n')}"`;
+
+/** A Graphviz HTML-like label (`label=<...>`), written as given. */
+export interface HtmlLabel {
+  readonly html: string;
+}
+
+/** Text for inside an HTML-like label. */
+export const htmlText = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+type Value = string | number | HtmlLabel | undefined;
+
+/** DOT attributes `[a="x", b="y"]`, leaving out undefined ones; '' when none. */
+export function attrs(a: Readonly<Record<string, Value>>): string {
+  const parts = Object.entries(a)
+    .filter((e): e is [string, Exclude<Value, undefined>] => e[1] !== undefined)
+    .map(([k, v]) => `${k}=${typeof v === 'number' ? String(v) : typeof v === 'string' ? q(v) : `<${v.html}>`}`);
+  return parts.length ? ` [${parts.join(', ')}]` : '';
+}
+
+/** The graph, node and edge defaults every hotup diagram shares, so they look alike. */
+export const DOT_DEFAULTS = [
+  'graph [fontname="Helvetica", fontsize=12, nodesep=0.35, ranksep=0.45, labelloc=t];',
+  'node [fontname="Helvetica", fontsize=11];',
+  'edge [fontname="Helvetica", fontsize=9, arrowsize=0.7];',
+];

@@ -1,0 +1,36 @@
+import { PROPERTY_IDS } from '../../properties/index.js';
+import { diagramFiles } from '../diagram/diagram-files.js';
+import { PRESETS } from '../topology/presets.js';
+import { checkTopology, type CheckBudget } from './claim-checks.js';
+import { CLAIM_TOPOLOGIES } from './claims.js';
+import { claimsMarkdown } from './claims-md.js';
+import { compareDesigns } from './compare.js';
+import { comparisonMarkdown } from './comparison-format.js';
+import { testsNaming } from './test-index.js';
+
+/** Where the generated diagrams live, relative to the repository. */
+const DIAGRAMS_DIR = 'docs/diagrams';
+
+/** The budget of the explorations behind docs/claims.md: `hotup explore`'s defaults. */
+const CLAIMS_BUDGET: CheckBudget = { runs: 100, steps: 40, seed: 42 };
+
+/** The topologies docs/comparison.md compares on: the patent's two examples. */
+export const COMPARISON_TOPOLOGIES = ['claims-1-9', 'claims-10-11'];
+
+/** docs/claims.md, from fresh explorations and the test files under `root`. */
+export function claimsDoc(root: string): string {
+  const checks = CLAIM_TOPOLOGIES.map((c) => checkTopology(c.topology, CLAIMS_BUDGET, c.mutants));
+  return claimsMarkdown({ checks, budget: CLAIMS_BUDGET, tests: testsNaming(root, PROPERTY_IDS) });
+}
+
+/** docs/comparison.md. */
+export const comparisonDoc = (): string => comparisonMarkdown(COMPARISON_TOPOLOGIES.map((n) => compareDesigns(PRESETS[n]!)));
+
+/** Every generated doc, by path relative to the repository root `root`. */
+export async function generatedDocs(root: string): Promise<Map<string, string>> {
+  const docs = new Map<string, string>();
+  for (const [name, text] of await diagramFiles()) docs.set(`${DIAGRAMS_DIR}/${name}`, text);
+  docs.set('docs/claims.md', claimsDoc(root));
+  docs.set('docs/comparison.md', comparisonDoc());
+  return docs;
+}

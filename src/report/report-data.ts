@@ -1,0 +1,124 @@
+import type { AnyStateMachine } from 'xstate';
+import type { Message } from '../../machines/messages.js';
+import { INVARIANTS, LIVENESS } from '../../properties/index.js';
+import { marksOf } from '../diagram/coverage-marks.js';
+import { machineDot } from '../diagram/machine-dot.js';
+import { machineGraph } from '../diagram/machine-graph.js';
+import { renderSvg } from '../diagram/render.js';
+import { violationText } from '../diagram/sequence-model.js';
+import { sequenceSvg } from '../diagram/sequence-svg.js';
+import { topologyDot } from '../diagram/topology-dot.js';
+import { topologyParts } from '../diagram/topology-parts.js';
+import { explore, type ExploreOptions, type ExploreResult } from '../explore/explore.js';
+import { describeEvent, describeMessage, describeState, type TraceStep } from '../explore/trace.js';
+import { designOf } from '../mutants.js';
+import { faultOf } from '../system/env-event.js';
+import { createComponents } from '../system/components.js';
+import { createSystem } from '../system/system.js';
+import type { Topology } from '../topology/topology.js';
+
+/** One property's line in the report. */
+export interface PropertyRow {
+  readonly id: string;
+  readonly claims: readonly number[];
+  readonly description: string;
+  readonly status: 'held' | 'violated' | 'unknown' | 'not checked';
+  readonly detail: string;
+}
+
+/** One step of a counterexample as the page shows it. */
+export interface ReportStep {
+  readonly caption: string;
+  readonly tag: string;
+  readonly effects: readonly string[];
+  /** The system state after the step, a line per component. */
+  readonly state: readonly string[];
+}
+
+/** A machine's diagram with what the run visited marked on it. */
+export interface MarkedDiagram {
+  readonly machine: string;
+  readonly svg: string;
+  readonly states: readonly [number, number];
+  readonly transitions: readonly [number, number];
+}
+
+/** Everything the report page shows. */
+export interface ReportData {
+  readonly topology: Topology;
+  readonly result: ExploreResult;
+  readonly properties: readonly PropertyRow[];
+  readonly topologySvg: string;
+  readonly diagrams: readonly MarkedDiagram[];
+  readonly counterexample: {
+    /** "VIOLATED id (claims ...): message". */
+    readonly violation: string;
+    readonly replay: string;
+    /** Step 0 is the booted state. */
+    readonly steps: readonly ReportStep[];
+    readonly sequenceSvg: string;
+  } | null;
+}
+
+type Kind = Message['to'];
+
+function propertyRows(r: ExploreResult, only: readonly string[] | undefined): PropertyRow[] {
+  const cx = r.counterexample;
+  return [...INVARIANTS, ...LIVENESS].map((p): PropertyRow => {
+    const base = { id: p.id, claims: p.claims, description: p.description };
+    if (only && only.length && !only.includes(p.id)) return { ...base, status: 'not checked', detail: 'left out by --property' };
+    if (cx?.violation.id === p.id) return { ...base, status: 'violated', detail: cx.violation.message };
+    if (cx) return { ...base, status: 'unknown', detail: `no violation before the run stopped at ${cx.violation.id}` };
+    return { ...base, status: 'held', detail: `in ${r.runs} runs` };
+  });
+}
+
+/** Replays a counterexample from the booted state: each step's caption, effects and the state after it. */
+function replaySteps(topology: Topology, mutant: string | null, steps: readonly TraceStep[]): ReportStep[] {
+  const system = createSystem(topology, designOf(mutant));
+  let s = system.initial();
+  const out: ReportStep[] = [{ caption: 'booted: parent probed, every child at version 1, the bond settled', tag: '', effects: [], state: describeState(topology, s) }];
+  for (const st of steps) {
+    const before = s;
+    s = system.step(s, st.env).state;
+    const fault = faultOf(st.env);
+    out.push({
+      caption: describeEvent(topology, st.env, before),
+      tag: fault ?? (st.fair ? 'fair' : ''),
+      effects: st.log.slice(1).map(describeMessage).filter((x): x is string => x !== null),
+      state: describeState(topology, s),
+    });
+  }
+  return out;
+}
+
+/** The design's machines, each drawn with what the run visited marked on it. */
+async function markedDiagrams(mutant: string | null, r: ExploreResult): Promise<MarkedDiagram[]> {
+  const out: MarkedDiagram[] = [];
+  for (const [kind, m] of Object.entries(createComponents(designOf(mutant))) as [Kind, AnyStateMachine][]) {
+    const g = machineGraph(m);
+    const marks = marksOf(g, r.visited[kind] ?? { states: [], transitions: [] });
+    const cov = r.coverage.find((c) => c.machine === m.id);
+    out.push({ machine: m.id, svg: await renderSvg(machineDot(g, marks)), states: cov?.states ?? [0, 0], transitions: cov?.transitions ?? [0, 0] });
+  }
+  return out;
+}
+
+/** Runs `hotup explore` with coverage and gathers what the report page shows. */
+export async function buildReport(o: ExploreOptions): Promise<ReportData> {
+  const result = explore({ ...o, coverage: true });
+  const cx = result.counterexample;
+  return {
+    topology: o.topology,
+    result,
+    properties: propertyRows(result, o.properties),
+    topologySvg: await renderSvg(topologyDot(topologyParts(o.topology))),
+    diagrams: await markedDiagrams(o.mutant, result),
+    counterexample: cx && {
+      violation: violationText(cx.violation),
+      replay: cx.replay,
+      steps: replaySteps(o.topology, o.mutant, cx.steps),
+      sequenceSvg: sequenceSvg(o.topology, cx.steps, cx.violation),
+    },
+  };
+}

@@ -1,0 +1,146 @@
+import type { ReportData } from './report-data.js';
+
+const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+/** An SVG document as inline markup: Graphviz's XML prolog and doctype dropped. */
+const inline = (svg: string): string => svg.slice(svg.indexOf('<svg'));
+/** JSON that cannot close the script element it sits in. */
+const scriptJson = (v: unknown): string => JSON.stringify(v).replace(/</g, '\\u003c');
+const fmt = (n: number): string => Math.round(n).toLocaleString('en-US');
+
+const STYLE = `
+body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",Helvetica,Arial,sans-serif;color:#1f2328;margin:0 auto;max-width:1200px;padding:16px 24px}
+h1{font-size:22px;margin:8px 0}h2{font-size:18px;margin:28px 0 8px;border-bottom:1px solid #d0d7de;padding-bottom:4px}h3{font-size:15px;margin:18px 0 6px}
+table{border-collapse:collapse;margin:6px 0}td,th{border:1px solid #d0d7de;padding:3px 8px;text-align:left;vertical-align:top}th{background:#f6f8fa}
+code,pre{font-family:ui-monospace,"DejaVu Sans Mono",Menlo,Consolas,monospace;font-size:12.5px}
+pre{background:#f6f8fa;padding:8px 10px;border-radius:6px;overflow-x:auto}
+.ok{color:#1a7f37;font-weight:600}.bad{color:#cf222e;font-weight:600}.muted{color:#57606a}
+.badge{display:inline-block;padding:0 7px;border-radius:10px;font-size:12px;font-weight:600}
+.held{background:#dafbe1;color:#1a7f37}.violated{background:#ffebe9;color:#cf222e}.unknown,.not-checked{background:#eaeef2;color:#57606a}
+.stepper{display:flex;gap:10px;align-items:center;margin:8px 0}.stepper button{font:inherit;padding:3px 12px}
+#cx-caption{font-weight:600}#cx-tag{margin-left:6px}#cx-violation{background:#ffebe9;border:1px solid #cf222e;color:#82071e;padding:6px 10px;border-radius:6px;font-weight:600}
+.diagram{overflow-x:auto;border:1px solid #d0d7de;border-radius:6px;padding:6px;margin:6px 0}.diagram svg{max-width:100%;height:auto}
+.seq{overflow:auto;max-height:560px;border:1px solid #d0d7de;border-radius:6px}
+.legend span{margin-right:14px}
+`;
+
+const STEPPER = `
+(function () {
+  var data = JSON.parse(document.getElementById('cx-data').textContent);
+  var i = 0;
+  var $ = function (id) { return document.getElementById(id); };
+  function show() {
+    var s = data.steps[i];
+    var last = data.steps.length - 1;
+    $('cx-index').textContent = 'step ' + i + ' of ' + last;
+    $('cx-caption').textContent = s.caption;
+    $('cx-tag').textContent = s.tag ? '[' + s.tag + ']' : '';
+    var ul = $('cx-effects');
+    ul.textContent = '';
+    s.effects.forEach(function (e) { var li = document.createElement('li'); li.textContent = e; ul.appendChild(li); });
+    $('cx-state').textContent = s.state.join('\\n');
+    $('cx-violation').hidden = i !== last;
+    $('cx-prev').disabled = i === 0;
+    $('cx-next').disabled = i === last;
+    document.querySelectorAll('svg.sequence g.step').forEach(function (g) {
+      var on = Number(g.getAttribute('data-step')) === i;
+      g.classList.toggle('current', on);
+      // Scroll the chart's own box, not the page, to the current step.
+      var box = g.closest('.seq');
+      if (on && box) {
+        var r = g.getBoundingClientRect(), b = box.getBoundingClientRect();
+        if (r.top < b.top || r.bottom > b.bottom) box.scrollTop += r.top - b.top - 24;
+      }
+    });
+  }
+  $('cx-prev').addEventListener('click', function () { if (i > 0) { i--; show(); } });
+  $('cx-next').addEventListener('click', function () { if (i < data.steps.length - 1) { i++; show(); } });
+  document.addEventListener('keydown', function (e) {
+    if (e.key === 'ArrowRight') $('cx-next').click();
+    if (e.key === 'ArrowLeft') $('cx-prev').click();
+  });
+  show();
+})();
+`;
+
+function summary(d: ReportData): string {
+  const r = d.result;
+  const rows: [string, string][] = [
+    ['topology', d.topology.name],
+    ['design', r.mutant ? `mutant ${r.mutant}` : 'correct design'],
+    ['faults', r.faults.length ? r.faults.join(', ') : 'none'],
+    ['runs', `${fmt(r.runs)} (seed ${r.seed})${r.shrinks ? `, ${fmt(r.shrinks)} shrink steps` : ''}`],
+    ['steps', `${fmt(r.steps)} in ${r.seconds.toFixed(2)} s`],
+    ['invariant checks', fmt(r.invariantChecks)],
+    ['result', r.counterexample ? `<span class="bad">violation of ${esc(r.counterexample.violation.id)}</span>` : '<span class="ok">no violation</span>'],
+  ];
+  return `<table id="summary">${rows.map(([k, v]) => `<tr><th>${k}</th><td>${k === 'result' ? v : esc(v)}</td></tr>`).join('')}</table>`;
+}
+
+function properties(d: ReportData): string {
+  const rows = d.properties.map(
+    (p) =>
+      `<tr data-property="${esc(p.id)}"><td><code>${esc(p.id)}</code></td><td>${esc(p.claims.join(', ') || '-')}</td><td><span class="badge ${p.status.replace(' ', '-')}">${esc(p.status)}</span> <span class="muted">${esc(p.detail)}</span></td><td>${esc(p.description)}</td></tr>`,
+  );
+  return `<table id="properties"><tr><th>property</th><th>claims</th><th>status</th><th>what it says</th></tr>${rows.join('')}</table>`;
+}
+
+function counterexample(d: ReportData): string {
+  const cx = d.counterexample;
+  if (!cx) return '<p class="ok" id="no-counterexample">The run found no violation.</p>';
+  return [
+    `<p>Shrunk to ${cx.steps.length - 1} steps. Replay: <code>${esc(cx.replay)}</code></p>`,
+    '<div class="stepper"><button id="cx-prev" type="button">&larr; previous</button><span id="cx-index"></span><button id="cx-next" type="button">next &rarr;</button><span class="muted">(or the arrow keys)</span></div>',
+    '<div><span id="cx-caption"></span><span id="cx-tag" class="muted"></span></div>',
+    '<ul id="cx-effects"></ul>',
+    `<div id="cx-violation" hidden>${esc(cx.violation)}</div>`,
+    '<h3>State after the step</h3><pre id="cx-state"></pre>',
+    '<h3>Sequence chart</h3>',
+    `<div class="seq">${cx.sequenceSvg}</div>`,
+    `<script type="application/json" id="cx-data">${scriptJson({ steps: cx.steps })}</script>`,
+  ].join('\n');
+}
+
+function coverage(d: ReportData): string {
+  const legend =
+    '<p class="legend"><span class="ok">green: visited by this run</span><span class="muted">grey: not visited</span><span class="muted">dashed: eventless (<code>always</code>), counted visited when the run was in both its states</span></p>';
+  const table = `<table id="coverage"><tr><th>machine</th><th>states</th><th>transitions</th></tr>${d.diagrams
+    .map((g) => `<tr><td>${esc(g.machine)}</td><td>${g.states[0]}/${g.states[1]}</td><td>${g.transitions[0]}/${g.transitions[1]}</td></tr>`)
+    .join('')}</table>`;
+  const pictures = d.diagrams.map((g) => `<h3>${esc(g.machine)}</h3><div class="diagram" id="diagram-${esc(g.machine)}">${inline(g.svg)}</div>`);
+  return [
+    '<p>States and transitions visited out of all that <code>toDirectedGraph</code> lists (eventless transitions are not among them).</p>',
+    table,
+    legend,
+    ...pictures,
+  ].join('\n');
+}
+
+/** The report as one self-contained HTML page: no script, style or picture is fetched from elsewhere. */
+export function reportHtml(d: ReportData): string {
+  const r = d.result;
+  const title = `hotup report: ${d.topology.name}, ${r.mutant ?? 'correct design'}`;
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${esc(title)}</title>
+<style>${STYLE}</style>
+</head>
+<body>
+<h1>${esc(title)}</h1>
+<h2>Run</h2>
+${summary(d)}
+<h2>Properties</h2>
+${properties(d)}
+<h2 id="counterexample">Counterexample</h2>
+${counterexample(d)}
+<h2>Coverage</h2>
+${coverage(d)}
+<h2>Topology</h2>
+<div class="diagram" id="topology">${inline(d.topologySvg)}</div>
+${d.counterexample ? `<script>${STEPPER}</script>` : ''}
+</body>
+</html>
+`;
+}

@@ -1,0 +1,89 @@
+import type { Design } from '../../machines/design.js';
+import { INVARIANTS } from '../../properties/index.js';
+import { checkStep, withMonitors } from '../../properties/monitor.js';
+import type { Violation } from '../../properties/property.js';
+import type { TraceStep } from '../explore/trace.js';
+import { isDriverStep, type EnvEvent } from '../system/env-event.js';
+import { bondSettled, type SystemState } from '../system/state.js';
+import { createSystem, type System } from '../system/system.js';
+import type { Topology } from '../topology/topology.js';
+
+/** One step of a scripted run, with the state after it and every invariant it broke. */
+export interface RunStep extends TraceStep {
+  readonly after: SystemState;
+  readonly violations: readonly Violation[];
+  /** A packet sent between the system's own steps (not a step of the upgrade itself). */
+  readonly traffic: boolean;
+}
+
+/** A scripted rolling upgrade: the booted state and every step taken. */
+export interface UpgradeRun {
+  readonly topology: Topology;
+  readonly start: SystemState;
+  readonly steps: readonly RunStep[];
+}
+
+/** Steps a run may take before it is cut off (a correct upgrade needs a few dozen). */
+const MAX_STEPS = 400;
+
+/**
+ * The fixed order the system's own steps are taken in: the upgrade tool acts
+ * as soon as it can, then the children's driver work in child order, then
+ * the bond's monitor. The tool going first is what lets a tool that does not
+ * wait (MUT-PARALLEL-UPGRADE) unload the next child while the last still loads.
+ */
+function priority(e: EnvEvent): number {
+  if (e.kind.startsWith('tool.')) return 0;
+  if (e.kind.startsWith('child.')) return 1;
+  if (e.kind === 'bond.miimon') return 2;
+  return 3;
+}
+
+/** The next step of the system's own, or null when only a bond that has caught up could still be polled. */
+function nextStep(system: System, s: SystemState): EnvEvent | null {
+  const steps = system
+    .enabled(s, [])
+    .filter((e) => isDriverStep(e) && e.kind !== 'traffic.complete')
+    .sort((a, b) => priority(a) - priority(b));
+  const e = steps[0];
+  if (e === undefined || (e.kind === 'bond.miimon' && bondSettled(s))) return null;
+  return e;
+}
+
+/**
+ * Boots the system, starts the upgrade tool and takes the system's own steps
+ * in a fixed order until the tool has finished and the bond has caught up.
+ * After every step one packet is handed to the bond and its transmit
+ * completed, so every window in which traffic would be lost shows as a drop.
+ * Deterministic: the same topology and design give the same run.
+ */
+export function runUpgrade(topology: Topology, design: Design): UpgradeRun {
+  const system = createSystem(topology, design);
+  const start = withMonitors(system, system.initial());
+  const steps: RunStep[] = [];
+  let s = start;
+  let flow = 0;
+  const take = (e: EnvEvent, traffic: boolean): void => {
+    const result = system.step(s, e);
+    // Each invariant on its own, so that one broken early does not hide the others.
+    const checks = INVARIANTS.map((inv) => checkStep(system, s, e, result, new Set([inv.id])));
+    const violations = checks.flatMap((c) => (c.violation ? [c.violation] : []));
+    steps.push({ env: e, log: result.log, after: checks[0]!.state, violations, traffic });
+    s = checks[0]!.state;
+  };
+  const sendPacket = (): void => {
+    const send: EnvEvent = { kind: 'traffic.send', flow: flow++ % topology.flows };
+    if (system.accepts(s, send)) take(send, true);
+    const complete: EnvEvent = { kind: 'traffic.complete' };
+    while (system.accepts(s, complete)) take(complete, true);
+  };
+  take({ kind: 'tool.start' }, false);
+  sendPacket();
+  for (let n = 0; n < MAX_STEPS; n++) {
+    const e = nextStep(system, s);
+    if (e === null) break;
+    take(e, false);
+    sendPacket();
+  }
+  return { topology, start, steps };
+}
