@@ -84,6 +84,8 @@ export function selectActiveSlave(b: BondView): BondView {
  */
 export function miimonPass(b: BondView, links: readonly boolean[]): BondView {
   let reselect = false;
+  // With no active slave the first slave to come back skips updelay (ignore_updelay).
+  let ignoreUpdelay = b.active === null;
   const slaves = b.slaves.map((s, i): SlaveView => {
     if (!s.enslaved) return s;
     const link = links[i] ?? false;
@@ -108,8 +110,10 @@ export function miimonPass(b: BondView, links: readonly boolean[]): BondView {
     }
     // state === 'back'
     if (!link) return { ...s, link: 'down', delay: 0 };
+    if (ignoreUpdelay) delay = 0;
     if (delay <= 0) {
       if (b.active === null || b.primary === i) reselect = true;
+      ignoreUpdelay = false;
       return { ...s, link: 'up', delay: 0 };
     }
     return { ...s, link: 'back', delay: delay - 1 };

@@ -75,6 +75,15 @@ describe('bond machine (active-backup)', () => {
     expect(a.getSnapshot().context.slaves[0]!.link).toBe('up');
   });
 
+  it('skips updelay for the first slave back when no slave is active (ignore_updelay)', () => {
+    const a = bond(ab({ updelay: 2 }));
+    a.send({ type: 'miimon', links: [false, false] });
+    expect(a.getSnapshot().context.active).toBeNull();
+    a.send({ type: 'miimon', links: [true, true] });
+    expect(a.getSnapshot().context.slaves.map((s) => s.link)).toEqual(['up', 'back']);
+    expect(a.getSnapshot().context.active).toBe(0);
+  });
+
   it('returns to UP when the link comes back during downdelay', () => {
     const a = bond(ab({ downdelay: 2 }));
     a.send({ type: 'miimon', links: [false, true] });

@@ -134,10 +134,23 @@ byte expcfg[N];
 bool notified[M];
 bool downByTool[M];
 
-/* scratch, not part of the state */
-hidden byte i_, j_, k_, best_, mind_, cnt_, sl_;
-hidden byte b_, re_, wasOrch_, can_;
-hidden byte leaving_[N];   /* 1 = in the failOver set */
+/* scratch, not part of the state: hidden, or (breadth-first search forbids
+   hidden variables) zeroed after every step so it adds no states */
+#ifdef BFS_SEARCH
+#define SCRATCH byte
+#else
+#define SCRATCH hidden byte
+#endif
+SCRATCH i_, j_, k_, best_, mind_, cnt_, sl_;
+SCRATCH b_, re_, wasOrch_, can_, ign_;
+SCRATCH leaving_[N];   /* 1 = in the failOver set */
+
+inline clear_scratch() {
+  i_ = 0; j_ = 0; k_ = 0; best_ = 0; mind_ = 0; cnt_ = 0; sl_ = 0;
+  b_ = 0; re_ = 0; wasOrch_ = 0; can_ = 0; ign_ = 0;
+  for (i_ : 0 .. N-1) { leaving_[i_] = 0 }
+  i_ = 0
+}
 
 #define orchestrating (tstate == T_SELECTING || tstate == T_WAIT_UNLOAD || tstate == T_READY_LOAD || tstate == T_WAIT_NOTIFY)
 #define isUp(i) (ensl[i] && lnk[i] == L_UP)
@@ -195,6 +208,7 @@ inline bond_select() {
 
 inline bond_miimon() {
   re_ = false;
+  ign_ = (actv == NONE);   /* ignore_updelay: with no active slave the first to come back skips updelay */
   for (i_ : 0 .. N-1) {
     if
     :: ensl[i_] ->
@@ -213,14 +227,14 @@ inline bond_miimon() {
           fi
        :: lnk[i_] == L_DOWN && b_ ->
           if
-          :: UPDELAY == 0 -> if :: (actv == NONE || primary == i_) -> re_ = true :: else -> skip fi; lnk[i_] = L_UP; dly[i_] = 0
+          :: UPDELAY == 0 || ign_ -> if :: (actv == NONE || primary == i_) -> re_ = true :: else -> skip fi; lnk[i_] = L_UP; dly[i_] = 0; ign_ = false
           :: else -> lnk[i_] = L_BACK; dly[i_] = UPDELAY - 1
           fi
        :: lnk[i_] == L_BACK ->
           if
           :: !b_ -> lnk[i_] = L_DOWN; dly[i_] = 0
-          :: b_ && dly[i_] == 0 -> if :: (actv == NONE || primary == i_) -> re_ = true :: else -> skip fi; lnk[i_] = L_UP; dly[i_] = 0
-          :: b_ && dly[i_] > 0 -> dly[i_]--
+          :: b_ && (dly[i_] == 0 || ign_) -> if :: (actv == NONE || primary == i_) -> re_ = true :: else -> skip fi; lnk[i_] = L_UP; dly[i_] = 0; ign_ = false
+          :: b_ && dly[i_] > 0 && !ign_ -> dly[i_]--
           fi
        :: else -> skip
        fi
@@ -469,7 +483,7 @@ inline drop() {
 
 /* ---------- environment events, one d_step each ---------- */
 
-#define STEP(guard, body) :: d_step { guard -> wasOrch_ = orchestrating; body; one_down_monitor(); check_invariants(); skip }
+#define STEP(guard, body) :: d_step { guard -> wasOrch_ = orchestrating; body; one_down_monitor(); check_invariants(); clear_scratch() }
 
 inline probe(k, i, ok) {
   sstat[i] = (ok -> S_BOUND : S_FAILED);
@@ -746,7 +760,7 @@ inline boot() {
 }
 
 init {
-  d_step { boot(); skip };
+  d_step { boot(); clear_scratch() };
   do
   CHILD(0)
   CHILD(1)
@@ -758,7 +772,7 @@ init {
 #endif
   STEP(true, bond_miimon())
   STEP(tstate == T_IDLE, tstate = T_SELECTING)
-  :: d_step { tstate == T_SELECTING -> wasOrch_ = orchestrating; tool_can_select(); if :: can_ -> tool_select() :: else -> skip fi; one_down_monitor(); check_invariants(); skip }
+  :: d_step { tstate == T_SELECTING -> wasOrch_ = orchestrating; tool_can_select(); if :: can_ -> tool_select() :: else -> skip fi; one_down_monitor(); check_invariants(); clear_scratch() }
   STEP(tstate == T_READY_LOAD, if :: pstate != P_BOUND -> tstate = T_STOPPED; report = R_PARENT_GONE :: else -> child_load(tcur); tstate = AFTER_INSMOD fi)
   STEP(tstate == T_WAIT_NOTIFY && inbox != NONE, tstate = T_SELECTING; inbox = NONE; tcur = NONE)
   STEP(tstate == T_WAIT_NOTIFY && (pstate != P_BOUND || (inbox == NONE && tcur != NONE && cstate[tcur] == C_LOADED)), tool_timeout())
