@@ -25,35 +25,45 @@ export interface SlaveView {
 /** The bond's parameters and state. */
 export interface BondView {
   readonly mode: BondMode;
+  /** The primary option (params.primary): kept when that slave is released, in force again when it is enslaved. */
   readonly primary: number | null;
   readonly primaryReselect: PrimaryReselect;
+  /** force_primary: set by writing primary or enslaving the primary; the next selection takes the primary if it is UP. */
+  readonly forcePrimary: boolean;
   /** In miimon ticks. */
   readonly downdelay: number;
   /** In miimon ticks. */
   readonly updelay: number;
   readonly slaves: readonly SlaveView[];
-  /** curr_active_slave (active-backup only). */
+  /** The slave list: enslave appends, release removes; selection walks it in this order. */
+  readonly order: readonly number[];
+  /** curr_active_slave: what active-backup transmits on; balance-xor keeps one too, unseen, for its own selection. */
   readonly active: number | null;
 }
 
 const isUp = (s: SlaveView | undefined): s is SlaveView => s !== undefined && s.enslaved && s.link === 'up';
 
-/** bond_choose_primary_or_current(). */
-export function choosePrimaryOrCurrent(b: BondView): number | null {
+/** bond_choose_primary_or_current(), and whether it used up force_primary. */
+export function choosePrimaryOrCurrent(b: BondView): { slave: number | null; forced: boolean } {
   const prim = b.primary === null ? undefined : b.slaves[b.primary];
   const curr = b.active === null ? undefined : b.slaves[b.active];
-  if (!isUp(prim)) return isUp(curr) ? b.active : null;
-  if (!isUp(curr)) return b.primary;
-  return b.primaryReselect === 'always' ? b.primary : b.active;
+  if (!isUp(prim)) return { slave: isUp(curr) ? b.active : null, forced: false };
+  if (b.forcePrimary) return { slave: b.primary, forced: true };
+  if (!isUp(curr)) return { slave: b.primary, forced: false };
+  return { slave: b.primaryReselect === 'always' ? b.primary : b.active, forced: false };
 }
 
-/** bond_find_best_slave(): primary or current, else the first UP slave, else the BACK slave nearest to UP. */
+/**
+ * bond_find_best_slave(): primary or current, else the first UP slave, else the
+ * BACK slave nearest to UP (with less than a whole updelay left: a slave just
+ * enslaved is not taken).
+ */
 export function findBestSlave(b: BondView): number | null {
-  const chosen = choosePrimaryOrCurrent(b);
+  const chosen = choosePrimaryOrCurrent(b).slave;
   if (chosen !== null) return chosen;
   let best: number | null = null;
-  let minDelay = Number.POSITIVE_INFINITY;
-  for (let i = 0; i < b.slaves.length; i++) {
+  let minDelay = b.updelay;
+  for (const i of b.order) {
     const s = b.slaves[i]!;
     if (!s.enslaved) continue;
     if (s.link === 'up') return i;
@@ -66,9 +76,9 @@ export function findBestSlave(b: BondView): number | null {
 }
 
 /** bond_select_active_slave(): a BACK slave made active is declared UP at once. */
-export function selectActiveSlave(b: BondView): BondView {
-  if (b.mode !== 'active-backup') return b;
-  const best = findBestSlave(b);
+export function selectActiveSlave(b0: BondView): BondView {
+  const b = choosePrimaryOrCurrent(b0).forced ? { ...b0, forcePrimary: false } : b0;
+  const best = findBestSlave(b0);
   if (best === b.active) return b;
   const slaves =
     best !== null && b.slaves[best]!.link === 'back'
@@ -96,7 +106,11 @@ export function miimonPass(b: BondView, links: readonly boolean[]): BondView {
       delay = b.downdelay;
     }
     if (state === 'fail') {
-      if (link) return { ...s, link: 'up', delay: 0 };
+      if (link) {
+        // Recovered within downdelay: a commit to UP like any other.
+        if (b.active === null || b.primary === i) reselect = true;
+        return { ...s, link: 'up', delay: 0 };
+      }
       if (delay <= 0) {
         if (b.active === i) reselect = true;
         return { ...s, link: 'down', delay: 0 };
@@ -124,11 +138,10 @@ export function miimonPass(b: BondView, links: readonly boolean[]): BondView {
 
 /** Slaves that carry traffic in balance-xor: bond_slave_can_tx(), in list order (the slave array). */
 export function xmitSlaves(b: BondView): number[] {
-  const out: number[] = [];
-  b.slaves.forEach((s, i) => {
-    if (s.enslaved && s.link === 'up' && s.canTransmit) out.push(i);
+  return b.order.filter((i) => {
+    const s = b.slaves[i]!;
+    return s.enslaved && s.link === 'up' && s.canTransmit;
   });
-  return out;
 }
 
 /** The slave a packet of `flow` leaves through, or null when the bond has none. */

@@ -130,6 +130,8 @@ describe('bond logic', () => {
       mode: 'active-backup',
       primary: null,
       primaryReselect: 'always',
+      forcePrimary: false,
+      order: [],
       downdelay: 0,
       updelay: 0,
       active: null,

@@ -44,7 +44,10 @@ const withSlave = (b: BondView, i: number, f: (s: SlaveView) => SlaveView): Bond
   slaves: b.slaves.map((s, j) => (j === i ? f(s) : s)),
 });
 
-/** bond_enslave(): a slave with link joins as BACK when updelay is set, else UP. */
+/**
+ * bond_enslave(): a slave with link joins as BACK when updelay is set, else UP;
+ * enslaving the configured primary forces it; the active slave is selected again.
+ */
 function enslave(b: BondView, slave: number, link: boolean): BondView {
   const joined = withSlave(b, slave, () => ({
     enslaved: true,
@@ -52,14 +55,14 @@ function enslave(b: BondView, slave: number, link: boolean): BondView {
     delay: link ? b.updelay : 0,
     canTransmit: link,
   }));
-  return joined.active === null ? selectActiveSlave(joined) : joined;
+  const listed = { ...joined, order: [...b.order.filter((i) => i !== slave), slave] };
+  return selectActiveSlave(b.primary === slave ? { ...listed, forcePrimary: true } : listed);
 }
 
-/** bond_release(): losing the active slave selects another. */
+/** bond_release(): losing the active slave selects another; the primary option stays. */
 function release(b: BondView, slave: number): BondView {
-  const gone = withSlave(b, slave, () => releasedSlave);
-  const primary = b.primary === slave ? null : b.primary;
-  return b.active === slave ? selectActiveSlave({ ...gone, primary, active: null }) : { ...gone, primary };
+  const gone = { ...withSlave(b, slave, () => releasedSlave), order: b.order.filter((i) => i !== slave) };
+  return b.active === slave ? selectActiveSlave({ ...gone, active: null }) : gone;
 }
 
 /** bond_option_active_slave_set(): only an UP slave may be made active. */
@@ -68,14 +71,14 @@ function setActive(b: BondView, slave: number): BondView {
   return b.mode === 'active-backup' && s !== undefined && s.enslaved && s.link === 'up' ? { ...b, active: slave } : b;
 }
 
-/** bond_option_primary_set(): force_primary, so the new primary takes over at once when UP. */
+/**
+ * bond_option_primary_set(): force_primary, so the new primary takes over at
+ * once when UP, or when it next is. Only active-backup has the option.
+ */
 function setPrimary(b: BondView, slave: number | null): BondView {
-  const next = { ...b, primary: slave };
-  const s = slave === null ? undefined : b.slaves[slave];
-  if (b.mode === 'active-backup' && slave !== null && s !== undefined && s.enslaved && s.link === 'up') {
-    return { ...next, active: slave };
-  }
-  return selectActiveSlave(next);
+  if (b.mode !== 'active-backup') return b;
+  const force = slave !== null ? b.slaves[slave]?.enslaved === true : b.forcePrimary;
+  return selectActiveSlave({ ...b, primary: slave, forcePrimary: force });
 }
 
 /**
@@ -103,9 +106,11 @@ export const bondMachine = setup({
     mode: input.mode,
     primary: input.primary,
     primaryReselect: input.primaryReselect,
+    forcePrimary: false,
     downdelay: input.downdelay,
     updelay: input.updelay,
     slaves: Array.from({ length: input.slaves }, () => releasedSlave),
+    order: [],
     active: null,
   }),
   on: {

@@ -117,6 +117,7 @@ bool ctx[N];
 byte actv = NONE;
 byte primary = PRIMARY;
 byte resel = RESELECT;
+bool fprim;              /* force_primary */
 /* tool */
 byte tstate = T_IDLE;
 byte tcur = NONE;
@@ -161,13 +162,14 @@ inline clear_scratch() {
 /* ---------- bond (machines/bond-logic.ts) ---------- */
 
 inline bond_select() {
-#ifndef XOR
-  /* bond_find_best_slave(): primary or current, else first UP, else the BACK slave nearest UP */
+  /* bond_find_best_slave(): primary (forced, or by primary_reselect) or current,
+     else the first UP slave, else the BACK slave with less than updelay left */
   best_ = NONE;
   if
   :: (primary != NONE && isUp(primary)) ->
      if
-     :: (actv != NONE && isUp(actv) && resel != 0) -> best_ = actv
+     :: fprim -> best_ = primary; fprim = false
+     :: !fprim && actv != NONE && isUp(actv) && resel != 0 -> best_ = actv
      :: else -> best_ = primary
      fi
   :: else ->
@@ -178,7 +180,7 @@ inline bond_select() {
   fi;
   if
   :: best_ == NONE ->
-     mind_ = 255;
+     mind_ = UPDELAY;
      for (i_ : 0 .. N-1) {
        if :: best_ == NONE && ensl[i_] && lnk[i_] == L_UP -> best_ = i_ :: else -> skip fi
      }
@@ -203,7 +205,6 @@ inline bond_select() {
      actv = best_
   :: else -> skip
   fi
-#endif
 }
 
 inline bond_miimon() {
@@ -221,7 +222,7 @@ inline bond_miimon() {
           fi
        :: lnk[i_] == L_FAIL ->
           if
-          :: b_ -> lnk[i_] = L_UP; dly[i_] = 0
+          :: b_ -> if :: (actv == NONE || primary == i_) -> re_ = true :: else -> skip fi; lnk[i_] = L_UP; dly[i_] = 0
           :: !b_ && dly[i_] == 0 -> if :: actv == i_ -> re_ = true :: else -> skip fi; lnk[i_] = L_DOWN; dly[i_] = 0
           :: !b_ && dly[i_] > 0 -> dly[i_]--
           fi
@@ -246,7 +247,6 @@ inline bond_miimon() {
 
 inline bond_release(s) {
   ensl[s] = false; lnk[s] = L_DOWN; dly[s] = 0; ctx[s] = false;
-  if :: primary == s -> primary = NONE :: else -> skip fi;
   if :: actv == s -> actv = NONE; bond_select() :: else -> skip fi
 }
 
@@ -730,16 +730,17 @@ inline parent_remove() {
   STEP(i < N && pstate == P_BOUND && reg[i], user_config(i, cfg[i] ^ MTU9000)) \
   STEP(i < N && pstate == P_BOUND && reg[i], user_config(i, cfg[i] ^ MACBIT)) \
   STEP(i < N && pstate == P_BOUND && reg[i], user_config(i, cfg[i] ^ ADMINUP)) \
-  STEP(i < N && pstate == P_BOUND && primary != i, primary = i; BOND_PRIMARY_SET(i); faults = faults | FB_USER) \
+  BOND_PRIMARY(i) \
   BOND_ACTIVE(i)
 
+/* the primary and active_slave options exist in active-backup only */
 #ifdef XOR
-#define BOND_PRIMARY_SET(i) skip
-#define BOND_PRIMARY_SET_NONE skip
+#define BOND_PRIMARY(i)
+#define BOND_PRIMARY_NONE
 #define BOND_ACTIVE(i)
 #else
-#define BOND_PRIMARY_SET(i) if :: isUp(i) -> actv = i :: else -> bond_select() fi
-#define BOND_PRIMARY_SET_NONE bond_select()
+#define BOND_PRIMARY(i) STEP(i < N && pstate == P_BOUND && primary != i, primary = i; fprim = ensl[i]; bond_select(); faults = faults | FB_USER)
+#define BOND_PRIMARY_NONE STEP(pstate == P_BOUND && primary != NONE, primary = NONE; bond_select(); faults = faults | FB_USER)
 #define BOND_ACTIVE(i) STEP(i < N && pstate == P_BOUND && actv != i && lnk[i] == L_UP, if :: isUp(i) -> actv = i :: else -> skip fi; faults = faults | FB_USER)
 #endif
 
@@ -748,6 +749,7 @@ inline boot() {
   for (i_ : 0 .. N-1) { netdev_register(i_, 2 + i_) }
   nextIfindex = 2 + N;
   for (i_ : 0 .. N-1) { ensl[i_] = true; lnk[i_] = L_DOWN; ctx[i_] = false }
+  fprim = (primary != NONE);   /* enslaving the primary forces it */
   for (i_ : 0 .. N-1) { cfg[i_] = cfg[i_] | MTU9000; expcfg[i_] = cfg[i_] }
   for (k_ : 0 .. M-1) {
     cstate[k_] = C_LOADING; cver[k_] = 1;
@@ -792,10 +794,12 @@ init {
 #if N > 2
   USER(2)
 #endif
-  STEP(pstate == P_BOUND && primary != NONE, primary = NONE; BOND_PRIMARY_SET_NONE; faults = faults | FB_USER)
+  BOND_PRIMARY_NONE
+#ifndef XOR
   STEP(pstate == P_BOUND && resel != 0, resel = 0; faults = faults | FB_USER)
   STEP(pstate == P_BOUND && resel != 1, resel = 1; faults = faults | FB_USER)
   STEP(pstate == P_BOUND && resel != 2, resel = 2; faults = faults | FB_USER)
+#endif
 #endif
 #ifdef F_PARENT
   STEP(pstate == P_BOUND, parent_remove())

@@ -14,6 +14,7 @@ import { writeSequenceChart } from '../diagram/sequence-files.js';
 import { registerDiagramCommand } from './diagram-command.js';
 import { registerReportCommand } from './report-command.js';
 import { registerCompareCommand } from './compare-command.js';
+import { registerConformCommand } from './conform-command.js';
 
 interface ExploreFlags {
   topology: Topology;
@@ -132,5 +133,6 @@ program
 registerDiagramCommand(program);
 registerReportCommand(program);
 registerCompareCommand(program);
+registerConformCommand(program);
 
 program.parse();

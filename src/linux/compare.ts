@@ -47,8 +47,8 @@ export function predict(env: BondEnv, failures: readonly number[]): Prediction {
   const o = observeBond(env);
   const b = env.bond.context;
   const running = (i: number): boolean => (env.carrier[i] ?? false) && (env.admin[i] ?? false);
-  // A ping leaves through the slave the bond transmits on; it needs that slave's queue to run.
-  const ping = b.mode === 'active-backup' ? b.active !== null && running(b.active) : xmitSlaves(b).length > 0;
+  // A ping needs bond0's own queue (its carrier) and the queue of the slave it leaves through.
+  const ping = o.carrier && (b.mode === 'active-backup' ? b.active !== null && running(b.active) : xmitSlaves(b).length > 0);
   return {
     active_slave: o.active === null ? null : `s${o.active}`,
     bond_carrier: o.carrier,
@@ -83,9 +83,14 @@ export function compareScenario(s: BondScenario, observations: readonly KernelOb
   const at = (n: number) => observations.find((o) => o.step === n);
   const first = at(0);
   verdicts.push({ step: 0, op: 'set up', divergences: first ? diff(first, predict(env, failures), checkPing) : [{ field: 'observation', kernel: 'missing', model: 'set up' }] });
+  // When its last slave goes, the kernel gives bond0 a random MAC and later takes the next slave's
+  // (MACs are not modelled): the harness's static neighbour entries then point at the old MAC, so
+  // from there on a ping says nothing about the bond.
+  let macChanged = false;
   s.ops.forEach((o, n) => {
     const before = env;
     env = apply(env, o);
+    if (env.bond.context.slaves.every((x) => !x.enslaved)) macChanged = true;
     failures = failures.map((f, i) => {
       const was = before.bond.context.slaves[i]!;
       const now = env.bond.context.slaves[i]!;
@@ -96,7 +101,7 @@ export function compareScenario(s: BondScenario, observations: readonly KernelOb
     verdicts.push({
       step: n + 1,
       op: opText(o),
-      divergences: k ? diff(k, predict(env, failures), checkPing) : [{ field: 'observation', kernel: 'missing', model: opText(o) }],
+      divergences: k ? diff(k, predict(env, failures), checkPing && !macChanged) : [{ field: 'observation', kernel: 'missing', model: opText(o) }],
     });
   });
   return verdicts;

@@ -127,7 +127,7 @@ function main(): void {
   const run = JSON.parse(readFileSync(output, 'utf8')) as { kernel: string; scenarios: { name: string; error: string | null; observations: KernelObservation[] }[] };
   const results: ScenarioResult[] = scenarios.map((s, i) => {
     const got = run.scenarios[i];
-    return { name: s.name, error: got?.error ?? 'no result', steps: got ? compareScenario(s, got.observations) : [] };
+    return { name: s.name, error: got ? got.error : 'no result', steps: got ? compareScenario(s, got.observations) : [] };
   });
   let passed = 0;
   let failed = 0;

@@ -279,14 +279,14 @@ export function createSystem(topology: Topology, design: Design, onTransition?: 
         push({ kind: 'user.admin', netdev: i, up: !cfg.adminUp });
       }
       const b = s.bond.context;
-      for (let i = -1; i < topology.netdevs; i++) {
-        const p = i < 0 ? null : i;
-        if (p !== b.primary) push({ kind: 'bond.primary', netdev: p });
-      }
       if (b.mode === 'active-backup') {
+        for (let i = -1; i < topology.netdevs; i++) {
+          const p = i < 0 ? null : i;
+          if (p !== b.primary) push({ kind: 'bond.primary', netdev: p });
+        }
         for (let i = 0; i < topology.netdevs; i++) if (i !== b.active && b.slaves[i]?.link === 'up') push({ kind: 'bond.activeSlave', netdev: i });
+        for (const r of ['always', 'better', 'failure'] as const) if (r !== b.primaryReselect) push({ kind: 'bond.primaryReselect', reselect: r });
       }
-      for (const r of ['always', 'better', 'failure'] as const) if (r !== b.primaryReselect) push({ kind: 'bond.primaryReselect', reselect: r });
     }
     if (allow('FAULT-PARENT-REMOVE') && bound) push({ kind: 'parent.remove' });
     return out;

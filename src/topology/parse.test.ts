@@ -13,8 +13,8 @@ const error = (data: unknown): TopologyError => {
 
 describe('topology files', () => {
   it('accepts any binding map and fills in defaults', () => {
-    const t = parseTopology({ name: 'four', children: 3, binding: { N1: 'C1', N2: 'C2', N3: 'C1', N4: 'C3' }, bond: { mode: 'balance-xor', primary: 'N2' } });
-    expect(t).toMatchObject({ children: 3, netdevs: 4, binding: [0, 1, 0, 2], bond: { mode: 'balance-xor', primary: 1, primaryReselect: 'always' }, channel: 'netlink' });
+    const t = parseTopology({ name: 'four', children: 3, binding: { N1: 'C1', N2: 'C2', N3: 'C1', N4: 'C3' }, bond: { mode: 'active-backup', primary: 'N2' } });
+    expect(t).toMatchObject({ children: 3, netdevs: 4, binding: [0, 1, 0, 2], bond: { mode: 'active-backup', primary: 1, primaryReselect: 'always' }, channel: 'netlink' });
   });
 
   it.each([
@@ -25,6 +25,7 @@ describe('topology files', () => {
     [{ children: 2, binding: { N1: 'C1', N2: 'C2' }, bond: { mode: 'round-robin' } }, 'bond.mode', /one of: active-backup, balance-xor/],
     [{ children: 2, binding: { N1: 'C1', N2: 'C2' }, bond: { primary: 'N7' } }, 'bond.primary', /not a netdev/],
     [{ children: 2, binding: { N1: 'C1', N2: 'C2' }, bond: { updelay: 9 } }, 'bond.updelay', /0 to 3/],
+    [{ children: 2, binding: { N1: 'C1', N2: 'C2' }, bond: { mode: 'balance-xor', primary: 'N1' } }, 'bond.primary', /active-backup only/],
     [{ children: 2, binding: { N1: 'C1', N2: 'C2' }, colour: 'red' }, 'colour', /unknown field/],
     [[1, 2], '(top level)', /JSON object/],
   ])('rejects %j naming the field %s', (data, field, problem) => {

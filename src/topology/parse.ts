@@ -93,6 +93,9 @@ export function parseTopology(data: unknown, fallbackName = 'custom'): Topology 
     const p = typeof bo.primary === 'string' ? indexOf(bo.primary, 'N') : null;
     if (p === null || p >= binding.length) throw new TopologyError('bond.primary', `${JSON.stringify(bo.primary)} is not a netdev`, `use null or one of N1..N${binding.length}`);
     primary = p;
+    if ((bo.mode ?? 'active-backup') !== 'active-backup') {
+      throw new TopologyError('bond.primary', 'primary is an option of active-backup only', 'remove "primary" or use "mode": "active-backup"');
+    }
   }
   return {
     name,

@@ -1,0 +1,62 @@
+import { existsSync } from 'node:fs';
+import { Option, type Command } from 'commander';
+import { conform, type ConformOptions, type TraceInput } from '../conform/conform.js';
+import { TraceInputError } from '../conform/input-error.js';
+import { formatConform } from '../conform/report.js';
+import type { Topology } from '../topology/topology.js';
+import { intOption, mutantOption, topologyOption } from './options.js';
+
+interface ConformFlags {
+  topology?: Topology;
+  mutant?: string;
+  format: 'auto' | 'jsonl' | 'itf';
+  maxInternal: number;
+  maxCandidates: number;
+  diagnose: boolean;
+  json?: boolean;
+}
+
+/** Exit codes of `hotup conform`, as the issue fixes them. */
+export const CONFORM_EXIT = { conforming: 0, notConforming: 1, unreadable: 2 } as const;
+
+function inputOf(trace: string): TraceInput {
+  if (trace === '-') return { stream: process.stdin };
+  if (!existsSync(trace)) throw new TraceInputError(trace, '(file)', 'no such file', 'give the path of a trace file, or - to read standard input');
+  return { file: trace };
+}
+
+async function run(trace: string, flags: ConformFlags): Promise<void> {
+  const options: ConformOptions = {
+    topology: flags.topology ?? null,
+    mutant: flags.mutant ?? null,
+    format: flags.format,
+    diagnose: flags.diagnose,
+    limits: { maxInternal: flags.maxInternal, maxCandidates: flags.maxCandidates },
+  };
+  try {
+    const result = await conform(inputOf(trace), options);
+    process.stdout.write(flags.json ? `${JSON.stringify(result, null, 2)}\n` : `${formatConform(result, trace === '-' ? 'standard input' : trace)}\n`);
+    process.exitCode = result.verdict === 'conforming' ? CONFORM_EXIT.conforming : CONFORM_EXIT.notConforming;
+  } catch (e) {
+    if (!(e instanceof TraceInputError)) throw e;
+    if (flags.json) process.stdout.write(`${JSON.stringify({ verdict: 'unreadable', error: { where: e.where, field: e.field, problem: e.problem, fix: e.fix } }, null, 2)}\n`);
+    process.stderr.write(`hotup conform: ${e.message}\n`);
+    process.exitCode = CONFORM_EXIT.unreadable;
+  }
+}
+
+/** Registers `hotup conform TRACE`: replay a recorded trace through the model and give a verdict. */
+export function registerConformCommand(program: Command): void {
+  program
+    .command('conform')
+    .description('check a recorded trace of a real driver against the model; exit 0 conforming, 1 not conforming, 2 unreadable input')
+    .argument('<trace>', 'a trace: JSON Lines (docs/trace-format.md) or ITF (.itf.json); - reads standard input')
+    .addOption(new Option('--topology <name|file>', "the topology, when the trace's header does not declare it (must agree when it does)").argParser(topologyOption))
+    .addOption(new Option('--mutant <id>', 'check against a broken design (MUT-*) instead of the correct one').argParser(mutantOption))
+    .addOption(new Option('--format <format>', 'the trace format').choices(['auto', 'jsonl', 'itf']).default('auto'))
+    .addOption(new Option('--max-internal <n>', 'unlogged model steps allowed between two logged events').default(8).argParser(intOption('--max-internal', 0, 64)))
+    .addOption(new Option('--max-candidates <n>', 'model states that may explain the trace at once').default(256).argParser(intOption('--max-candidates', 1, 100_000)))
+    .option('--no-diagnose', 'on a divergence, do not replay against the broken designs to say which explains the trace')
+    .option('--json', 'print the result as JSON')
+    .action((trace: string, flags: ConformFlags) => run(trace, flags));
+}

@@ -1,0 +1,131 @@
+import { createReadStream } from 'node:fs';
+import { StringDecoder } from 'node:string_decoder';
+import { MUTANTS } from '../mutants.js';
+import { TraceInputError } from './input-error.js';
+import { itfItems } from './itf.js';
+import { Session, type CheckOptions, type ConformResult, type Diagnosis } from './session.js';
+
+/** Where a trace comes from: a file (read again for a diagnosis), text in memory, or a stream read once (stdin). */
+export type TraceInput = { readonly file: string } | { readonly text: string } | { readonly stream: AsyncIterable<Buffer | string> };
+
+/** `hotup conform`'s options. */
+export interface ConformOptions extends CheckOptions {
+  /** 'auto': ITF when the file ends in .itf.json or the document is one JSON object over many lines. */
+  readonly format?: 'auto' | 'jsonl' | 'itf';
+  /** On a divergence from the correct design, replay against every MUT-* to say which explains the trace (default true; files and text only). */
+  readonly diagnose?: boolean;
+}
+
+async function* chunksOf(input: TraceInput): AsyncGenerator<string> {
+  if ('text' in input) {
+    yield input.text;
+    return;
+  }
+  const source = 'file' in input ? createReadStream(input.file, { highWaterMark: 1 << 20 }) : input.stream;
+  const decoder = new StringDecoder('utf8');
+  try {
+    for await (const chunk of source) yield typeof chunk === 'string' ? chunk : decoder.write(chunk);
+    const tail = decoder.end();
+    if (tail) yield tail;
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException;
+    if ('file' in input && err.code) throw new TraceInputError(input.file, '(file)', `cannot be read (${err.code})`, 'check the path');
+    throw e;
+  }
+}
+
+/** Whether the first line opens an ITF document rather than a JSON Lines header. */
+function opensItf(input: TraceInput, firstLine: string): boolean {
+  if ('file' in input && input.file.endsWith('.itf.json')) return true;
+  const l = firstLine.trim();
+  try {
+    const v = JSON.parse(l) as Record<string, unknown>;
+    return v !== null && typeof v === 'object' && ('states' in v || 'vars' in v);
+  } catch {
+    return l === '{' || /^\{\s*"(#meta|vars|states|params)"/.test(l);
+  }
+}
+
+/** Reads the input once into a session: JSON Lines streamed chunk by chunk (constant memory), or ITF parsed whole. */
+async function read(input: TraceInput, options: ConformOptions): Promise<ConformResult> {
+  const session = new Session(options);
+  const chunks = chunksOf(input);
+  let buf = '';
+  while (!buf.includes('\n')) {
+    const r = await chunks.next();
+    if (r.done) break;
+    buf += r.value;
+  }
+  const format = options.format ?? 'auto';
+  if (format === 'itf' || (format === 'auto' && opensItf(input, buf.split('\n', 1)[0] ?? ''))) {
+    for await (const c of chunks) buf += c;
+    let doc: unknown;
+    try {
+      doc = JSON.parse(buf);
+    } catch (e) {
+      throw new TraceInputError('ITF trace', '(document)', `not valid JSON (${(e as Error).message})`, 'write the ITF trace as one JSON document');
+    }
+    const { header, items } = itfItems(doc);
+    session.value('ITF trace', header);
+    for (const it of items) {
+      if (!session.wantsMore) break;
+      session.value(it.where, it.value);
+    }
+    return session.result();
+  }
+  let n = 0;
+  const take = (final: boolean): boolean => {
+    const parts = buf.split('\n');
+    buf = final ? '' : parts.pop()!;
+    for (const p of parts) {
+      session.line(p.endsWith('\r') ? p.slice(0, -1) : p, ++n);
+      if (!session.wantsMore) return false;
+    }
+    return true;
+  };
+  let more = take(false);
+  for await (const c of chunks) {
+    if (!more) break;
+    buf += c;
+    more = take(false);
+  }
+  if (more) take(true);
+  await chunks.return(undefined);
+  return session.result();
+}
+
+/** Which broken designs explain the trace further than the correct design did, and what each then breaks. */
+async function diagnose(input: TraceInput, options: ConformOptions, stoppedAt: number): Promise<Diagnosis[]> {
+  const out: Diagnosis[] = [];
+  for (const m of MUTANTS) {
+    let r: ConformResult;
+    try {
+      r = await read(input, { ...options, mutant: m.id, readAll: false, readPastViolation: true });
+    } catch (e) {
+      if (e instanceof TraceInputError) continue;
+      throw e;
+    }
+    // It explains the trace when it follows it past the point where the correct design could not.
+    if (r.divergence && r.divergence.index <= stoppedAt) continue;
+    if (r.violation) out.push({ mutant: m.id, verdict: 'violates', where: r.violation.where, violation: { id: r.violation.id, message: r.violation.message }, open: [] });
+    else if (r.verdict === 'conforming') out.push({ mutant: m.id, verdict: 'conforming', where: null, violation: null, open: r.open.map((o) => o.id) });
+    else if (r.divergence) out.push({ mutant: m.id, verdict: 'diverges', where: r.divergence.where, violation: null, open: [] });
+  }
+  const rank = { violates: 0, conforming: 1, diverges: 2 } as const;
+  return out.sort((a, b) => rank[a.verdict] - rank[b.verdict]);
+}
+
+/**
+ * Checks a recorded trace against the model: the verdict, the first
+ * divergence or broken invariant, the LIVE-* obligations left open, and, when
+ * the trace leaves the correct design, which broken design explains it.
+ * Throws TraceInputError when the input cannot be read.
+ */
+export async function conform(input: TraceInput, options: ConformOptions = {}): Promise<ConformResult> {
+  const t0 = performance.now();
+  const result = await read(input, options);
+  const rereadable = !('stream' in input);
+  if (!result.divergence || options.mutant || options.diagnose === false || !rereadable) return result;
+  const diagnosis = await diagnose(input, options, result.divergence.index);
+  return { ...result, diagnosis, seconds: (performance.now() - t0) / 1000 };
+}
