@@ -1,5 +1,6 @@
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { benchConform, conformLine } from './conform.js';
 import { benchExplore, exploreTables } from './explore.js';
 
 /** Writes a result file atomically, so an interrupted run leaves nothing half-written. */
@@ -16,3 +17,6 @@ const explore = benchExplore();
 const meta = { node: process.version, platform: `${process.platform}-${process.arch}`, date: new Date().toISOString() };
 writeResult('explore', { ...meta, ...explore });
 process.stdout.write(`${exploreTables(explore)}\n`);
+const conform = await benchConform();
+writeResult('conform', { ...meta, ...conform });
+process.stdout.write(`\n${conformLine(conform)}\n`);

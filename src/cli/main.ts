@@ -11,6 +11,7 @@ import type { Topology } from '../topology/topology.js';
 import { faultsOption, intOption, mutantOption, propertiesOption, topologyOption } from './options.js';
 import { exploreJson, formatExploreSummary } from './report.js';
 import { writeSequenceChart } from '../diagram/sequence-files.js';
+import { writeRunTrace } from '../conform/writer.js';
 import { registerDiagramCommand } from './diagram-command.js';
 import { registerReportCommand } from './report-command.js';
 import { registerCompareCommand } from './compare-command.js';
@@ -28,6 +29,8 @@ interface ExploreFlags {
   path?: string;
   commandsPath?: string;
   seqOut?: string;
+  traceOut?: string;
+  itfOut?: string;
 }
 
 function runExplore(flags: ExploreFlags, replay: boolean): void {
@@ -61,6 +64,9 @@ function runExplore(flags: ExploreFlags, replay: boolean): void {
   }
   process.stdout.write(flags.json ? `${JSON.stringify(exploreJson(result), null, 2)}\n` : `${formatExploreSummary(result)}\n`);
   const cx = result.counterexample;
+  const run = { topology: flags.topology, mutant: flags.mutant ?? null, steps: cx?.steps ?? result.lastRun, ...(cx ? { source: cx.replay } : {}) };
+  if (flags.traceOut) writeRunTrace(flags.traceOut, 'jsonl', run);
+  if (flags.itfOut) writeRunTrace(flags.itfOut, 'itf', run);
   if (flags.seqOut && cx) process.stderr.write(`sequence chart: ${writeSequenceChart(flags.seqOut, flags.topology, cx.steps, cx.violation).join(', ')}\n`);
   process.exitCode = result.counterexample ? 1 : 0;
 }
@@ -75,6 +81,8 @@ function exploreOptions(cmd: Command): Command {
     .addOption(new Option('--faults <list>', "faults to inject: 'all', 'none' or FAULT-* ids").default([...FAULTS], 'all').argParser(faultsOption))
     .addOption(new Option('--property <ids>', 'check only these INV-*/LIVE-* ids (comma-separated)').argParser(propertiesOption))
     .option('--json', 'print the result as JSON')
+    .option('--trace-out <file>', 'write the counterexample (or the last run) as a hotup trace (JSON Lines, docs/trace-format.md)')
+    .option('--itf-out <file>', 'write the counterexample (or the last run) as an ITF trace (Quint, Apalache)')
     .option('--seq-out <file>', 'write a counterexample as a sequence chart: <file>.mmd (Mermaid) and <file>.svg');
 }
 

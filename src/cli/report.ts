@@ -32,7 +32,7 @@ export function formatExploreSummary(r: ExploreResult): string {
 
 /** The JSON form of an exploration (what --json prints). */
 export function exploreJson(r: ExploreResult): unknown {
-  const { visited: _visited, ...rest } = r;
+  const { visited: _visited, lastRun: _lastRun, ...rest } = r;
   const cx = r.counterexample;
   return {
     ...rest,

@@ -62,6 +62,8 @@ export interface ExploreResult {
   readonly secondsToFirstViolation: number | null;
   readonly counterexample: Counterexample | null;
   readonly coverage: readonly MachineCoverage[];
+  /** The steps of the last run (for writing it as a trace when no run failed). */
+  readonly lastRun: readonly TraceStep[];
   /** The states and transitions visited, per machine kind (empty unless `coverage` was asked for). */
   readonly visited: Partial<Record<Message['to'], Visited>>;
 }
@@ -202,9 +204,11 @@ export function explore(o: ExploreOptions): ExploreResult {
   const arb = fc.tuple(fc.subarray([...o.faults]), fc.commands([command], { maxCommands: o.steps, size: 'max', ...(o.commandsPath !== undefined ? { replayPath: o.commandsPath } : {}) }));
   let runsDone = 0;
   let firstViolation: number | null = null;
+  let lastRun: readonly TraceStep[] = [];
   const t0 = performance.now();
   const prop = fc.property(arb, ([faults, cmds]) => {
     const m = playRun(system, start, faults, cmds, counters, only);
+    lastRun = m.steps;
     runsDone++;
     o.onRun?.(runsDone);
     if (m.violation) {
@@ -249,6 +253,7 @@ export function explore(o: ExploreOptions): ExploreResult {
     invariantChecks: counters.checks,
     seconds,
     secondsToFirstViolation: firstViolation,
+    lastRun,
     counterexample,
     coverage: coverage ? coverage.summary(system.components) : [],
     visited: coverage ? coverage.visited() : {},
