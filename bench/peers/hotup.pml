@@ -251,7 +251,9 @@ inline bond_release(s) {
 }
 
 inline bond_failover() {
-#ifndef XOR
+#ifdef XOR
+  skip
+#else
   /* failOverFrom(): move the active slave off the leaving ones, to the primary if it qualifies */
   if
   :: actv != NONE && leaving_[actv] ->
