@@ -16,6 +16,7 @@ import { registerDiagramCommand } from './diagram-command.js';
 import { registerReportCommand } from './report-command.js';
 import { registerCompareCommand } from './compare-command.js';
 import { registerConformCommand } from './conform-command.js';
+import { registerCheckCommand } from './check-command.js';
 
 interface ExploreFlags {
   topology: Topology;
@@ -142,5 +143,6 @@ registerDiagramCommand(program);
 registerReportCommand(program);
 registerCompareCommand(program);
 registerConformCommand(program);
+registerCheckCommand(program);
 
 program.parse();

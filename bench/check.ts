@@ -1,0 +1,138 @@
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { check } from '../src/check/check.js';
+import { FAULTS, type FaultId } from '../src/system/faults.js';
+import { parseTopology } from '../src/topology/parse.js';
+import type { Topology } from '../src/topology/topology.js';
+import { runSpin, spinAvailable } from './peers/spin.js';
+
+/** What the issue aims at: SPIN's and TLC's rates on this state space, and the store's size. */
+export const AIMS = { spinStatesPerSecond: 500_000, tlcStatesPerSecond: 40_000, withinOfSpin: 2, timesTlc: 10, maxBytesPerState: 64 } as const;
+
+/** One exhaustive search of the benchmark. */
+export interface CheckBenchRow {
+  readonly topology: string;
+  readonly children: number;
+  readonly netdevs: number;
+  readonly faults: string;
+  readonly verdict: string;
+  readonly states: number;
+  readonly transitions: number;
+  readonly diameter: number;
+  readonly seconds: number;
+  readonly statesPerSecond: number;
+  readonly bytesPerState: number;
+  /** Symmetry reduction (fault-free rows): states stored without over with it, and why not more. */
+  readonly symmetry: { readonly factor: number; readonly note: string } | null;
+  /** The Promela twin under SPIN on the same topology and faults, when it takes them. */
+  readonly spin: { readonly states: number; readonly seconds: number; readonly statesPerSecond: number } | null;
+}
+
+/** The benchmark's rows and what they say against the aims. */
+export interface CheckBench {
+  readonly budgetSeconds: number;
+  readonly rows: readonly CheckBenchRow[];
+  readonly aims: typeof AIMS;
+}
+
+/** Growing topologies: M children, N netdevs, netdev i bound by child i mod M (M=2: N=2 is claims-1-9, N=3 claims-10-11). */
+export function growingTopologies(): Topology[] {
+  const out: Topology[] = [];
+  for (let m = 2; m <= 4; m++) {
+    for (let n = Math.max(m, 2); n <= 6; n++) {
+      const binding = Object.fromEntries(Array.from({ length: n }, (_, i) => [`N${i + 1}`, `C${(i % m) + 1}`]));
+      out.push(parseTopology({ name: `c${m}-n${n}`, children: m, binding }));
+    }
+  }
+  return out;
+}
+
+const FAULT_SETS: readonly { readonly name: string; readonly faults: readonly FaultId[] }[] = [
+  { name: 'none', faults: [] },
+  { name: 'all but user config', faults: FAULTS.filter((f) => f !== 'FAULT-USER-CONFIG') },
+  { name: 'all', faults: [...FAULTS] },
+];
+
+/**
+ * Exhaustive searches of the correct design over growing topologies, one
+ * series per fault set; a series stops at its first search cut by the time
+ * budget, since every later topology is larger.
+ */
+export function benchCheck(budgetSeconds = 60, log: (line: string) => void = () => {}): CheckBench {
+  const rows: CheckBenchRow[] = [];
+  const spin = spinAvailable();
+  // Let the JIT compile the hot paths first, so the first row is not the slowest for that reason.
+  check({ topology: growingTopologies()[0]!, mutant: null, faults: [...FAULTS], liveness: false, audit: false, maxStates: 200_000 });
+  for (const set of FAULT_SETS) {
+    for (const topology of growingTopologies()) {
+      const r = check({ topology, mutant: null, faults: set.faults, liveness: false, audit: false, maxSeconds: budgetSeconds });
+      const sym = set.faults.length === 0 ? check({ topology, mutant: null, faults: [], liveness: false, audit: false, symmetry: true }).symmetry : null;
+      const s = spin && r.verdict === 'pass' && topology.netdevs <= 3 ? runSpin(topology, set.faults, null) : null;
+      const row: CheckBenchRow = {
+        topology: topology.name,
+        children: topology.children,
+        netdevs: topology.netdevs,
+        faults: set.name,
+        verdict: r.verdict,
+        states: r.states,
+        transitions: r.transitions,
+        diameter: r.diameter,
+        seconds: r.seconds,
+        statesPerSecond: r.statesPerSecond,
+        bytesPerState: r.bytesPerState,
+        symmetry: sym && { factor: sym.factor, note: sym.used.length ? sym.used.join(', ') : (sym.rejected[0] ?? '') },
+        spin: s && { states: s.states, seconds: s.seconds, statesPerSecond: s.states / Math.max(s.seconds, 1e-3) },
+      };
+      rows.push(row);
+      log(rowLine(row));
+      if (r.verdict !== 'pass') break;
+    }
+  }
+  return { budgetSeconds, rows, aims: AIMS };
+}
+
+const num = (n: number): string => Math.round(n).toLocaleString('en-US');
+
+function rowLine(r: CheckBenchRow): string {
+  // SPIN reports hundredths of a second: its rate on a tiny search means nothing.
+  const spinRate = r.spin && r.spin.seconds >= 0.05 ? num(r.spin.statesPerSecond) : '-';
+  const spinStates = r.spin ? (r.spin.states === r.states ? 'same' : num(r.spin.states)) : '-';
+  return `  ${r.faults.padEnd(20)} ${r.topology.padEnd(6)} ${(r.verdict === 'pass' ? num(r.states) : `>${num(r.states)}`).padStart(12)} ${num(r.transitions).padStart(13)} ${r.seconds.toFixed(1).padStart(7)} ${num(r.statesPerSecond).padStart(9)} ${r.bytesPerState.toFixed(1).padStart(7)} ${String(r.diameter).padStart(5)} ${spinStates.padStart(11)} ${spinRate.padStart(9)} ${r.symmetry ? r.symmetry.factor.toFixed(2).padStart(5) : '    -'}`;
+}
+
+/** The benchmark as a table, with where it stands against the aims. */
+export function checkTables(b: CheckBench): string {
+  const out = [
+    `exhaustive check of the correct design (breadth-first, INV-* on every transition; a series stops at its first search cut at ${b.budgetSeconds} s, marked >):`,
+    `  ${'faults'.padEnd(20)} ${'topo'.padEnd(6)} ${'states'.padStart(12)} ${'transitions'.padStart(13)} ${'seconds'.padStart(7)} ${'states/s'.padStart(9)} ${'B/state'.padStart(7)} ${'diam'.padStart(5)} ${'SPIN states'.padStart(11)} ${'SPIN st/s'.padStart(9)} ${'sym'.padStart(5)}`,
+    ...b.rows.map(rowLine),
+  ];
+  const measured = b.rows.filter((r) => r.states >= 10_000);
+  if (measured.length) {
+    const best = Math.max(...measured.map((r) => r.statesPerSecond));
+    const worst = Math.min(...measured.map((r) => r.statesPerSecond));
+    const bytes = Math.max(...measured.map((r) => r.bytesPerState));
+    const spinRows = measured.filter((r) => r.spin && r.spin.seconds >= 0.05);
+    out.push(
+      '',
+      `against the aims (searches of 10,000 states or more): ${num(worst)}..${num(best)} states/s; SPIN's ${num(AIMS.spinStatesPerSecond)}/${AIMS.withinOfSpin} = ${num(AIMS.spinStatesPerSecond / AIMS.withinOfSpin)} is ${best >= AIMS.spinStatesPerSecond / AIMS.withinOfSpin ? 'met' : 'not met'}; ${AIMS.timesTlc} x TLC's ${num(AIMS.tlcStatesPerSecond)} = ${num(AIMS.timesTlc * AIMS.tlcStatesPerSecond)} is ${best >= AIMS.timesTlc * AIMS.tlcStatesPerSecond ? 'met' : 'not met'}; at most ${bytes.toFixed(1)} bytes per stored state (aim ${AIMS.maxBytesPerState})`,
+    );
+    if (spinRows.length) {
+      const ratios = spinRows.map((r) => r.spin!.statesPerSecond / r.statesPerSecond);
+      out.push(`SPIN on the same state spaces (${spinRows.every((r) => r.spin!.states === r.states) ? 'same state counts' : 'state counts differ!'}): ${Math.min(...ratios).toFixed(1)}..${Math.max(...ratios).toFixed(1)} x faster`);
+    }
+  }
+  return out.join('\n');
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const b = benchCheck(60, (line) => process.stderr.write(`${line}\n`));
+  const dir = join(import.meta.dirname, 'results');
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, 'check.json');
+  const meta = { node: process.version, platform: `${process.platform}-${process.arch}`, date: new Date().toISOString() };
+  writeFileSync(`${file}.tmp`, `${JSON.stringify({ ...meta, ...b }, null, 2)}\n`);
+  renameSync(`${file}.tmp`, file);
+  process.stdout.write(`${checkTables(b)}\n`);
+}

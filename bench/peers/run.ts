@@ -1,0 +1,148 @@
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { check } from '../../src/check/check.js';
+import { explore } from '../../src/explore/explore.js';
+import type { FaultId } from '../../src/system/faults.js';
+import { PRESETS } from '../../src/topology/presets.js';
+import type { Topology } from '../../src/topology/topology.js';
+import { runQuint } from './quint.js';
+import { runSpin, spinAvailable } from './spin.js';
+
+const FIVE: FaultId[] = ['FAULT-PROBE-FAIL', 'FAULT-NOTIFY-LOST', 'FAULT-TOOL-RESTART', 'FAULT-FORCED-UNLOAD', 'FAULT-PARENT-REMOVE'];
+const SEEDS = 10;
+
+const median = (xs: number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+};
+
+function exhaustive(topology: Topology, faults: FaultId[]) {
+  const heap0 = process.memoryUsage().heapUsed;
+  const h = check({ topology, mutant: null, faults, liveness: false, audit: false });
+  const heapMB = (process.memoryUsage().heapUsed - heap0) / 2 ** 20;
+  const s = runSpin(topology, faults, null);
+  return {
+    topology: topology.name,
+    faults,
+    hotup: { states: h.states, transitions: h.transitions, seconds: h.seconds, statesPerSecond: h.statesPerSecond, bytesPerState: h.bytesPerState, heapMB },
+    spin: { states: s.states, transitions: s.transitions, seconds: s.seconds, statesPerSecond: s.states / Math.max(s.seconds, 1e-3), memoryMB: s.memoryMB, compileSeconds: s.compileSeconds },
+    statesAgree: h.states === s.states,
+    speedRatio: h.statesPerSecond / (s.states / Math.max(s.seconds, 1e-3)),
+  };
+}
+
+function simulation(topology: Topology, faults: FaultId[]) {
+  const e = explore({ topology, mutant: null, runs: 500, steps: 40, seed: 1, faults });
+  const q = runQuint(topology, faults, null, { samples: 200, steps: 40, seed: 1 });
+  const quintStepsPerSecond = (q.samples * q.stepsPerSample) / q.seconds;
+  return {
+    topology: topology.name,
+    faults,
+    hotup: { steps: e.steps, seconds: e.seconds, stepsPerSecond: e.steps / e.seconds },
+    quint: { steps: q.samples * q.stepsPerSample, seconds: q.seconds, wallSeconds: q.wallSeconds, stepsPerSecond: quintStepsPerSecond },
+    speedRatio: e.steps / e.seconds / quintStepsPerSecond,
+  };
+}
+
+function bugFinding(topology: Topology, mutant: string) {
+  const ex = Array.from({ length: SEEDS }, (_, i) => explore({ topology, mutant, runs: 5000, steps: 40, seed: i + 1, faults: [] }));
+  const ck = check({ topology, mutant, faults: [], liveness: false, audit: false });
+  const sp = Array.from({ length: SEEDS }, (_, i) => runSpin(topology, [], mutant, { seed: i + 1 }));
+  const spBfs = runSpin(topology, [], mutant, { bfs: true });
+  const qu = Array.from({ length: SEEDS }, (_, i) => runQuint(topology, [], mutant, { samples: 20000, steps: 40, seed: i + 1 }));
+  const found = <T>(xs: T[], ok: (x: T) => boolean) => xs.filter(ok).length;
+  return {
+    mutant,
+    topology: topology.name,
+    hotupExplore: {
+      found: found(ex, (r) => r.counterexample !== null),
+      medianSeconds: median(ex.map((r) => r.secondsToFirstViolation ?? r.seconds)),
+      medianLength: median(ex.map((r) => r.counterexample?.steps.length ?? NaN)),
+      ids: [...new Set(ex.map((r) => r.counterexample?.violation.id))],
+    },
+    hotupCheck: { seconds: ck.seconds, length: ck.counterexample?.events.length ?? null, id: ck.counterexample?.violation.id ?? null },
+    spin: {
+      found: found(sp, (r) => r.violation !== null),
+      medianSeconds: median(sp.map((r) => r.seconds)),
+      medianLength: median(sp.map((r) => (r.depth ?? NaN) - 1)),
+      bfsLength: spBfs.depth === null ? null : spBfs.depth - 1,
+    },
+    quint: {
+      found: found(qu, (r) => r.violated),
+      medianSeconds: median(qu.map((r) => r.seconds)),
+      medianLength: median(qu.map((r) => (r.traceLength ?? NaN) - 1)),
+    },
+  };
+}
+
+const f = (n: number, d = 0): string => (Number.isFinite(n) ? n.toFixed(d) : '-');
+
+/** The peer comparison as markdown tables. */
+export function peersMarkdown(r: ReturnType<typeof runPeers>): string {
+  const out = [
+    '# hotup beside SPIN and Quint',
+    '',
+    'Written by `npm run bench:peers` (bench/peers/run.ts); do not edit by hand. Twins: bench/peers/hotup.pml (SPIN), bench/peers/hotup.qnt (Quint); bench/peers/README.md maps their steps to the model.',
+    `Machine: ${r.machine}.`,
+    '',
+    '## Exhaustive: `hotup check` against SPIN',
+    '',
+    '| topology | faults | hotup states | SPIN states | agree | hotup s | SPIN s | hotup states/s | SPIN states/s | ratio | hotup B/state | hotup heap MB | SPIN MB | SPIN compile s |',
+    '| --- | --- | ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    ...r.exhaustive.map(
+      (x) =>
+        `| ${x.topology} | ${x.faults.length === 6 ? 'all' : x.faults.map((y) => y.replace('FAULT-', '')).join(' ')} | ${x.hotup.states} | ${x.spin.states} | ${x.statesAgree ? 'yes' : '**no**'} | ${f(x.hotup.seconds, 2)} | ${f(x.spin.seconds, 2)} | ${f(x.hotup.statesPerSecond)} | ${f(x.spin.statesPerSecond)} | ${f(x.speedRatio, 2)} | ${f(x.hotup.bytesPerState, 1)} | ${f(x.hotup.heapMB)} | ${f(x.spin.memoryMB)} | ${f(x.spin.compileSeconds, 1)} |`,
+    ),
+    '',
+    'SPIN stores one more state than it reports here: the one before boot, which the twin runs as its first step.',
+    '',
+    '## Random simulation: `hotup explore` against `quint run --backend typescript`',
+    '',
+    '| topology | faults | hotup steps/s | Quint steps/s | ratio | Quint wall s (parse + typecheck + run) |',
+    '| --- | --- | ---: | ---: | ---: | ---: |',
+    ...r.simulation.map(
+      (x) => `| ${x.topology} | ${x.faults.length === 6 ? 'all' : 'none'} | ${f(x.hotup.stepsPerSecond)} | ${f(x.quint.stepsPerSecond)} | ${f(x.speedRatio, 1)} | ${f(x.quint.wallSeconds, 1)} |`,
+    ),
+    '',
+    `## Bug finding: median over ${SEEDS} seeds, no faults`,
+    '',
+    '| mutant | topology | hotup explore s (found) | length | hotup check s | length (shortest) | SPIN DFS s (found) | length | SPIN BFS length | Quint s (found) | length |',
+    '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    ...r.bugs.map(
+      (x) =>
+        `| ${x.mutant} | ${x.topology} | ${f(x.hotupExplore.medianSeconds, 3)} (${x.hotupExplore.found}/${SEEDS}) | ${f(x.hotupExplore.medianLength)} | ${f(x.hotupCheck.seconds, 3)} | ${x.hotupCheck.length ?? '-'} | ${f(x.spin.medianSeconds, 3)} (${x.spin.found}/${SEEDS}) | ${f(x.spin.medianLength)} | ${x.spin.bfsLength ?? '-'} | ${f(x.quint.medianSeconds, 3)} (${x.quint.found}/${SEEDS}) | ${f(x.quint.medianLength)} |`,
+    ),
+    '',
+    'Lengths count environment steps after boot. hotup explore shrinks its counterexamples; SPIN DFS and Quint do not. Quint\'s time is the simulation time it reports; its wall time adds about 15 s of parsing and type checking per run. SPIN\'s times exclude compiling the verifier.',
+    '',
+  ];
+  return out.join('\n');
+}
+
+/** Runs every comparison. */
+export function runPeers() {
+  if (!spinAvailable()) throw new Error('spin or gcc is missing: apt-get install spin gcc');
+  const c19 = PRESETS['claims-1-9']!;
+  const c1011 = PRESETS['claims-10-11']!;
+  return {
+    machine: `${process.platform}-${process.arch}, node ${process.version}`,
+    exhaustive: [exhaustive(c19, FIVE), exhaustive(c19, ['FAULT-USER-CONFIG']), exhaustive(c1011, FIVE)],
+    simulation: [simulation(c19, []), simulation(c19, ['FAULT-PROBE-FAIL', 'FAULT-NOTIFY-LOST', 'FAULT-TOOL-RESTART', 'FAULT-USER-CONFIG', 'FAULT-FORCED-UNLOAD', 'FAULT-PARENT-REMOVE'])],
+    bugs: ['MUT-PARALLEL-UPGRADE', 'MUT-NO-DRAIN', 'MUT-NO-WAIT-FAILOVER'].map((m) => bugFinding(c1011, m)),
+  };
+}
+
+if (process.argv[1]?.endsWith('run.ts') && process.argv[1].includes('peers')) {
+  const r = runPeers();
+  const root = join(import.meta.dirname, '..', '..');
+  mkdirSync(join(root, 'bench/results'), { recursive: true });
+  const json = join(root, 'bench/results/peers.json');
+  writeFileSync(`${json}.tmp`, `${JSON.stringify(r, null, 2)}\n`);
+  renameSync(`${json}.tmp`, json);
+  const md = peersMarkdown(r);
+  const doc = join(root, 'docs/performance.md');
+  writeFileSync(`${doc}.tmp`, md);
+  renameSync(`${doc}.tmp`, doc);
+  process.stdout.write(md);
+}

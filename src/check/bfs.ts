@@ -1,0 +1,127 @@
+import { StateStore } from './state-store.js';
+import type { TableSystem } from './table-system.js';
+
+/** Where a breadth-first search stands, for a live progress line. */
+export interface Progress {
+  readonly states: number;
+  readonly transitions: number;
+  readonly depth: number;
+  readonly seconds: number;
+  readonly bytes: number;
+}
+
+/** An invariant broken by the step `env` from stored state `from`. */
+export interface FoundViolation {
+  readonly from: number;
+  readonly env: number;
+  /** Index into the table system's invariants. */
+  readonly invariant: number;
+}
+
+/** What a breadth-first search visited. */
+export interface BfsResult {
+  readonly store: StateStore;
+  /** Every reachable state was expanded (no violation, no cut). */
+  readonly complete: boolean;
+  /** What cut the search short, if anything did. */
+  readonly cut: 'max-states' | 'max-seconds' | null;
+  readonly transitions: number;
+  /** Breadth-first levels below the initial state that hold states. */
+  readonly diameter: number;
+  /** States with no enabled event at all. */
+  readonly deadlocks: number;
+  readonly violation: FoundViolation | null;
+  readonly seconds: number;
+}
+
+/** Options of one search. */
+export interface BfsOptions {
+  readonly maxStates?: number;
+  /** Stop the search (incomplete) after this many seconds. */
+  readonly maxSeconds?: number;
+  readonly onProgress?: (p: Progress) => void;
+  /** Called on the first states and then now and then, to compare the tables with the plain system. */
+  readonly audit?: (index: number, v: Uint16Array) => void;
+  /** Symmetry reduction: replaces a state by its representative (before it is looked up or stored). */
+  readonly canonicalise?: (v: Uint16Array) => void;
+  /** Called on every state expanded (the symmetry's own check). */
+  readonly everyState?: (v: Uint16Array) => void;
+}
+
+/** States audited at the start of a search, then one in AUDIT_EVERY. */
+const AUDIT_FIRST = 20;
+const AUDIT_EVERY = 1 << 16;
+
+/**
+ * Breadth-first search of every state reachable from the initial one,
+ * checking every invariant on every transition; it stops at the first
+ * violation, which is then one of the shortest.
+ */
+export function bfs(ts: TableSystem, o: BfsOptions = {}): BfsResult {
+  const w = ts.width;
+  const store = new StateStore(w);
+  const maxStates = o.maxStates ?? Number.MAX_SAFE_INTEGER;
+  const cur = new Uint16Array(w);
+  const next = new Uint16Array(w);
+  const canon = o.canonicalise;
+  const key = canon ? new Uint16Array(w) : next;
+  key.set(ts.initial);
+  canon?.(key);
+  store.add(key, -1);
+  let envs = new Int32Array(256);
+  let msgs = new Int32Array(256);
+  let transitions = 0;
+  let deadlocks = 0;
+  let depth = 0;
+  let levelEnd = 1;
+  let cut: BfsResult['cut'] = null;
+  const t0 = performance.now();
+  let lastReport = t0;
+  for (let index = 0; index < store.size; index++) {
+    if (index === levelEnd) {
+      depth++;
+      levelEnd = store.size;
+    }
+    store.read(index, cur);
+    if (o.audit && (index < AUDIT_FIRST || index % AUDIT_EVERY === 0)) o.audit(index, cur);
+    o.everyState?.(cur);
+    const n = ts.enabled(cur, envs, msgs);
+    if (n > envs.length - 64) {
+      envs = new Int32Array(envs.length * 2);
+      msgs = new Int32Array(msgs.length * 2);
+      index--;
+      continue;
+    }
+    if (n === 0) deadlocks++;
+    for (let j = 0; j < n; j++) {
+      ts.step(cur, envs[j]!, msgs[j]!, next);
+      transitions++;
+      if (canon) {
+        key.set(next);
+        canon(key);
+      }
+      const found = store.find(key);
+      // The initial state was never checked as the target of a step; a representative may stand for a state never checked.
+      const bad = ts.violation(found > 0 && !canon);
+      if (bad >= 0) {
+        return { store, complete: false, cut, transitions, diameter: depth + 1, deadlocks, violation: { from: index, env: envs[j]!, invariant: bad }, seconds: (performance.now() - t0) / 1000 };
+      }
+      if (found < 0) {
+        if (store.size >= maxStates) cut = 'max-states';
+        else store.add(key, index);
+      }
+    }
+    if ((index & 0x3fff) === 0) {
+      const now = performance.now();
+      if (o.maxSeconds !== undefined && now - t0 > o.maxSeconds * 1000) {
+        cut = 'max-seconds';
+        break;
+      }
+      if (o.onProgress && now - lastReport > 1000) {
+        lastReport = now;
+        o.onProgress({ states: store.size, transitions, depth, seconds: (now - t0) / 1000, bytes: store.bytesAllocated() });
+      }
+    }
+  }
+  return { store, complete: cut === null, cut, transitions, diameter: depth, deadlocks, violation: null, seconds: (performance.now() - t0) / 1000 };
+}

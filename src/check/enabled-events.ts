@@ -1,0 +1,168 @@
+import type { ComponentKind } from '../../machines/messages.js';
+import type { EnvEvent } from '../system/env-event.js';
+import type { FaultId } from '../system/faults.js';
+import type { SystemState } from '../system/state.js';
+import type { System } from '../system/system.js';
+import type { Interner } from './interner.js';
+import { childSlot, netdevSlot, slotOf, type Layout } from './layout.js';
+import { ReadMemo } from './memo.js';
+import type { Transitions } from './transitions.js';
+import type { Evaluator } from './views.js';
+
+/**
+ * Which component slots decide a group of environment events in
+ * `System.enabled`: a child's driver-core and operator steps read the child,
+ * the parent (bind needs the device) and the traffic (drain's calls in
+ * flight); user configuration reads its netdev and the parent; bond options
+ * read the bond and the parent. A group is computed by `System.enabled` itself
+ * on a state that agrees with the real one on these slots, once per distinct
+ * combination; a self-check against the plain `System.enabled` keeps the
+ * grouping honest.
+ */
+interface Group {
+  readonly slots: readonly number[];
+  readonly member: (e: EnvEvent) => boolean;
+  readonly memo: SlotMemo;
+}
+
+/** Events `System.enabled` offers whenever their target accepts them: decided per event by its message and the target's state. */
+function unconditionalEvents(s: System, faults: readonly FaultId[]): EnvEvent[] {
+  return [
+    { kind: 'bond.miimon' },
+    { kind: 'tool.start' },
+    { kind: 'tool.step' },
+    { kind: 'tool.recv' },
+    { kind: 'tool.timeout' },
+    ...(faults.includes('FAULT-TOOL-RESTART') ? [{ kind: 'tool.restart' } as const] : []),
+    ...(faults.includes('FAULT-NOTIFY-LOST') ? [{ kind: 'notify.lost' } as const] : []),
+    ...Array.from({ length: s.topology.flows }, (_, flow) => ({ kind: 'traffic.send', flow }) as const),
+    { kind: 'traffic.complete' },
+  ];
+}
+
+const unconditionalKinds = new Set<EnvEvent['kind']>(['bond.miimon', 'tool.start', 'tool.step', 'tool.recv', 'tool.timeout', 'tool.restart', 'notify.lost', 'traffic.send', 'traffic.complete']);
+const bondOptionKinds = new Set<EnvEvent['kind']>(['bond.primary', 'bond.primaryReselect', 'bond.activeSlave']);
+const userKinds = new Set<EnvEvent['kind']>(['user.mtu', 'user.mac', 'user.admin']);
+
+/** An event offered whenever its target accepts it, with the target and event type its message always has. */
+interface Unconditional {
+  readonly env: number;
+  readonly event: EnvEvent;
+  readonly memo: ReadMemo<number>;
+  readonly to: ComponentKind;
+  readonly slot: number;
+  readonly type: string;
+  /** Per local state of the target: whether it has a transition on `type` (filled lazily). */
+  readonly handled: readonly (boolean | undefined)[];
+}
+
+/** A nested-array memo keyed by the local ids in a few slots. */
+class SlotMemo {
+  private readonly root: unknown[] = [];
+  constructor(readonly slots: readonly number[]) {}
+
+  get(v: Uint16Array): Int32Array | undefined {
+    let n: unknown = this.root;
+    for (let j = 0; j < this.slots.length && n !== undefined; j++) n = (n as unknown[])[v[this.slots[j]!]!];
+    return n as Int32Array | undefined;
+  }
+
+  set(v: Uint16Array, value: Int32Array): void {
+    let n = this.root;
+    for (let j = 0; j < this.slots.length - 1; j++) n = (n[v[this.slots[j]!]!] ??= []) as unknown[];
+    n[v[this.slots[this.slots.length - 1]!]!] = value;
+  }
+}
+
+/** The environment events enabled in a state vector, with the message each becomes. */
+export class EnabledEvents {
+  private readonly groups: Group[];
+  private readonly tail: Group[];
+  private readonly unconditional: readonly Unconditional[];
+
+  constructor(
+    private readonly system: System,
+    private readonly faults: readonly FaultId[],
+    private readonly layout: Layout,
+    private readonly transitions: Transitions,
+    private readonly envs: Interner<EnvEvent>,
+    private readonly evaluator: Evaluator,
+    private readonly reference: Uint16Array,
+    private readonly materialise: (v: Uint16Array) => SystemState,
+  ) {
+    const l = layout;
+    const group = (slots: number[], member: (e: EnvEvent) => boolean): Group => ({ slots, member, memo: new SlotMemo(slots) });
+    this.groups = Array.from({ length: l.children }, (_, k) =>
+      group([childSlot(l, k), 0, l.traffic], (e) => 'child' in e && e.child === k),
+    );
+    this.tail = [
+      ...Array.from({ length: l.netdevs }, (_, i) => group([netdevSlot(l, i), 0], (e) => userKinds.has(e.kind) && 'netdev' in e && e.netdev === i)),
+      group([l.bond, 0], (e) => bondOptionKinds.has(e.kind)),
+      group([0], (e) => e.kind === 'parent.remove'),
+    ];
+    const booted = materialise(reference);
+    this.unconditional = unconditionalEvents(system, faults).map((event) => {
+      const m = system.toMessage(booted, event);
+      return { env: envs.id(event), event, memo: new ReadMemo<number>(), to: m.to, slot: slotOf(l, m), type: m.event.type, handled: transitions.handlerRow(m.to, m.event.type) };
+    });
+  }
+
+  /** Fills `env` and `msg` with the enabled events of state `v` (in `System.enabled`'s order); returns their number. */
+  enabled(v: Uint16Array, env: Int32Array, msg: Int32Array): number {
+    let n = 0;
+    for (const g of this.groups) n = this.copy(this.groupEvents(g, v), env, msg, n);
+    const w = this.layout.width;
+    const t = this.transitions;
+    for (let j = 0; j < this.unconditional.length; j++) {
+      const u = this.unconditional[j]!;
+      if (!(u.handled[v[u.slot]!] ?? t.handles(u.to, v[u.slot]!, u.type))) continue;
+      const m = u.memo.lookupStep(v, v, 0, 0, w) ?? this.messageOf(u, v);
+      if (t.accepts(m, v[t.slotOfMessage[m]!]!)) {
+        env[n] = u.env;
+        msg[n++] = m;
+      }
+    }
+    for (const g of this.tail) n = this.copy(this.groupEvents(g, v), env, msg, n);
+    return n;
+  }
+
+  private messageOf(u: (typeof this.unconditional)[number], v: Uint16Array): number {
+    const ev = this.evaluator;
+    ev.inputs.after = v;
+    return ev.evaluate(u.memo, () => {
+      const m = this.system.toMessage(ev.after, u.event);
+      if (m.to !== u.to || m.event.type !== u.type) throw new Error(`src/check/enabled-events.ts: ${u.event.kind} became a ${m.to} ${m.event.type} message, not ${u.to} ${u.type}`);
+      return this.transitions.messageId(m);
+    });
+  }
+
+  private copy(pairs: Int32Array, env: Int32Array, msg: Int32Array, n: number): number {
+    for (let j = 0; j < pairs.length; j += 2) {
+      env[n] = pairs[j]!;
+      msg[n++] = pairs[j + 1]!;
+    }
+    return n;
+  }
+
+  private groupEvents(g: Group, v: Uint16Array): Int32Array {
+    const hit = g.memo.get(v);
+    if (hit) return hit;
+    const probe = this.reference.slice();
+    for (const s of g.slots) probe[s] = v[s]!;
+    const state = this.materialise(probe);
+    const pairs: number[] = [];
+    for (const e of this.system.enabled(state, this.faults)) {
+      if (!g.member(e)) continue;
+      pairs.push(this.envs.id(e), this.transitions.messageId(this.system.toMessage(state, e)));
+    }
+    const r = Int32Array.from(pairs);
+    g.memo.set(v, r);
+    return r;
+  }
+
+  /** Every event kind `System.enabled` produced belongs to exactly one group (else this file needs its new kind). */
+  static assertGrouped(e: EnvEvent): void {
+    const n = ['child' in e, unconditionalKinds.has(e.kind), bondOptionKinds.has(e.kind), userKinds.has(e.kind), e.kind === 'parent.remove'].filter(Boolean).length;
+    if (n !== 1) throw new Error(`src/check/enabled-events.ts: the environment event kind '${e.kind}' belongs to ${n} groups; give it exactly one`);
+  }
+}

@@ -1,0 +1,47 @@
+import { INVARIANTS, LIVENESS } from '../../properties/index.js';
+import type { CheckResult } from './check.js';
+
+const fmt = (n: number): string => Math.round(n).toLocaleString('en-US');
+const mb = (bytes: number): string => `${(bytes / 2 ** 20).toFixed(1)} MB`;
+
+/** The human summary of a check, without the counterexample's trace. */
+export function formatCheckSummary(r: CheckResult): string {
+  const design = r.mutant ? `mutant ${r.mutant}` : 'correct design';
+  const props = r.properties ? r.properties.join(', ') : 'all';
+  const out: string[] = [
+    `hotup check: topology ${r.topology}, ${design}, faults ${r.faults.length ? r.faults.join(', ') : 'none'}, properties ${props}`,
+    `states ${fmt(r.states)}${r.verdict === 'incomplete' ? ` (cut by --${r.cutBy})` : r.verdict === 'pass' ? ' (every reachable state)' : ''}, transitions ${fmt(r.transitions)}, diameter ${r.diameter}, deadlocks ${fmt(r.deadlocks)}`,
+    `time ${r.seconds.toFixed(2)} s = ${fmt(r.statesPerSecond)} states/s, ${fmt(r.transitions / Math.max(r.seconds, 1e-9))} transitions/s; ${r.bytesPerState.toFixed(1)} bytes per stored state (${r.vectorSlots} slots of 2 bytes, parent 4, hash table), store ${mb(r.storeBytes)}`,
+    `local states: ${Object.entries(r.localStates).map(([k, n]) => `${k} ${n}`).join(', ')}; ${fmt(r.xstateCalls)} XState calls for ${fmt(r.cachedTransitions)} cached transitions`,
+  ];
+  if (r.symmetry) {
+    out.push(`symmetry: ${r.symmetry.used.length ? `${r.symmetry.used.join(', ')}; reduction factor ${r.symmetry.factor.toFixed(2)}` : 'none of the interchangeable-looking parts is a symmetry of the model (factor 1.00)'}`);
+    for (const x of r.symmetry.rejected) out.push(`  ${x}`);
+  }
+  const invs = INVARIANTS.filter((p) => !r.properties || r.properties.includes(p.id)).length;
+  const lives = LIVENESS.filter((p) => !r.properties || r.properties.includes(p.id)).length;
+  const cx = r.counterexample;
+  if (cx) {
+    out.push('', `VIOLATION ${cx.violation.id}: ${cx.violation.message}`);
+    out.push(
+      cx.loopStart === null
+        ? `counterexample (${cx.events.length} steps, a shortest one: the search is breadth-first):`
+        : `counterexample: a lasso of ${cx.loopStart} steps, then a loop of ${cx.events.length - cx.loopStart} driver step(s) repeated forever under weak fairness:`,
+    );
+    out.push(cx.trace);
+  } else if (r.verdict === 'incomplete') {
+    out.push(`INCOMPLETE: no INV-* broken in the ${fmt(r.states)} states stored and their ${fmt(r.transitions)} transitions, but --${r.cutBy} cut the search before ${r.cutBy === 'max-states' ? 'every reachable state was stored' : 'every stored state was expanded'}; LIVE-* need every state and were not checked`);
+  } else {
+    out.push(`PASS: ${invs} INV-* hold in all ${fmt(r.states)} reachable states and on every transition; ${r.livenessChecked.length ? `no fair cycle breaks ${r.livenessChecked.join(', ')} (${r.livenessSeconds.toFixed(2)} s)` : lives ? 'LIVE-* not checked (--no-liveness)' : 'no LIVE-* selected'}`);
+  }
+  return out.join('\n');
+}
+
+/** The JSON form of a check (what --json prints). */
+export function checkJson(r: CheckResult, eventsFile: string | null): unknown {
+  const cx = r.counterexample;
+  return {
+    ...r,
+    counterexample: cx && { violation: cx.violation, steps: cx.events.length, loopStart: cx.loopStart, events: cx.events, trace: cx.trace.split('\n'), eventsFile },
+  };
+}

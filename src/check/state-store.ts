@@ -1,0 +1,120 @@
+/**
+ * The set of visited states: fixed-width vectors of 16-bit local-state ids in
+ * one flat typed array, in the order they were found (so breadth-first order
+ * is the queue itself), with the index of the state each was first reached
+ * from, and an open-addressing hash table of indices (linear probing).
+ */
+export class StateStore {
+  private vectors: Uint16Array;
+  private parents: Int32Array;
+  private table: Int32Array;
+  private mask: number;
+  private count = 0;
+
+  constructor(
+    readonly width: number,
+    capacity = 1 << 12,
+  ) {
+    this.vectors = new Uint16Array(capacity * width);
+    this.parents = new Int32Array(capacity);
+    this.table = new Int32Array(capacity * 2);
+    this.mask = this.table.length - 1;
+  }
+
+  get size(): number {
+    return this.count;
+  }
+
+  /** Bytes held per stored state: the vector, the parent index, and the hash table's share. */
+  bytesPerState(): number {
+    return this.width * 2 + 4 + (this.table.length * 4) / Math.max(1, this.count);
+  }
+
+  /** Bytes the store has allocated. */
+  bytesAllocated(): number {
+    return this.vectors.byteLength + this.parents.byteLength + this.table.byteLength;
+  }
+
+  /** The index of the state first reached from state `index` (-1 for the initial state). */
+  parentOf(index: number): number {
+    return this.parents[index]!;
+  }
+
+  /** Copies state `index` into `out`. */
+  read(index: number, out: Uint16Array): void {
+    out.set(this.vectors.subarray(index * this.width, (index + 1) * this.width));
+  }
+
+  /** A view of state `index` (valid until the next add). */
+  view(index: number): Uint16Array {
+    return this.vectors.subarray(index * this.width, (index + 1) * this.width);
+  }
+
+  /** The index of the state equal to `v`, or -1. */
+  find(v: Uint16Array): number {
+    const w = this.width;
+    const vec = this.vectors;
+    let h = hash(v, 0, w) & this.mask;
+    for (;;) {
+      const e = this.table[h]!;
+      if (e === 0) return -1;
+      const base = (e - 1) * w;
+      let j = 0;
+      while (j < w && vec[base + j] === v[j]) j++;
+      if (j === w) return e - 1;
+      h = (h + 1) & this.mask;
+    }
+  }
+
+  /** Adds a state known to be new; returns its index. */
+  add(v: Uint16Array, parent: number): number {
+    if (this.count * 4 >= this.table.length * 3) this.rehash(this.table.length * 2);
+    if ((this.count + 1) * this.width > this.vectors.length) this.grow();
+    const index = this.count++;
+    this.vectors.set(v.subarray(0, this.width), index * this.width);
+    this.parents[index] = parent;
+    this.place(index, hash(v, 0, this.width));
+    return index;
+  }
+
+  private place(index: number, h: number): void {
+    let slot = h & this.mask;
+    while (this.table[slot] !== 0) slot = (slot + 1) & this.mask;
+    this.table[slot] = index + 1;
+  }
+
+  private grow(): void {
+    const cap = Math.ceil((this.vectors.length / this.width) * 2);
+    const vectors = new Uint16Array(cap * this.width);
+    vectors.set(this.vectors);
+    this.vectors = vectors;
+    const parents = new Int32Array(cap);
+    parents.set(this.parents);
+    this.parents = parents;
+  }
+
+  private rehash(size: number): void {
+    this.table = new Int32Array(size);
+    this.mask = size - 1;
+    for (let i = 0; i < this.count; i++) this.place(i, hash(this.vectors, i * this.width, this.width));
+  }
+}
+
+/** Murmur3-style mixing of a vector's words. */
+function hash(v: Uint16Array, at: number, w: number): number {
+  let h = 0x9747b28c;
+  for (let j = 0; j < w; j += 2) {
+    let k = v[at + j]! | ((j + 1 < w ? v[at + j + 1]! : 0) << 16);
+    k = Math.imul(k, 0xcc9e2d51);
+    k = (k << 15) | (k >>> 17);
+    h ^= Math.imul(k, 0x1b873593);
+    h = (h << 13) | (h >>> 19);
+    h = (Math.imul(h, 5) + 0xe6546b64) | 0;
+  }
+  h ^= w;
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  return (h ^ (h >>> 16)) >>> 0;
+}

@@ -1,0 +1,219 @@
+import type { ComponentKind } from '../../machines/messages.js';
+import { INVARIANTS, LIVENESS } from '../../properties/index.js';
+import { withMonitors, type PropertyFilter } from '../../properties/monitor.js';
+import type { Invariant, Liveness } from '../../properties/property.js';
+import { faultOf, isDriverStep, type EnvEvent } from '../system/env-event.js';
+import { faultBit, type FaultId } from '../system/faults.js';
+import type { SystemState } from '../system/state.js';
+import { LivelockError, type System } from '../system/system.js';
+import { EnabledEvents } from './enabled-events.js';
+import { Interner } from './interner.js';
+import { layoutOf, monitorSlot, type Layout } from './layout.js';
+import { LogTree } from './log-tree.js';
+import { ReadMemo } from './memo.js';
+import { MAX_LOCAL_STATES, Transitions } from './transitions.js';
+import { Evaluator } from './views.js';
+
+/** Messages one step may deliver before it is reported as a livelock (as System.step does). */
+const MAX_MESSAGES_PER_STEP = 1000;
+
+/**
+ * The composed system over integer vectors: the same machines, monitors and
+ * invariants as `System` and `monitoredStep`, each evaluated once per distinct
+ * input and then looked up. A state is a Uint16Array of local-state ids (see
+ * Layout); a step writes its successor into a caller's buffer.
+ */
+export class TableSystem {
+  readonly layout: Layout;
+  readonly transitions: Transitions;
+  readonly envs = new Interner<EnvEvent>();
+  readonly monitors: readonly Interner<unknown>[];
+  readonly logs: LogTree;
+  readonly initial: Uint16Array;
+  /** The invariants checked, in model.md's order, with their memos. */
+  readonly invariants: readonly { readonly inv: Invariant<unknown>; readonly memo: ReadMemo<string | null> }[];
+  /** The liveness properties checked, with their memos. */
+  readonly liveness: readonly { readonly live: Liveness; readonly memo: ReadMemo<string | null> }[];
+  private readonly observers: readonly { readonly j: number; readonly slot: number; readonly inv: Invariant<unknown>; readonly memo: ReadMemo<number> }[];
+  private readonly events: EnabledEvents;
+  private readonly evaluator: Evaluator;
+  private readonly envFault: number[] = [];
+  private readonly envDriver: boolean[] = [];
+  private readonly queue = new Int32Array(MAX_MESSAGES_PER_STEP + 64);
+  private readonly observed: Uint16Array;
+
+  constructor(
+    readonly system: System,
+    readonly faults: readonly FaultId[],
+    only: PropertyFilter = null,
+  ) {
+    const l = (this.layout = layoutOf(system.topology));
+    this.transitions = new Transitions(system.components, l);
+    this.monitors = l.monitorIds.map(() => new Interner<unknown>());
+    this.logs = new LogTree(this.transitions.messages.values);
+    this.evaluator = new Evaluator(system.topology, l, { snapshots: this.transitions.snapshots, monitors: this.monitors, envs: this.envs, logs: this.logs });
+    const stepInput = this.evaluator.inputs.isStepInput;
+    this.invariants = INVARIANTS.filter((inv) => !only || only.has(inv.id)).map((inv) => ({ inv, memo: new ReadMemo<string | null>(stepInput) }));
+    this.liveness = LIVENESS.filter((live) => !only || only.has(live.id)).map((live) => ({ live, memo: new ReadMemo<string | null>() }));
+    this.observers = l.monitorIds.flatMap((id, j) => {
+      const inv = INVARIANTS.find((x) => x.id === id)!;
+      return inv.observe ? [{ j, slot: monitorSlot(l, j), inv, memo: new ReadMemo<number>(stepInput) }] : [];
+    });
+    this.observed = new Uint16Array(this.observers.length);
+    this.initial = this.vectorOf(withMonitors(system, system.initial()));
+    this.events = new EnabledEvents(system, faults, l, this.transitions, this.envs, this.evaluator, this.initial, (v) => this.materialise(v));
+  }
+
+  get width(): number {
+    return this.layout.width;
+  }
+
+  /** The vector of a state of `System`. */
+  vectorOf(s: SystemState): Uint16Array {
+    const l = this.layout;
+    const v = new Uint16Array(l.width);
+    const t = this.transitions;
+    v[0] = t.localId('parent', s.parent);
+    s.children.forEach((c, k) => (v[1 + k] = t.localId('child', c)));
+    s.netdevs.forEach((n, i) => (v[1 + l.children + i] = t.localId('netdev', n)));
+    v[l.bond] = t.localId('bond', s.bond);
+    v[l.tool] = t.localId('tool', s.tool);
+    v[l.traffic] = t.localId('traffic', s.traffic);
+    v[l.faults] = s.faults;
+    l.monitorIds.forEach((id, j) => (v[monitorSlot(l, j)] = this.monitorId(j, s.monitors[id])));
+    return v;
+  }
+
+  /** The state of `System` a vector stands for (the interned snapshots themselves). */
+  materialise(v: Uint16Array): SystemState {
+    const l = this.layout;
+    const snap = (slot: number) => this.transitions.snapshots[l.kinds[slot]!].values[v[slot]!] as never;
+    const monitors: Record<string, unknown> = {};
+    l.monitorIds.forEach((id, j) => (monitors[id] = this.monitors[j]!.values[v[monitorSlot(l, j)]!]));
+    return {
+      parent: snap(0),
+      children: Array.from({ length: l.children }, (_, k) => snap(1 + k)),
+      netdevs: Array.from({ length: l.netdevs }, (_, i) => snap(1 + l.children + i)),
+      bond: snap(l.bond),
+      tool: snap(l.tool),
+      traffic: snap(l.traffic),
+      faults: v[l.faults]!,
+      monitors,
+    };
+  }
+
+  /** The environment event with this id. */
+  envEvent(env: number): EnvEvent {
+    return this.envs.values[env]!;
+  }
+
+  /** Whether weak fairness applies to this event (a step the system takes by itself). */
+  isDriver(env: number): boolean {
+    this.envFacts(env);
+    return this.envDriver[env]!;
+  }
+
+  /** Fills `env` and `msg` with the events enabled in `v`; returns their number. */
+  enabled(v: Uint16Array, env: Int32Array, msg: Int32Array): number {
+    return this.events.enabled(v, env, msg);
+  }
+
+  /**
+   * One step: the environment's message `msg0` (for event `env`) and all it
+   * causes, run to completion in FIFO order, then the monitors; the successor
+   * is written into `out`. Returns the id of the log of delivered messages.
+   */
+  step(v: Uint16Array, env: number, msg0: number, out: Uint16Array): number {
+    const l = this.layout;
+    const t = this.transitions;
+    out.set(v);
+    out[l.faults] = v[l.faults]! | this.envFacts(env);
+    const q = this.queue;
+    q[0] = msg0;
+    let tail = 1;
+    let log = LogTree.EMPTY;
+    for (let head = 0; head < tail; head++) {
+      if (head >= MAX_MESSAGES_PER_STEP) throw new LivelockError(`step ${this.envEvent(env).kind} did not reach rest after ${MAX_MESSAGES_PER_STEP} messages`);
+      const m = q[head]!;
+      log = this.logs.append(log, m);
+      const slot = t.slotOfMessage[m]!;
+      const d = t.deliver(m, out[slot]!);
+      out[slot] = d.next;
+      for (const x of d.sends) q[tail++] = x;
+    }
+    const inputs = this.evaluator.inputs;
+    inputs.before = v;
+    inputs.after = out;
+    inputs.env = env;
+    inputs.log = log;
+    const obs = this.observers;
+    for (let k = 0; k < obs.length; k++) {
+      const o = obs[k]!;
+      this.observed[k] = o.memo.lookupStep(v, out, env, log, l.width) ?? this.observe(o);
+    }
+    for (let k = 0; k < obs.length; k++) out[obs[k]!.slot] = this.observed[k]!;
+    return log;
+  }
+
+  private observe(o: (typeof this.observers)[number]): number {
+    const ev = this.evaluator;
+    return ev.evaluate(o.memo, () => this.monitorId(o.j, o.inv.observe!(ev.before.monitors[o.inv.id], ev.step as never)));
+  }
+
+  /**
+   * The first invariant (index into `invariants`) the last step broke, or -1.
+   * When the successor was checked before, invariants that never read the
+   * step (only the state after it) cannot fail now, and are skipped.
+   */
+  violation(checkedBefore: boolean): number {
+    const { before, after, env, log } = this.evaluator.inputs;
+    const w = this.layout.width;
+    const invs = this.invariants;
+    for (let i = 0; i < invs.length; i++) {
+      const memo = invs[i]!.memo;
+      if (checkedBefore && !memo.readsStep) continue;
+      const r = memo.lookupStep(before, after, env, log, w);
+      if (r === null) continue;
+      if ((r === undefined ? this.checkInvariant(i) : r) !== null) return i;
+    }
+    return -1;
+  }
+
+  private checkInvariant(i: number): string | null {
+    const { inv, memo } = this.invariants[i]!;
+    const ev = this.evaluator;
+    return ev.evaluate(memo, () => inv.check(inv.init ? ev.after.monitors[inv.id] : undefined, ev.step as never));
+  }
+
+  /** Why state `v` breaks liveness property `j` (index into `liveness`), or null. */
+  livenessFailure(j: number, v: Uint16Array): string | null {
+    const ev = this.evaluator;
+    ev.inputs.after = v;
+    const { live, memo } = this.liveness[j]!;
+    return ev.evaluate(memo, () => live.check(this.system.topology, ev.after));
+  }
+
+  /** Distinct local states per component kind. */
+  localStates(): Record<ComponentKind, number> {
+    const s = this.transitions.snapshots;
+    return { parent: s.parent.size, child: s.child.size, netdev: s.netdev.size, bond: s.bond.size, tool: s.tool.size, traffic: s.traffic.size };
+  }
+
+  private monitorId(j: number, value: unknown): number {
+    const id = this.monitors[j]!.id(value);
+    if (id > MAX_LOCAL_STATES) throw new Error(`monitor ${this.layout.monitorIds[j]} reached more than ${MAX_LOCAL_STATES} distinct states: unbounded in this model (bound the run with --max-states)`);
+    return id;
+  }
+
+  /** The fault bit of an event (and its fairness), computed once per event. */
+  private envFacts(env: number): number {
+    let f = this.envFault[env];
+    if (f === undefined) {
+      const e = this.envEvent(env);
+      const fault = faultOf(e);
+      f = this.envFault[env] = fault === null ? 0 : faultBit(fault);
+      this.envDriver[env] = isDriverStep(e);
+    }
+    return f;
+  }
+}

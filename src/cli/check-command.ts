@@ -1,0 +1,127 @@
+import { resolve } from 'node:path';
+import { Option, type Command } from 'commander';
+import { check, type CheckResult } from '../check/check.js';
+import { readEventsFile, writeEventsFile, EventsFileError } from '../check/events-file.js';
+import { checkJson, formatCheckSummary } from '../check/report.js';
+import { replayEvents, ReplayError } from '../check/replay.js';
+import type { Progress } from '../check/bfs.js';
+import { designOf } from '../mutants.js';
+import { FAULTS, type FaultId } from '../system/faults.js';
+import { createSystem } from '../system/system.js';
+import { DEFAULT_TOPOLOGY } from '../topology/presets.js';
+import { loadTopology } from '../topology/parse.js';
+import type { Topology } from '../topology/topology.js';
+import { faultsOption, intOption, mutantOption, propertiesOption, topologyOption } from './options.js';
+
+interface CheckFlags {
+  topology: Topology;
+  mutant?: string;
+  faults: FaultId[];
+  property?: string[];
+  maxStates: number;
+  maxSeconds?: number;
+  liveness: boolean;
+  symmetry?: boolean;
+  json?: boolean;
+  out: string;
+}
+
+const DEFAULT_MAX_STATES = 20_000_000;
+
+function progressLine(p: Progress): string {
+  const rss = process.memoryUsage().rss / 2 ** 20;
+  return `checking: ${p.states.toLocaleString('en-US')} states, depth ${p.depth}, ${Math.round(p.states / p.seconds).toLocaleString('en-US')} states/s, store ${(p.bytes / 2 ** 20).toFixed(0)} MB, rss ${rss.toFixed(0)} MB`;
+}
+
+function runCheck(flags: CheckFlags): void {
+  const live = !flags.json && process.stderr.isTTY;
+  const result: CheckResult = check({
+    topology: flags.topology,
+    mutant: flags.mutant ?? null,
+    faults: flags.faults,
+    maxStates: flags.maxStates,
+    ...(flags.maxSeconds !== undefined ? { maxSeconds: flags.maxSeconds } : {}),
+    liveness: flags.liveness,
+    symmetry: flags.symmetry === true,
+    ...(flags.property ? { properties: flags.property } : {}),
+    ...(live ? { onProgress: (p: Progress) => process.stderr.write(`\r${progressLine(p)}\x1b[K`) } : {}),
+  });
+  if (live) process.stderr.write('\r\x1b[K');
+  let file: string | null = null;
+  const cx = result.counterexample;
+  if (cx) {
+    file = resolve(flags.out);
+    writeEventsFile(file, {
+      topology: flags.topology,
+      mutant: result.mutant,
+      faults: result.faults,
+      properties: result.properties,
+      violation: cx.violation.id,
+      events: cx.events,
+      loopStart: cx.loopStart,
+    });
+  }
+  if (flags.json) process.stdout.write(`${JSON.stringify(checkJson(result, file), null, 2)}\n`);
+  else process.stdout.write(`${formatCheckSummary(result)}${file ? `\nevents written to ${file}\nreplay: hotup replay-events ${flags.out}` : ''}\n`);
+  process.exitCode = result.verdict === 'pass' ? 0 : result.verdict === 'violation' ? 1 : 3;
+}
+
+function runReplay(file: string, flags: { json?: boolean }): void {
+  let f;
+  try {
+    f = readEventsFile(file);
+  } catch (e) {
+    if (!(e instanceof EventsFileError)) throw e;
+    process.stderr.write(`hotup replay-events: ${e.message}\n`);
+    process.exitCode = 2;
+    return;
+  }
+  const system = createSystem(f.topology, designOf(f.mutant));
+  let r;
+  try {
+    r = replayEvents(system, f.faults, f.events, f.properties ? new Set(f.properties) : null, f.loopStart === null ? null : { start: f.loopStart, property: f.violation });
+  } catch (e) {
+    if (!(e instanceof ReplayError)) throw e;
+    process.stderr.write(`hotup replay-events: ${file}: ${e.message}\n`);
+    process.exitCode = 2;
+    return;
+  }
+  const reproduced = r.violation?.id === f.violation;
+  if (flags.json) {
+    process.stdout.write(`${JSON.stringify({ file, violation: r.violation, expected: f.violation, reproduced, steps: r.steps.length, loopStart: f.loopStart, trace: r.trace.split('\n') }, null, 2)}\n`);
+  } else {
+    const design = f.mutant ? `mutant ${f.mutant}` : 'correct design';
+    process.stdout.write(`hotup replay-events: ${file}: topology ${f.topology.name}, ${design}, ${f.events.length} events through monitoredStep\n${r.trace}\n`);
+    if (!reproduced) process.stdout.write(`the events did not break ${f.violation}${r.violation ? ` (they broke ${r.violation.id})` : ''}\n`);
+  }
+  process.exitCode = reproduced ? 1 : 2;
+}
+
+/** `hotup check`: exhaustive model checking; `hotup replay-events FILE`: re-run the events a check wrote. */
+export function registerCheckCommand(program: Command): void {
+  program
+    .command('check')
+    .description('exhaustive breadth-first model checking of every reachable state; exit 0 pass, 1 violation, 3 incomplete (--max-states, --max-seconds)')
+    .addOption(new Option('--topology <name|file>', 'a preset (hotup list) or a JSON topology file').default(loadTopology(DEFAULT_TOPOLOGY), DEFAULT_TOPOLOGY).argParser(topologyOption))
+    .addOption(new Option('--mutant <id>', 'check a broken design (MUT-*)').argParser(mutantOption))
+    .addOption(new Option('--faults <list>', "faults the environment may inject: 'all', 'none' or FAULT-* ids").default([...FAULTS], 'all').argParser(faultsOption))
+    .addOption(new Option('--property <ids>', 'check only these INV-*/LIVE-* ids (comma-separated)').argParser(propertiesOption))
+    .addOption(
+      new Option('--max-states <n>', 'stop storing new states at n; the verdict is then INCOMPLETE, never a pass')
+        .default(DEFAULT_MAX_STATES)
+        .argParser(intOption('--max-states', 1, 2 ** 31 - 1)),
+    )
+    .addOption(new Option('--max-seconds <n>', 'stop the search after n seconds; the verdict is then INCOMPLETE').argParser(intOption('--max-seconds', 1, 10_000_000)))
+    .option('--no-liveness', 'skip the fair-cycle search for LIVE-*')
+    .option('--symmetry', 'merge states that differ only by a permutation of interchangeable children or netdevs, where the model has such a symmetry')
+    .option('--out <file>', 'where to write a counterexample as an event list for replay-events', 'hotup-counterexample.json')
+    .option('--json', 'print the result as JSON')
+    .action((flags: CheckFlags) => runCheck(flags));
+
+  program
+    .command('replay-events')
+    .description('re-run the events of a counterexample written by check, through the plain system and its monitors; exit 1 when it breaks the property again')
+    .argument('<file>', "the JSON file 'hotup check' wrote (--out)")
+    .option('--json', 'print the result as JSON')
+    .action((file: string, flags: { json?: boolean }) => runReplay(file, flags));
+}
