@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync, copyFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FaultId } from '../../src/system/faults.js';
+import { FAULT_DEFINES } from './spin.js';
 import { MUTANTS } from '../../src/mutants.js';
 import type { Topology } from '../../src/topology/topology.js';
 
@@ -10,14 +11,8 @@ import type { Topology } from '../../src/topology/topology.js';
 export const QUINT = join(import.meta.dirname, 'hotup.qnt');
 const QUINT_BIN = join(import.meta.dirname, '..', '..', 'node_modules', '.bin', 'quint');
 
-const FAULT_CONSTS: Record<FaultId, string> = {
-  'FAULT-PROBE-FAIL': 'F_PROBE',
-  'FAULT-NOTIFY-LOST': 'F_NOTIFY',
-  'FAULT-TOOL-RESTART': 'F_RESTART',
-  'FAULT-USER-CONFIG': 'F_USER',
-  'FAULT-FORCED-UNLOAD': 'F_FORCED',
-  'FAULT-PARENT-REMOVE': 'F_PARENT',
-};
+/** The twins name each fault alike: F_PROBE, F_NOTIFY, ... */
+const FAULT_CONSTS = FAULT_DEFINES;
 
 /** A Quint module instantiating the twin for a topology, faults and mutant. */
 export function quintInstance(t: Topology, faults: readonly FaultId[], mutant: string | null): string {

@@ -8,7 +8,8 @@ import type { Topology } from '../../src/topology/topology.js';
 /** The Promela twin, next to this file. */
 export const PROMELA = join(import.meta.dirname, 'hotup.pml');
 
-const FAULT_DEFINES: Record<FaultId, string> = {
+/** Each fault's switch in the twins (a -D define for SPIN, a constant for Quint). */
+export const FAULT_DEFINES: Readonly<Record<FaultId, string>> = {
   'FAULT-PROBE-FAIL': 'F_PROBE',
   'FAULT-NOTIFY-LOST': 'F_NOTIFY',
   'FAULT-TOOL-RESTART': 'F_RESTART',

@@ -1,8 +1,9 @@
 import { readFileSync, writeFileSync } from 'node:fs';
+import { topologyToJson } from '../conform/topology-json.js';
 import type { EnvEvent } from '../system/env-event.js';
 import { parseFaults, type FaultId } from '../system/faults.js';
 import { parseTopology } from '../topology/parse.js';
-import { childName, netdevName, type Topology } from '../topology/topology.js';
+import type { Topology } from '../topology/topology.js';
 import { mutantById } from '../mutants.js';
 
 /** A counterexample as a list of environment events, with everything needed to run it again. */
@@ -21,23 +22,7 @@ export interface EventsFile {
 const FORMAT = 'hotup-events/1';
 
 /** A topology in the JSON form `--topology file.json` reads, so the file validates like one. */
-export function topologyData(t: Topology): unknown {
-  return {
-    name: t.name,
-    children: t.children,
-    binding: Object.fromEntries(t.binding.map((k, i) => [netdevName(i), childName(k)])),
-    bond: {
-      mode: t.bond.mode,
-      primary: t.bond.primary === null ? null : netdevName(t.bond.primary),
-      primary_reselect: t.bond.primaryReselect,
-      downdelay: t.bond.downdelay,
-      updelay: t.bond.updelay,
-    },
-    channel: t.channel,
-    max_in_flight: t.maxInFlight,
-    flows: t.flows,
-  };
-}
+export const topologyData = topologyToJson;
 
 /** Writes an events file. */
 export function writeEventsFile(path: string, f: EventsFile): void {
