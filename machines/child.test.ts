@@ -31,6 +31,19 @@ describe('child machine', () => {
     expect(h.snapshot.context.status).toEqual(['failed', 'bound']);
   });
 
+  it('completes a load whose probe failed when the operator binds the last sub-device in sysfs, once', () => {
+    const h = harness(createChildMachine(), { index: 0, subdevs: [0, 2] });
+    h.send({ type: 'load', version: 2, present: [true, true, true] });
+    h.send({ type: 'probe', subdev: 0, ok: true });
+    h.send({ type: 'probe', subdev: 2, ok: false });
+    expect(h.snapshot.context.completed).toBe(false);
+    expect(h.send({ type: 'probe', subdev: 2, ok: true }).map(short)).toEqual(['parent.attach', 'parent.loadComplete']);
+    expect(h.snapshot.context.completed).toBe(true);
+    // An operator's later unbind and bind of a completed load is no new load: no second notification.
+    h.send({ type: 'unbind', subdev: 2 });
+    expect(h.send({ type: 'probe', subdev: 2, ok: true }).map(short)).toEqual(['parent.attach']);
+  });
+
   it('with MUT-EARLY-NOTIFY completes the load after the first match', () => {
     const h = harness(createChildMachine({ ...CORRECT_DESIGN, notifyAfterAllMatched: false }), { index: 0, subdevs: [0, 2] });
     h.send({ type: 'load', version: 2, present: [true, true, true] });

@@ -19,6 +19,8 @@ export interface ChildContext {
   readonly status: readonly SubdevStatus[];
   /** What the child programmed into the hardware for each sub-device's netdev. */
   readonly programmed: readonly (NetdevConfig | null)[];
+  /** This load has told the parent it matched every sub-device (sent once per load). */
+  readonly completed: boolean;
 }
 
 /** Events a child accepts: module load/unload steps, probe/remove, sysfs bind/unbind, ndo calls. */
@@ -99,6 +101,7 @@ export function createChildMachine(design: Design = CORRECT_DESIGN) {
       subdevs: input.subdevs,
       status: input.subdevs.map(() => 'gone' as const),
       programmed: input.subdevs.map(() => null),
+      completed: false,
     }),
     on: {
       program: {
@@ -132,6 +135,7 @@ export function createChildMachine(design: Design = CORRECT_DESIGN) {
               version: event.version,
               status: context.subdevs.map((i) => (event.present[i] ? ('unbound' as const) : ('gone' as const))),
               programmed: context.subdevs.map(() => null),
+              completed: false,
             })),
           },
           ndoStartXmit: {
@@ -146,13 +150,16 @@ export function createChildMachine(design: Design = CORRECT_DESIGN) {
         always: {
           guard: 'probingDone',
           target: 'loaded',
-          actions: {
-            type: 'completeLoad',
-            params: ({ context }): Message[] =>
-              design.notifyAfterAllMatched && allBound(context)
-                ? [{ to: 'parent', event: { type: 'loadComplete', child: context.index, subdevs: bound(context) } }]
-                : [],
-          },
+          actions: [
+            {
+              type: 'completeLoad',
+              params: ({ context }): Message[] =>
+                design.notifyAfterAllMatched && allBound(context)
+                  ? [{ to: 'parent', event: { type: 'loadComplete', child: context.index, subdevs: bound(context) } }]
+                  : [],
+            },
+            assign(({ context }) => ({ completed: context.completed || (design.notifyAfterAllMatched && allBound(context)) })),
+          ],
         },
         on: {
           probe: [
@@ -172,6 +179,7 @@ export function createChildMachine(design: Design = CORRECT_DESIGN) {
                       ? [{ to: 'parent', event: { type: 'loadComplete', child: context.index, subdevs: bound(context) } }]
                       : [],
                 },
+                assign(({ context, event }) => ({ completed: context.completed || (!design.notifyAfterAllMatched && event.ok && bound(context).length === 1) })),
               ],
             },
           ],
@@ -197,6 +205,15 @@ export function createChildMachine(design: Design = CORRECT_DESIGN) {
                 params: ({ context, event }): Message[] =>
                   event.ok ? [{ to: 'parent', event: { type: 'attach', child: context.index, subdev: event.subdev, openLink: true } }] : [],
               },
+              {
+                // A load whose probe failed completes when the operator binds the last sub-device in sysfs.
+                type: 'completeLoad',
+                params: ({ context }): Message[] =>
+                  !context.completed && allBound(context)
+                    ? [{ to: 'parent', event: { type: 'loadComplete', child: context.index, subdevs: bound(context) } }]
+                    : [],
+              },
+              assign(({ context }) => ({ completed: context.completed || allBound(context) })),
             ],
           },
           unbind: {

@@ -44,6 +44,18 @@ describe('upgrade tool machine', () => {
     expect(h.snapshot.context.report).toMatch(/no upgrade-finished notification from C1/);
   });
 
+  it('stops with a report when an operator unloads the child it waits for', () => {
+    const h = harness(createToolMachine());
+    h.send({ type: 'start', target: 2 });
+    h.send({ type: 'step', obs: obs([{ state: 'unloaded', version: 1, allBound: false }, live(1)]) });
+    const loading = obs([{ state: 'loading', version: 2, allBound: false }, live(1)]);
+    h.send({ type: 'timeout', obs: loading });
+    expect(h.snapshot.value).toBe('waitingNotify');
+    h.send({ type: 'timeout', obs: obs([{ state: 'unloaded', version: 2, allBound: false }, live(1)]) });
+    expect(h.snapshot.value).toBe('stopped');
+    expect(h.snapshot.context.report).toMatch(/C1 was unloaded before it notified/);
+  });
+
   it('under MUT-IGNORE-PROBE-FAIL goes on after a failed load', () => {
     const h = harness(createToolMachine({ ...CORRECT_DESIGN, toolStopsOnFailure: false }));
     h.send({ type: 'start', target: 2 });

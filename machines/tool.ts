@@ -82,6 +82,7 @@ export function createToolMachine(design: Design = CORRECT_DESIGN) {
         context.inbox.length === 0 &&
         context.current !== null &&
         obsOf(event)!.children[context.current]?.state === 'loaded',
+      currentUnloaded: ({ context, event }) => context.current !== null && obsOf(event)!.children[context.current]?.state === 'unloaded',
       rmmodOfCurrent: ({ context, event }) => event.type === 'rmmodDone' && event.child === context.current,
     },
   }).createMachine({
@@ -169,6 +170,12 @@ export function createToolMachine(design: Design = CORRECT_DESIGN) {
                   actions: assign(({ context }) => ({ report: `no upgrade-finished notification from C${context.current! + 1}` })),
                 }
               : { guard: 'loadFinishedSilently', target: 'selecting', actions: assign({ current: null }) },
+            // An operator's rmmod took the module away while the tool waited for it: nothing will ever notify.
+            {
+              guard: 'currentUnloaded',
+              target: 'stopped',
+              actions: assign(({ context }) => ({ report: `C${context.current! + 1} was unloaded before it notified` })),
+            },
           ],
           restart: { target: 'selecting', actions: assign({ current: null, inbox: [] }) },
         },

@@ -1,4 +1,4 @@
-import { childAllBound, moduleState, parentBound } from '../src/system/state.js';
+import { moduleState, parentBound } from '../src/system/state.js';
 import { TARGET_VERSION } from '../src/system/system.js';
 import { childName } from '../src/topology/topology.js';
 import type { Liveness } from './property.js';
@@ -13,8 +13,10 @@ export const LIVE_REPORT: Liveness = {
     if (s.tool.value === 'stopped') return s.tool.context.report ? null : 'the tool stopped without a report';
     if (s.tool.value !== 'done') return `the tool neither finished nor reported (still ${String(s.tool.value)})`;
     if (!parentBound(s)) return null;
+    // A failed probe, not an operator's later sysfs unbind: what happens after the tool is done is not its to report.
     for (let k = 0; k < topology.children; k++) {
-      const failed = moduleState(s, k) === 'loaded' && s.children[k]!.context.version === TARGET_VERSION && !childAllBound(s, k);
+      const c = s.children[k]!.context;
+      const failed = moduleState(s, k) === 'loaded' && c.version === TARGET_VERSION && c.status.includes('failed');
       if (failed) return `the tool finished without reporting that ${childName(k)} failed to bind its sub-devices`;
     }
     return null;

@@ -26,6 +26,7 @@ describe.skipIf(!haveSpin)('the Promela twin and hotup check agree', () => {
     ['claims-1-9', ['FAULT-PROBE-FAIL', 'FAULT-NOTIFY-LOST', 'FAULT-TOOL-RESTART', 'FAULT-PARENT-REMOVE']],
     ['claims-1-9', ['FAULT-FORCED-UNLOAD']],
     ['claims-10-11', ['FAULT-FORCED-UNLOAD']],
+    ['claims-10-11', ['FAULT-PROBE-FAIL', 'FAULT-FORCED-UNLOAD', 'FAULT-TOOL-RESTART']],
     ['claims-10-11-xor', ['FAULT-TOOL-RESTART', 'FAULT-PARENT-REMOVE']],
     ['claims-10-11-primary', ['FAULT-PROBE-FAIL', 'FAULT-NOTIFY-LOST']],
   ];

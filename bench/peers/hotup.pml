@@ -87,6 +87,7 @@
 #define R_PARENT_GONE 1
 #define R_NOT_BOUND 10     /* + child */
 #define R_NO_NOTIFY 20     /* + child */
+#define R_UNLOADED 30      /* + child */
 /* faults (bit order of src/system/faults.ts) */
 #define FB_PROBE 1
 #define FB_NOTIFY 2
@@ -133,6 +134,14 @@ byte faults;
 /* monitors */
 byte expcfg[N];
 bool notified[M];
+#ifdef UCHANGES
+byte uchg;               /* user changes taken: at most UCHANGES per run (hotup check --user-changes) */
+#define UOK (uchg < UCHANGES)
+#define UTAKE uchg++
+#else
+#define UOK true
+#define UTAKE skip
+#endif
 bool downByTool[M];
 
 /* scratch, not part of the state: hidden, or (breadth-first search forbids
@@ -528,6 +537,9 @@ inline child_unbind(k, i) {
 inline child_bind(k, i) {
   sstat[i] = S_BOUND;
   parent_attach(k, i, true);
+  /* a load whose probe failed completes when the last sub-device is bound in sysfs */
+  allBound(k, b_);
+  if :: b_ && !notified[k] -> parent_load_complete(k) :: else -> skip fi;
   faults = faults | FB_FORCED
 }
 
@@ -669,12 +681,13 @@ inline tool_can_select() {
 inline tool_timeout() {
   if
   :: pstate != P_BOUND -> tstate = T_STOPPED; report = R_PARENT_GONE
-  :: else ->
+  :: pstate == P_BOUND && inbox == NONE && cstate[tcur] == C_LOADED ->
 #ifdef MUT_IGNORE_PROBE_FAIL
      tstate = T_SELECTING; tcur = NONE
 #else
      tstate = T_STOPPED; report = R_NO_NOTIFY + tcur
 #endif
+  :: else -> tstate = T_STOPPED; report = R_UNLOADED + tcur  /* an operator's rmmod took it away */
   fi
 }
 
@@ -729,9 +742,9 @@ inline parent_remove() {
 }
 
 #define USER(i) \
-  STEP(i < N && pstate == P_BOUND && reg[i], user_config(i, cfg[i] ^ MTU9000)) \
-  STEP(i < N && pstate == P_BOUND && reg[i], user_config(i, cfg[i] ^ MACBIT)) \
-  STEP(i < N && pstate == P_BOUND && reg[i], user_config(i, cfg[i] ^ ADMINUP)) \
+  STEP(UOK && i < N && pstate == P_BOUND && reg[i], UTAKE; user_config(i, cfg[i] ^ MTU9000)) \
+  STEP(UOK && i < N && pstate == P_BOUND && reg[i], UTAKE; user_config(i, cfg[i] ^ MACBIT)) \
+  STEP(UOK && i < N && pstate == P_BOUND && reg[i], UTAKE; user_config(i, cfg[i] ^ ADMINUP)) \
   BOND_PRIMARY(i) \
   BOND_ACTIVE(i)
 
@@ -741,9 +754,9 @@ inline parent_remove() {
 #define BOND_PRIMARY_NONE
 #define BOND_ACTIVE(i)
 #else
-#define BOND_PRIMARY(i) STEP(i < N && pstate == P_BOUND && primary != i, primary = i; fprim = ensl[i]; bond_select(); faults = faults | FB_USER)
-#define BOND_PRIMARY_NONE STEP(pstate == P_BOUND && primary != NONE, primary = NONE; bond_select(); faults = faults | FB_USER)
-#define BOND_ACTIVE(i) STEP(i < N && pstate == P_BOUND && actv != i && lnk[i] == L_UP, if :: isUp(i) -> actv = i :: else -> skip fi; faults = faults | FB_USER)
+#define BOND_PRIMARY(i) STEP(UOK && i < N && pstate == P_BOUND && primary != i, UTAKE; primary = i; fprim = ensl[i]; bond_select(); faults = faults | FB_USER)
+#define BOND_PRIMARY_NONE STEP(UOK && pstate == P_BOUND && primary != NONE, UTAKE; primary = NONE; bond_select(); faults = faults | FB_USER)
+#define BOND_ACTIVE(i) STEP(UOK && i < N && pstate == P_BOUND && actv != i && lnk[i] == L_UP, UTAKE; if :: isUp(i) -> actv = i :: else -> skip fi; faults = faults | FB_USER)
 #endif
 
 inline boot() {
@@ -779,7 +792,7 @@ init {
   :: d_step { tstate == T_SELECTING -> wasOrch_ = orchestrating; tool_can_select(); if :: can_ -> tool_select() :: else -> skip fi; one_down_monitor(); check_invariants(); clear_scratch() }
   STEP(tstate == T_READY_LOAD, if :: pstate != P_BOUND -> tstate = T_STOPPED; report = R_PARENT_GONE :: else -> child_load(tcur); tstate = AFTER_INSMOD fi)
   STEP(tstate == T_WAIT_NOTIFY && inbox != NONE, tstate = T_SELECTING; inbox = NONE; tcur = NONE)
-  STEP(tstate == T_WAIT_NOTIFY && (pstate != P_BOUND || (inbox == NONE && tcur != NONE && cstate[tcur] == C_LOADED)), tool_timeout())
+  STEP(tstate == T_WAIT_NOTIFY && (pstate != P_BOUND || (tcur != NONE && ((inbox == NONE && cstate[tcur] == C_LOADED) || cstate[tcur] == C_UNLOADED))), tool_timeout())
   STEP(!ifl, traffic_send(0))
 #if FLOWS > 1
   STEP(!ifl, traffic_send(1))
@@ -798,9 +811,9 @@ init {
 #endif
   BOND_PRIMARY_NONE
 #ifndef XOR
-  STEP(pstate == P_BOUND && resel != 0, resel = 0; faults = faults | FB_USER)
-  STEP(pstate == P_BOUND && resel != 1, resel = 1; faults = faults | FB_USER)
-  STEP(pstate == P_BOUND && resel != 2, resel = 2; faults = faults | FB_USER)
+  STEP(UOK && pstate == P_BOUND && resel != 0, UTAKE; resel = 0; faults = faults | FB_USER)
+  STEP(UOK && pstate == P_BOUND && resel != 1, UTAKE; resel = 1; faults = faults | FB_USER)
+  STEP(UOK && pstate == P_BOUND && resel != 2, UTAKE; resel = 2; faults = faults | FB_USER)
 #endif
 #endif
 #ifdef F_PARENT

@@ -63,19 +63,20 @@ export function spinAvailable(): boolean {
  * Generates the verifier with spin, compiles it and runs an exhaustive search:
  * breadth-first with `bfs` (shortest trails), depth-first otherwise, in random
  * transition order with `seed` (for time-to-first-violation over seeds);
- * `quickCompile` trades search speed for a compile in under a second (tests).
+ * `quickCompile` trades search speed for a compile in under a second (tests);
+ * `userChanges` bounds the user's changes per run as `hotup check --user-changes` does.
  */
 export function runSpin(
   t: Topology,
   faults: readonly FaultId[],
   mutant: string | null,
-  o: { bfs?: boolean; seed?: number; quickCompile?: boolean } = {},
+  o: { bfs?: boolean; seed?: number; quickCompile?: boolean; userChanges?: number | null } = {},
 ): SpinResult {
   const dir = mkdtempSync(join(tmpdir(), 'hotup-spin-'));
   try {
     copyFileSync(PROMELA, join(dir, 'hotup.pml'));
     const t0 = performance.now();
-    execFileSync('spin', ['-o2', '-a', ...spinDefines(t, faults, mutant), ...(o.bfs ? ['-DBFS_SEARCH'] : []), 'hotup.pml'], { cwd: dir, stdio: 'pipe' });
+    execFileSync('spin', ['-o2', '-a', ...spinDefines(t, faults, mutant), ...(o.userChanges != null ? [`-DUCHANGES=${o.userChanges}`] : []), ...(o.bfs ? ['-DBFS_SEARCH'] : []), 'hotup.pml'], { cwd: dir, stdio: 'pipe' });
     const cflags = [o.quickCompile ? '-O0' : '-O2', '-DNOREDUCE', '-DVECTORSZ=4096', ...(o.bfs ? ['-DBFS'] : []), ...(o.seed !== undefined ? ['-DT_RAND', '-DP_RAND'] : [])];
     execFileSync('gcc', [...cflags, '-o', 'pan', 'pan.c'], { cwd: dir, stdio: 'pipe' });
     const compileSeconds = (performance.now() - t0) / 1000;

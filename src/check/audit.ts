@@ -14,7 +14,7 @@ export class TableMismatch extends Error {}
 export function auditState(ts: TableSystem, v: Uint16Array, only: PropertyFilter): void {
   const system = ts.system;
   const s = ts.materialise(v);
-  const plain = system.enabled(s, ts.faults);
+  const plain = system.enabled(s, ts.faults).filter((e) => ts.allows(v, e));
   plain.forEach(EnabledEvents.assertGrouped);
   const env = new Int32Array(512);
   const msg = new Int32Array(512);

@@ -19,6 +19,8 @@ export interface CheckOptions {
   readonly topology: Topology;
   readonly mutant: string | null;
   readonly faults: readonly FaultId[];
+  /** At most this many FAULT-USER-CONFIG steps per run; null or absent: unbounded. */
+  readonly userChanges?: number | null;
   /** Check only these property ids, INV-* or LIVE-* (all when absent or empty). */
   readonly properties?: readonly string[];
   /** Stop storing states at this many; the verdict is then "incomplete". */
@@ -51,6 +53,8 @@ export interface CheckResult {
   readonly topology: string;
   readonly mutant: string | null;
   readonly faults: readonly FaultId[];
+  /** The bound on FAULT-USER-CONFIG steps per run (null: unbounded, or the fault is off). */
+  readonly userChanges: number | null;
   readonly properties: readonly string[] | null;
   readonly verdict: Verdict;
   /** For an incomplete search: the limit that cut it. */
@@ -88,7 +92,8 @@ export interface SymmetryReport {
 export function check(o: CheckOptions): CheckResult {
   const system = createSystem(o.topology, designOf(o.mutant));
   const only: PropertyFilter = o.properties && o.properties.length ? new Set(o.properties) : null;
-  const ts = new TableSystem(system, o.faults, only);
+  const userChanges = o.faults.includes('FAULT-USER-CONFIG') ? (o.userChanges ?? null) : null;
+  const ts = new TableSystem(system, o.faults, only, userChanges);
   const base: BfsOptions = {
     ...(o.maxStates !== undefined ? { maxStates: o.maxStates } : {}),
     ...(o.maxSeconds !== undefined ? { maxSeconds: o.maxSeconds } : {}),
@@ -134,6 +139,7 @@ export function check(o: CheckOptions): CheckResult {
     topology: o.topology.name,
     mutant: o.mutant,
     faults: o.faults,
+    userChanges,
     properties: o.properties && o.properties.length ? o.properties : null,
     verdict: counterexample ? 'violation' : r.complete ? 'pass' : 'incomplete',
     cutBy: counterexample ? null : r.cut,

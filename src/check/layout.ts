@@ -5,7 +5,8 @@ import type { Topology } from '../topology/topology.js';
 /**
  * Where each part of a system state sits in its integer vector: one slot per
  * component (parent, children, netdevs, bond, tool, traffic), one for the
- * faults bitmask, one per invariant monitor that keeps a state of its own.
+ * faults bitmask, one per invariant monitor that keeps a state of its own,
+ * and last the count of user changes taken (kept only under a budget).
  */
 export interface Layout {
   readonly width: number;
@@ -17,6 +18,8 @@ export interface Layout {
   readonly faults: number;
   /** Ids of the invariants with a monitor state, in INVARIANTS order; slot = faults + 1 + j. */
   readonly monitorIds: readonly string[];
+  /** The slot counting FAULT-USER-CONFIG steps taken so far (always 0 without a budget). */
+  readonly userChanges: number;
   /** The component kind of each slot below `faults`. */
   readonly kinds: readonly ComponentKind[];
 }
@@ -33,7 +36,8 @@ export function layoutOf(t: Topology): Layout {
     'tool',
     'traffic',
   ];
-  return { width: bond + 4 + monitorIds.length, children: t.children, netdevs: t.netdevs, bond, tool: bond + 1, traffic: bond + 2, faults: bond + 3, monitorIds, kinds };
+  const userChanges = bond + 4 + monitorIds.length;
+  return { width: userChanges + 1, children: t.children, netdevs: t.netdevs, bond, tool: bond + 1, traffic: bond + 2, faults: bond + 3, monitorIds, userChanges, kinds };
 }
 
 /** The slot of child k. */

@@ -173,6 +173,7 @@ export class Symmetry {
     out[l.traffic] = this.renameLocal(g, 'traffic', v[l.traffic]!);
     out[l.faults] = v[l.faults]!;
     for (let j = 0; j < l.monitorIds.length; j++) out[monitorSlot(l, j)] = this.renameMonitorId(g, j, v[monitorSlot(l, j)]!);
+    out[l.userChanges] = v[l.userChanges]!;
   }
 
   /** Replaces `v` by the least of its images (its representative). */

@@ -42,10 +42,18 @@ export class TableSystem {
   private readonly queue = new Int32Array(MAX_MESSAGES_PER_STEP + 64);
   private readonly observed: Uint16Array;
 
+  private readonly userBit = faultBit('FAULT-USER-CONFIG');
+
+  /**
+   * `userChanges` bounds the FAULT-USER-CONFIG steps one run may take (null:
+   * unbounded); the count then lives in the vector, so two states that differ
+   * only in the changes still allowed stay apart.
+   */
   constructor(
     readonly system: System,
     readonly faults: readonly FaultId[],
     only: PropertyFilter = null,
+    readonly userChanges: number | null = null,
   ) {
     const l = (this.layout = layoutOf(system.topology));
     this.transitions = new Transitions(system.components, l);
@@ -115,7 +123,20 @@ export class TableSystem {
 
   /** Fills `env` and `msg` with the events enabled in `v`; returns their number. */
   enabled(v: Uint16Array, env: Int32Array, msg: Int32Array): number {
-    return this.events.enabled(v, env, msg);
+    const n = this.events.enabled(v, env, msg);
+    if (this.userChanges === null || v[this.layout.userChanges]! < this.userChanges) return n;
+    let kept = 0;
+    for (let j = 0; j < n; j++) {
+      if (this.envFacts(env[j]!) === this.userBit) continue;
+      env[kept] = env[j]!;
+      msg[kept++] = msg[j]!;
+    }
+    return kept;
+  }
+
+  /** Whether the budget of user changes allows environment event `e` in state `v`. */
+  allows(v: Uint16Array, e: EnvEvent): boolean {
+    return this.userChanges === null || v[this.layout.userChanges]! < this.userChanges || faultOf(e) !== 'FAULT-USER-CONFIG';
   }
 
   /**
@@ -127,7 +148,9 @@ export class TableSystem {
     const l = this.layout;
     const t = this.transitions;
     out.set(v);
-    out[l.faults] = v[l.faults]! | this.envFacts(env);
+    const fault = this.envFacts(env);
+    out[l.faults] = v[l.faults]! | fault;
+    if (fault === this.userBit && this.userChanges !== null) out[l.userChanges] = v[l.userChanges]! + 1;
     const q = this.queue;
     q[0] = msg0;
     let tail = 1;

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { Option, type Command } from 'commander';
+import { InvalidArgumentError, Option, type Command } from 'commander';
 import { check, type CheckResult } from '../check/check.js';
 import { readEventsFile, writeEventsFile, EventsFileError } from '../check/events-file.js';
 import { checkJson, formatCheckSummary } from '../check/report.js';
@@ -17,6 +17,7 @@ interface CheckFlags {
   topology: Topology;
   mutant?: string;
   faults: FaultId[];
+  userChanges: number | null;
   property?: string[];
   maxStates: number;
   maxSeconds?: number;
@@ -27,6 +28,20 @@ interface CheckFlags {
 }
 
 const DEFAULT_MAX_STATES = 20_000_000;
+
+/**
+ * Unbounded user changes multiply the space by every value of every netdev's
+ * MTU, MAC and admin state and of the bond's options (claims-10-11 would need
+ * billions of states); one change at any moment of a run keeps the space in
+ * the millions, and --user-changes 2 reaches every pair of them on claims-1-9.
+ */
+const DEFAULT_USER_CHANGES = 1;
+
+function userChangesOption(v: string): number | null {
+  if (v === 'unbounded') return null;
+  if (!/^[0-9]{1,4}$/.test(v)) throw new InvalidArgumentError(`--user-changes takes a whole number from 0 to 9999 or 'unbounded', got '${v}'.`);
+  return Number(v);
+}
 
 function progressLine(p: Progress): string {
   const rss = process.memoryUsage().rss / 2 ** 20;
@@ -39,6 +54,7 @@ function runCheck(flags: CheckFlags): void {
     topology: flags.topology,
     mutant: flags.mutant ?? null,
     faults: flags.faults,
+    userChanges: flags.userChanges,
     maxStates: flags.maxStates,
     ...(flags.maxSeconds !== undefined ? { maxSeconds: flags.maxSeconds } : {}),
     liveness: flags.liveness,
@@ -105,6 +121,11 @@ export function registerCheckCommand(program: Command): void {
     .addOption(new Option('--topology <name|file>', 'a preset (hotup list) or a JSON topology file').default(loadTopology(DEFAULT_TOPOLOGY), DEFAULT_TOPOLOGY).argParser(topologyOption))
     .addOption(new Option('--mutant <id>', 'check a broken design (MUT-*)').argParser(mutantOption))
     .addOption(new Option('--faults <list>', "faults the environment may inject: 'all', 'none' or FAULT-* ids").default([...FAULTS], 'all').argParser(faultsOption))
+    .addOption(
+      new Option('--user-changes <n>', "at most n FAULT-USER-CONFIG steps (MTU, MAC, admin state, bond options) in one run, or 'unbounded'")
+        .default(DEFAULT_USER_CHANGES, String(DEFAULT_USER_CHANGES))
+        .argParser(userChangesOption),
+    )
     .addOption(new Option('--property <ids>', 'check only these INV-*/LIVE-* ids (comma-separated)').argParser(propertiesOption))
     .addOption(
       new Option('--max-states <n>', 'stop storing new states at n; the verdict is then INCOMPLETE, never a pass')
