@@ -48,10 +48,10 @@ export function growingTopologies(): Topology[] {
   return out;
 }
 
-const FAULT_SETS: readonly { readonly name: string; readonly faults: readonly FaultId[] }[] = [
-  { name: 'none', faults: [] },
-  { name: 'all but user config', faults: FAULTS.filter((f) => f !== 'FAULT-USER-CONFIG') },
-  { name: 'all', faults: [...FAULTS] },
+const FAULT_SETS: readonly { readonly name: string; readonly faults: readonly FaultId[]; readonly userChanges: number | null }[] = [
+  { name: 'none', faults: [], userChanges: null },
+  { name: 'all but user config', faults: FAULTS.filter((f) => f !== 'FAULT-USER-CONFIG'), userChanges: null },
+  { name: 'all, 1 user change', faults: [...FAULTS], userChanges: 1 },
 ];
 
 /**
@@ -66,9 +66,9 @@ export function benchCheck(budgetSeconds = 60, log: (line: string) => void = () 
   check({ topology: growingTopologies()[0]!, mutant: null, faults: [...FAULTS], liveness: false, audit: false, maxStates: 200_000 });
   for (const set of FAULT_SETS) {
     for (const topology of growingTopologies()) {
-      const r = check({ topology, mutant: null, faults: set.faults, liveness: false, audit: false, maxSeconds: budgetSeconds });
+      const r = check({ topology, mutant: null, faults: set.faults, userChanges: set.userChanges, liveness: false, audit: false, maxSeconds: budgetSeconds });
       const sym = set.faults.length === 0 ? check({ topology, mutant: null, faults: [], liveness: false, audit: false, symmetry: true }).symmetry : null;
-      const s = spin && r.verdict === 'pass' && topology.netdevs <= 3 ? runSpin(topology, set.faults, null) : null;
+      const s = spin && r.verdict === 'pass' && topology.netdevs <= 3 ? runSpin(topology, set.faults, null, { userChanges: set.userChanges }) : null;
       const row: CheckBenchRow = {
         topology: topology.name,
         children: topology.children,

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { runSpin, spinAvailable } from '../bench/peers/spin.js';
 import { check } from '../src/check/check.js';
 import { MUTANTS } from '../src/mutants.js';
-import type { FaultId } from '../src/system/faults.js';
+import { FAULTS, type FaultId } from '../src/system/faults.js';
 import { PRESETS } from '../src/topology/presets.js';
 
 /** SPIN comes from Debian's package; install it when it is missing (CI runs as root). */
@@ -40,6 +40,16 @@ describe.skipIf(!haveSpin)('the Promela twin and hotup check agree', () => {
       expect(spin.states).toBe(hotup.states);
     });
   }
+
+  it('on claims-1-9 with every fault and one user change per run: the same number of reachable states, no violation', { timeout: 300_000 }, () => {
+    const topology = PRESETS['claims-1-9']!;
+    const hotup = check({ topology, mutant: null, faults: [...FAULTS], userChanges: 1, liveness: false, audit: false });
+    const spin = runSpin(topology, [...FAULTS], null, { userChanges: 1, hashBits: 24 });
+    expect(hotup.verdict).toBe('pass');
+    expect(spin.violation).toBeNull();
+    expect(spin.states).toBe(hotup.states);
+    expect(hotup.states).toBeGreaterThan(1_000_000);
+  });
 
   for (const m of MUTANTS) {
     it(`both catch ${m.id}`, () => {

@@ -70,7 +70,7 @@ export function runSpin(
   t: Topology,
   faults: readonly FaultId[],
   mutant: string | null,
-  o: { bfs?: boolean; seed?: number; quickCompile?: boolean; userChanges?: number | null } = {},
+  o: { bfs?: boolean; seed?: number; quickCompile?: boolean; userChanges?: number | null; hashBits?: number } = {},
 ): SpinResult {
   const dir = mkdtempSync(join(tmpdir(), 'hotup-spin-'));
   try {
@@ -80,7 +80,7 @@ export function runSpin(
     const cflags = [o.quickCompile ? '-O0' : '-O2', '-DNOREDUCE', '-DVECTORSZ=4096', ...(o.bfs ? ['-DBFS'] : []), ...(o.seed !== undefined ? ['-DT_RAND', '-DP_RAND'] : [])];
     execFileSync('gcc', [...cflags, '-o', 'pan', 'pan.c'], { cwd: dir, stdio: 'pipe' });
     const compileSeconds = (performance.now() - t0) / 1000;
-    const args = ['-m20000000', '-w22', ...(o.seed !== undefined ? [`-RS${o.seed}`] : [])];
+    const args = ['-m20000000', `-w${o.hashBits ?? 22}`, ...(o.seed !== undefined ? [`-RS${o.seed}`] : [])];
     let out: string;
     try {
       out = execFileSync('./pan', args, { cwd: dir, encoding: 'utf8', maxBuffer: 64 * 2 ** 20 });

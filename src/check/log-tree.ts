@@ -6,7 +6,8 @@ import type { Message } from '../../machines/messages.js';
  * map look-up and equal logs share one number.
  */
 export class LogTree {
-  private readonly next: Map<number, number>[] = [new Map()];
+  // Sparse arrays indexed by message id: faster than a Map for small integer keys on the checker's hot path.
+  private readonly next: number[][] = [[]];
   private readonly parent: number[] = [-1];
   private readonly last: number[] = [-1];
   private readonly cache: (readonly Message[] | undefined)[] = [[]];
@@ -18,12 +19,12 @@ export class LogTree {
 
   /** The log `log` followed by message `msg`. */
   append(log: number, msg: number): number {
-    const map = this.next[log]!;
-    let id = map.get(msg);
+    const row = this.next[log]!;
+    let id = row[msg];
     if (id === undefined) {
       id = this.parent.length;
-      map.set(msg, id);
-      this.next.push(new Map());
+      row[msg] = id;
+      this.next.push([]);
       this.parent.push(log);
       this.last.push(msg);
       this.cache.push(undefined);
