@@ -1,6 +1,3 @@
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { check } from '../src/check/check.js';
 import { FAULTS, type FaultId } from '../src/system/faults.js';
 import { parseTopology } from '../src/topology/parse.js';
@@ -124,15 +121,4 @@ export function checkTables(b: CheckBench): string {
     }
   }
   return out.join('\n');
-}
-
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const b = benchCheck(60, (line) => process.stderr.write(`${line}\n`));
-  const dir = join(import.meta.dirname, 'results');
-  mkdirSync(dir, { recursive: true });
-  const file = join(dir, 'check.json');
-  const meta = { node: process.version, platform: `${process.platform}-${process.arch}`, date: new Date().toISOString() };
-  writeFileSync(`${file}.tmp`, `${JSON.stringify({ ...meta, ...b }, null, 2)}\n`);
-  renameSync(`${file}.tmp`, file);
-  process.stdout.write(`${checkTables(b)}\n`);
 }

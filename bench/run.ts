@@ -1,22 +1,64 @@
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { benchCheck, checkTables } from './check.js';
 import { benchConform, conformLine } from './conform.js';
 import { benchExplore, exploreTables } from './explore.js';
 
-/** Writes a result file atomically, so an interrupted run leaves nothing half-written. */
-export function writeResult(name: string, data: unknown): string {
-  const dir = join(import.meta.dirname, 'results');
-  mkdirSync(dir, { recursive: true });
-  const file = join(dir, `${name}.json`);
-  writeFileSync(`${file}.tmp`, `${JSON.stringify(data, null, 2)}\n`);
+/** Writes a file atomically, so an interrupted run leaves nothing half-written. */
+function writeAtomic(file: string, text: string): void {
+  mkdirSync(join(file, '..'), { recursive: true });
+  writeFileSync(`${file}.tmp`, text);
   renameSync(`${file}.tmp`, file);
+}
+
+/** Writes a result as bench/results/NAME.json and its readable table as NAME.md. */
+export function writeResult(name: string, data: unknown, table: string): string {
+  const dir = join(import.meta.dirname, 'results');
+  const file = join(dir, `${name}.json`);
+  writeAtomic(file, `${JSON.stringify(data, null, 2)}\n`);
+  writeAtomic(join(dir, `${name}.md`), `# bench/results/${name}.json\n\nWritten by \`npm run bench\`; do not edit by hand.\n\n\`\`\`\n${table}\n\`\`\`\n`);
   return file;
 }
 
-const explore = benchExplore();
+const PARTS = ['explore', 'conform', 'check'] as const;
+
+const program = new Command('bench')
+  .description('measure exploration, trace conformance and exhaustive checking; writes bench/results/*.json and *.md')
+  .addOption(
+    new Option('--only <parts>', `comma-separated parts to run: ${PARTS.join(', ')}`).default([...PARTS], 'all').argParser((v) => {
+      const parts = v.split(',').map((x) => x.trim());
+      for (const p of parts) if (!(PARTS as readonly string[]).includes(p)) throw new InvalidArgumentError(`unknown part '${p}'; use ${PARTS.join(', ')}`);
+      return parts;
+    }),
+  )
+  .addOption(
+    new Option('--check-budget <seconds>', 'time budget of one exhaustive search in the check series').default(60).argParser((v) => {
+      const n = Number(v);
+      if (!/^[0-9]+$/.test(v) || n < 1) throw new InvalidArgumentError(`--check-budget takes a whole number of seconds, 1 or more, got '${v}'`);
+      return n;
+    }),
+  )
+  .parse();
+
+const { only, checkBudget } = program.opts<{ only: string[]; checkBudget: number }>();
 const meta = { node: process.version, platform: `${process.platform}-${process.arch}`, date: new Date().toISOString() };
-writeResult('explore', { ...meta, ...explore });
-process.stdout.write(`${exploreTables(explore)}\n`);
-const conform = await benchConform();
-writeResult('conform', { ...meta, ...conform });
-process.stdout.write(`\n${conformLine(conform)}\n`);
+
+if (only.includes('explore')) {
+  const explore = benchExplore();
+  const table = exploreTables(explore);
+  writeResult('explore', { ...meta, ...explore }, table);
+  process.stdout.write(`${table}\n\n`);
+}
+if (only.includes('conform')) {
+  const conform = await benchConform();
+  const line = conformLine(conform);
+  writeResult('conform', { ...meta, ...conform }, line);
+  process.stdout.write(`${line}\n\n`);
+}
+if (only.includes('check')) {
+  const check = benchCheck(checkBudget, (line) => process.stderr.write(`${line}\n`));
+  const table = checkTables(check);
+  writeResult('check', { ...meta, ...check }, table);
+  process.stdout.write(`${table}\n`);
+}

@@ -71,6 +71,7 @@ function bugFinding(topology: Topology, mutant: string) {
     quint: {
       found: found(qu, (r) => r.violated),
       medianSeconds: median(qu.map((r) => r.seconds)),
+      medianWallSeconds: median(qu.map((r) => r.wallSeconds)),
       medianLength: median(qu.map((r) => (r.traceLength ?? NaN) - 1)),
     },
   };
@@ -81,6 +82,20 @@ const n = (x: number): string => (Number.isFinite(x) ? Math.round(x).toLocaleStr
 const faultsLabel = (faults: readonly FaultId[], userChanges: number | null): string =>
   faults.length === FAULTS.length ? `all${userChanges === null ? '' : `, ${userChanges} user change${userChanges === 1 ? '' : 's'}`}` : faults.length === 0 ? 'none' : faults.map((y) => y.replace('FAULT-', '')).join(' ');
 
+/** The headline: where hotup stands against each peer. */
+function summary(r: ReturnType<typeof runPeers>): string[] {
+  const big = r.exhaustive.filter((x) => x.spin.seconds >= 0.5);
+  const ratios = big.map((x) => x.speedRatio);
+  const sim = r.simulation.map((x) => x.speedRatio);
+  return [
+    '## In short',
+    '',
+    `- Exhaustive: SPIN and \`hotup check\` count ${r.exhaustive.every((x) => x.statesAgree) ? 'the same reachable states on every row' : '**different** reachable states on some row'}. On the searches SPIN needs half a second or more for, hotup runs at ${f(Math.min(...ratios), 2)}..${f(Math.max(...ratios), 2)} of SPIN's states per second (SPIN ${n(Math.min(...big.map((x) => x.spin.statesPerSecond)))}..${n(Math.max(...big.map((x) => x.spin.statesPerSecond)))} states/s, hotup ${n(Math.min(...big.map((x) => x.hotup.statesPerSecond)))}..${n(Math.max(...big.map((x) => x.hotup.statesPerSecond)))}).`,
+    `- Random simulation: \`hotup explore\` takes ${f(Math.min(...sim), 0)}..${f(Math.max(...sim), 0)} times as many steps per second as \`quint run --backend typescript\`.`,
+    `- Bug finding: every tool finds every mutant below on every seed it was given ${r.bugs.every((b) => b.hotupExplore.found === SEEDS && b.spin.found === SEEDS && b.quint.found === SEEDS) ? '(all found)' : '(see the found columns: not all were)'}; \`hotup check\` and SPIN's breadth-first search give the shortest counterexample.`,
+  ];
+}
+
 /** The peer comparison as markdown tables. */
 export function peersMarkdown(r: ReturnType<typeof runPeers>): string {
   const out = [
@@ -88,6 +103,8 @@ export function peersMarkdown(r: ReturnType<typeof runPeers>): string {
     '',
     'Written by `npm run bench:peers` (bench/peers/run.ts); do not edit by hand. Twins: bench/peers/hotup.pml (SPIN), bench/peers/hotup.qnt (Quint); bench/peers/README.md maps their steps to the model.',
     `Machine: ${r.machine}.`,
+    '',
+    ...summary(r),
     '',
     '## Exhaustive: `hotup check` against SPIN',
     '',
@@ -110,11 +127,11 @@ export function peersMarkdown(r: ReturnType<typeof runPeers>): string {
     '',
     `## Bug finding: median over ${SEEDS} seeds, no faults`,
     '',
-    '| mutant | topology | hotup explore s (found) | length | hotup check s | length (shortest) | SPIN DFS s (found) | length | SPIN BFS length | Quint s (found) | length |',
-    '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    '| mutant | topology | hotup explore s (found) | length | hotup check s | length (shortest) | SPIN DFS s (found) | length | SPIN BFS length | Quint s (found) | Quint wall s | length | SPIN / hotup time | Quint / hotup time |',
+    '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
     ...r.bugs.map(
       (x) =>
-        `| ${x.mutant} | ${x.topology} | ${f(x.hotupExplore.medianSeconds, 3)} (${x.hotupExplore.found}/${SEEDS}) | ${f(x.hotupExplore.medianLength)} | ${f(x.hotupCheck.seconds, 3)} | ${x.hotupCheck.length ?? '-'} | ${f(x.spin.medianSeconds, 3)} (${x.spin.found}/${SEEDS}) | ${f(x.spin.medianLength)} | ${x.spin.bfsLength ?? '-'} | ${f(x.quint.medianSeconds, 3)} (${x.quint.found}/${SEEDS}) | ${f(x.quint.medianLength)} |`,
+        `| ${x.mutant} | ${x.topology} | ${f(x.hotupExplore.medianSeconds, 3)} (${x.hotupExplore.found}/${SEEDS}) | ${f(x.hotupExplore.medianLength)} | ${f(x.hotupCheck.seconds, 3)} | ${x.hotupCheck.length ?? '-'} | ${f(x.spin.medianSeconds, 3)} (${x.spin.found}/${SEEDS}) | ${f(x.spin.medianLength)} | ${x.spin.bfsLength ?? '-'} | ${f(x.quint.medianSeconds, 3)} (${x.quint.found}/${SEEDS}) | ${f(x.quint.medianWallSeconds, 1)} | ${f(x.quint.medianLength)} | ${f(x.spin.medianSeconds / x.hotupExplore.medianSeconds, 2)} | ${f(x.quint.medianSeconds / x.hotupExplore.medianSeconds, 1)} |`,
     ),
     '',
     'Lengths count environment steps after boot. hotup explore shrinks its counterexamples; SPIN DFS and Quint do not. Quint\'s time is the simulation time it reports; its wall time adds about 15 s of parsing and type checking per run. SPIN\'s times exclude compiling the verifier.',
