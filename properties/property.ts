@@ -41,11 +41,25 @@ export interface Violation {
   readonly message: string;
 }
 
+/**
+ * A log may answer `delivered` itself under this key: the exhaustive checker's
+ * log does, so that what a property read is "the step's notifications", not
+ * the whole log, and its memo keys on that.
+ */
+export const DELIVERED: unique symbol = Symbol('delivered');
+
+/** A log that answers `delivered` itself. */
+export interface SelfFilteringLog {
+  [DELIVERED](to: Message['to'], type: Message['event']['type']): readonly Message[];
+}
+
 /** Helper for monitors: the messages of a step addressed to `to` with event type `type`. */
 export function delivered<T extends Message['event']['type']>(
   log: readonly Message[],
   to: Message['to'],
   type: T,
 ): (Message & { event: { type: T } })[] {
+  const own = (log as Partial<SelfFilteringLog>)[DELIVERED];
+  if (own) return own(to, type) as (Message & { event: { type: T } })[];
   return log.filter((m) => m.to === to && m.event.type === type) as (Message & { event: { type: T } })[];
 }

@@ -44,8 +44,10 @@ export interface SpinResult {
   readonly stateVectorBytes: number;
   /** The assertion that failed, or null. */
   readonly violation: string | null;
-  /** Depth of the error trail (steps, the boot step included), or null. */
+  /** SPIN's "at depth" of the violation: the environment steps after boot (the trail holds one more, the boot step), or null. */
   readonly depth: number | null;
+  /** Wall time of the verifier's run (process start, hash table allocation, search), without compiling it. */
+  readonly wallSeconds: number;
 }
 
 /** Whether the spin and gcc commands are on this machine. */
@@ -82,11 +84,13 @@ export function runSpin(
     const compileSeconds = (performance.now() - t0) / 1000;
     const args = ['-m20000000', `-w${o.hashBits ?? 22}`, ...(o.seed !== undefined ? [`-RS${o.seed}`] : [])];
     let out: string;
+    const t1 = performance.now();
     try {
       out = execFileSync('./pan', args, { cwd: dir, encoding: 'utf8', maxBuffer: 64 * 2 ** 20 });
     } catch (e) {
       out = String((e as { stdout?: string }).stdout ?? '');
     }
+    const wallSeconds = (performance.now() - t1) / 1000;
     const num = (re: RegExp): number => Number(re.exec(out)?.[1] ?? NaN);
     const stored = num(/(\d+) states, stored/);
     const matched = num(/(\d+) states, matched/);
@@ -100,6 +104,7 @@ export function runSpin(
       stateVectorBytes: num(/State-vector (\d+) byte/),
       violation,
       depth: violation ? num(/\(at depth (\d+)\)/) : null,
+      wallSeconds,
     };
   } finally {
     if (existsSync(dir)) rmSync(dir, { recursive: true, force: true });

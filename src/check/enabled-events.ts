@@ -5,7 +5,7 @@ import type { SystemState } from '../system/state.js';
 import type { System } from '../system/system.js';
 import type { Interner } from './interner.js';
 import { childSlot, netdevSlot, slotOf, type Layout } from './layout.js';
-import { ReadMemo } from './memo.js';
+import { ReadMemo, type FilteredLogs } from './memo.js';
 import type { Transitions } from './transitions.js';
 import type { Evaluator } from './views.js';
 
@@ -89,6 +89,7 @@ export class EnabledEvents {
     private readonly evaluator: Evaluator,
     private readonly reference: Uint16Array,
     private readonly materialise: (v: Uint16Array) => SystemState,
+    private readonly logs: FilteredLogs,
   ) {
     const l = layout;
     const group = (slots: number[], member: (e: EnvEvent) => boolean): Group => ({ slots, member, memo: new SlotMemo(slots) });
@@ -116,7 +117,7 @@ export class EnabledEvents {
     for (let j = 0; j < this.unconditional.length; j++) {
       const u = this.unconditional[j]!;
       if (!(u.handled[v[u.slot]!] ?? t.handles(u.to, v[u.slot]!, u.type))) continue;
-      const m = u.memo.lookupStep(v, v, 0, 0, w) ?? this.messageOf(u, v);
+      const m = u.memo.lookupStep(v, v, 0, 0, w, this.logs) ?? this.messageOf(u, v);
       if (t.accepts(m, v[t.slotOfMessage[m]!]!)) {
         env[n] = u.env;
         msg[n++] = m;

@@ -15,6 +15,11 @@ export interface Inputs {
   value(input: number): number;
 }
 
+/** The numbers of filtered logs (see LogTree.filteredId): the inputs after the log. */
+export interface FilteredLogs {
+  filteredId(filter: number, log: number): number;
+}
+
 /**
  * A decision-tree memo of one pure function; results must not be `undefined`.
  *
@@ -51,15 +56,19 @@ export class ReadMemo<T> {
     return ref < 0 ? this.results[-ref - 1] : undefined;
   }
 
-  /** `lookup` for step inputs read straight from their arrays (the hot path of the checker). */
-  lookupStep(before: Uint16Array, after: Uint16Array, env: number, log: number, w: number): T | undefined {
+  /**
+   * `lookup` for step inputs read straight from their arrays (the hot path of
+   * the checker): slots before, slots after, the event, the log, then the
+   * log's filtered views.
+   */
+  lookupStep(before: Uint16Array, after: Uint16Array, env: number, log: number, w: number, logs: FilteredLogs): T | undefined {
     const nodes = this.nodes;
     const table = this.table;
     let ref = this.root;
     while (ref > 0) {
       const b = (ref - 1) * 3;
       const i = nodes[b]!;
-      const v = i < w ? before[i]! : i < 2 * w ? after[i - w]! : i === 2 * w ? env : log;
+      const v = i < w ? before[i]! : i < 2 * w ? after[i - w]! : i === 2 * w ? env : i === 2 * w + 1 ? log : logs.filteredId(i - 2 * w - 2, log);
       if (v >= nodes[b + 2]!) return undefined;
       ref = table[nodes[b + 1]! + v]!;
     }

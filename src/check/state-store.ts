@@ -2,7 +2,9 @@
  * The set of visited states: fixed-width vectors of 16-bit local-state ids in
  * one flat typed array, in the order they were found (so breadth-first order
  * is the queue itself), with the index of the state each was first reached
- * from, and an open-addressing hash table of indices (linear probing).
+ * from, and an open-addressing hash table (linear probing) whose slots hold
+ * the state's hash beside its index: a probe compares hashes in one cache
+ * line and reads a stored vector only when they match.
  */
 export class StateStore {
   private vectors: Uint16Array;
@@ -17,8 +19,8 @@ export class StateStore {
   ) {
     this.vectors = new Uint16Array(capacity * width);
     this.parents = new Int32Array(capacity);
-    this.table = new Int32Array(capacity * 2);
-    this.mask = this.table.length - 1;
+    this.table = new Int32Array(capacity * 4);
+    this.mask = capacity * 2 - 1;
   }
 
   get size(): number {
@@ -27,7 +29,7 @@ export class StateStore {
 
   /** Bytes held per stored state: the vector, the parent index, and the hash table's share. */
   bytesPerState(): number {
-    return this.width * 2 + 4 + (this.table.length * 4) / Math.max(1, this.count);
+    return this.width * 2 + 4 + this.table.byteLength / Math.max(1, this.count);
   }
 
   /** Bytes the store has allocated. */
@@ -54,21 +56,25 @@ export class StateStore {
   find(v: Uint16Array): number {
     const w = this.width;
     const vec = this.vectors;
-    let h = hash(v, 0, w) & this.mask;
+    const table = this.table;
+    const full = hash(v, 0, w) | 0;
+    let h = full & this.mask;
     for (;;) {
-      const e = this.table[h]!;
+      const e = table[2 * h + 1]!;
       if (e === 0) return -1;
-      const base = (e - 1) * w;
-      let j = 0;
-      while (j < w && vec[base + j] === v[j]) j++;
-      if (j === w) return e - 1;
+      if (table[2 * h] === full) {
+        const base = (e - 1) * w;
+        let j = 0;
+        while (j < w && vec[base + j] === v[j]) j++;
+        if (j === w) return e - 1;
+      }
       h = (h + 1) & this.mask;
     }
   }
 
   /** Adds a state known to be new; returns its index. */
   add(v: Uint16Array, parent: number): number {
-    if (this.count * 4 >= this.table.length * 3) this.rehash(this.table.length * 2);
+    if (this.count * 4 >= (this.mask + 1) * 3) this.rehash((this.mask + 1) * 2);
     if ((this.count + 1) * this.width > this.vectors.length) this.grow();
     const index = this.count++;
     this.vectors.set(v.subarray(0, this.width), index * this.width);
@@ -78,9 +84,11 @@ export class StateStore {
   }
 
   private place(index: number, h: number): void {
-    let slot = h & this.mask;
-    while (this.table[slot] !== 0) slot = (slot + 1) & this.mask;
-    this.table[slot] = index + 1;
+    const full = h | 0;
+    let slot = full & this.mask;
+    while (this.table[2 * slot + 1] !== 0) slot = (slot + 1) & this.mask;
+    this.table[2 * slot] = full;
+    this.table[2 * slot + 1] = index + 1;
   }
 
   private grow(): void {
@@ -93,9 +101,9 @@ export class StateStore {
     this.parents = parents;
   }
 
-  private rehash(size: number): void {
-    this.table = new Int32Array(size);
-    this.mask = size - 1;
+  private rehash(slots: number): void {
+    this.table = new Int32Array(slots * 2);
+    this.mask = slots - 1;
     for (let i = 0; i < this.count; i++) this.place(i, hash(this.vectors, i * this.width, this.width));
   }
 }

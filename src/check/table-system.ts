@@ -69,7 +69,7 @@ export class TableSystem {
     });
     this.observed = new Uint16Array(this.observers.length);
     this.initial = this.vectorOf(withMonitors(system, system.initial()));
-    this.events = new EnabledEvents(system, faults, l, this.transitions, this.envs, this.evaluator, this.initial, (v) => this.materialise(v));
+    this.events = new EnabledEvents(system, faults, l, this.transitions, this.envs, this.evaluator, this.initial, (v) => this.materialise(v), this.logs);
   }
 
   get width(): number {
@@ -172,7 +172,7 @@ export class TableSystem {
     const obs = this.observers;
     for (let k = 0; k < obs.length; k++) {
       const o = obs[k]!;
-      this.observed[k] = o.memo.lookupStep(v, out, env, log, l.width) ?? this.observe(o);
+      this.observed[k] = o.memo.lookupStep(v, out, env, log, l.width, this.logs) ?? this.observe(o);
     }
     for (let k = 0; k < obs.length; k++) out[obs[k]!.slot] = this.observed[k]!;
     return log;
@@ -195,7 +195,7 @@ export class TableSystem {
     for (let i = 0; i < invs.length; i++) {
       const memo = invs[i]!.memo;
       if (checkedBefore && !memo.readsStep) continue;
-      const r = memo.lookupStep(before, after, env, log, w);
+      const r = memo.lookupStep(before, after, env, log, w, this.logs);
       if (r === null) continue;
       if ((r === undefined ? this.checkInvariant(i) : r) !== null) return i;
     }

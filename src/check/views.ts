@@ -1,11 +1,11 @@
-import type { ComponentKind } from '../../machines/messages.js';
-import type { StepView } from '../../properties/property.js';
+import type { ComponentKind, Message } from '../../machines/messages.js';
+import { DELIVERED, type SelfFilteringLog, type StepView } from '../../properties/property.js';
 import type { EnvEvent } from '../system/env-event.js';
 import type { SystemState } from '../system/state.js';
 import type { Topology } from '../topology/topology.js';
 import type { Interner } from './interner.js';
 import { monitorSlot, type Layout } from './layout.js';
-import type { LogTree } from './log-tree.js';
+import { MAX_FILTERS, type LogTree } from './log-tree.js';
 import { ReadLog, type Inputs, type ReadMemo } from './memo.js';
 
 /** The interned values a vector's ids stand for. */
@@ -19,7 +19,8 @@ export interface Tables {
 /**
  * The inputs of one step, numbered for the memos: slot j of the state before
  * is input j, slot j of the state after is width + j, then the environment
- * event and the log of delivered messages.
+ * event, the log of delivered messages, and the log's filtered views (filter
+ * f is input 2 * width + 2 + f).
  */
 export class StepInputs implements Inputs {
   before: Uint16Array;
@@ -27,7 +28,10 @@ export class StepInputs implements Inputs {
   env = 0;
   log = 0;
 
-  constructor(readonly width: number) {
+  constructor(
+    readonly width: number,
+    private readonly logs: LogTree,
+  ) {
     this.before = new Uint16Array(width);
     this.after = this.before;
   }
@@ -36,7 +40,8 @@ export class StepInputs implements Inputs {
     const w = this.width;
     if (input < w) return this.before[input]!;
     if (input < 2 * w) return this.after[input - w]!;
-    return input === 2 * w ? this.env : this.log;
+    if (input === 2 * w) return this.env;
+    return input === 2 * w + 1 ? this.log : this.logs.filteredId(input - 2 * w - 2, this.log);
   }
 
   /** Inputs that belong to the step rather than to the state after it. */
@@ -79,6 +84,32 @@ function stateView(l: Layout, t: Tables, inputs: StepInputs, base: number, log: 
 }
 
 /**
+ * The step's messages as a property sees them: `delivered(log, to, type)`
+ * records a read of that filter only; any other use records the whole log.
+ */
+function loggedMessages(messages: readonly Message[], logs: LogTree, w: number, reads: ReadLog): readonly Message[] {
+  const filter: SelfFilteringLog[typeof DELIVERED] = (to, type) => {
+    reads.read(2 * w + 2 + logs.filterId(to, type));
+    return messages.filter((m) => m.to === to && m.event.type === type);
+  };
+  return new Proxy(messages, {
+    get(target, prop, receiver) {
+      if (prop === DELIVERED) return filter;
+      reads.read(2 * w + 1);
+      return Reflect.get(target, prop, receiver) as unknown;
+    },
+    has(target, prop) {
+      reads.read(2 * w + 1);
+      return Reflect.has(target, prop);
+    },
+    ownKeys(target) {
+      reads.read(2 * w + 1);
+      return Reflect.ownKeys(target);
+    },
+  });
+}
+
+/**
  * Evaluates the model's own functions (monitors, invariants, liveness
  * predicates, toMessage) on views of the current inputs, through memos keyed
  * by what each evaluation read.
@@ -94,8 +125,8 @@ export class Evaluator {
 
   constructor(topology: Topology, layout: Layout, tables: Tables) {
     const w = layout.width;
-    this.inputs = new StepInputs(w);
-    this.log = new ReadLog(2 * w + 2);
+    this.inputs = new StepInputs(w, tables.logs);
+    this.log = new ReadLog(2 * w + 2 + MAX_FILTERS);
     this.before = stateView(layout, tables, this.inputs, 0, this.log);
     this.after = stateView(layout, tables, this.inputs, w, this.log);
     const { inputs, log } = this;
@@ -108,8 +139,7 @@ export class Evaluator {
         return tables.envs.values[inputs.env]!;
       },
       get log() {
-        log.read(2 * w + 1);
-        return tables.logs.messagesOf(inputs.log);
+        return loggedMessages(tables.logs.messagesOf(inputs.log), tables.logs, w, log);
       },
     };
   }
