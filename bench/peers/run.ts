@@ -48,8 +48,9 @@ function simulation(topology: Topology, faults: FaultId[]) {
 function bugFinding(topology: Topology, mutant: string) {
   const ex = Array.from({ length: SEEDS }, (_, i) => explore({ topology, mutant, runs: 5000, steps: 40, seed: i + 1, faults: [] }));
   const ck = check({ topology, mutant, faults: [], liveness: false, audit: false });
-  const sp = Array.from({ length: SEEDS }, (_, i) => runSpin(topology, [], mutant, { seed: i + 1 }));
-  const spBfs = runSpin(topology, [], mutant, { bfs: true });
+  // A search stack of 100,000 steps, not 20 million: allocating that would be most of SPIN's wall time.
+  const sp = Array.from({ length: SEEDS }, (_, i) => runSpin(topology, [], mutant, { seed: i + 1, maxDepth: 100_000 }));
+  const spBfs = runSpin(topology, [], mutant, { bfs: true, maxDepth: 100_000 });
   const qu = Array.from({ length: SEEDS }, (_, i) => runQuint(topology, [], mutant, { samples: 20000, steps: 40, seed: i + 1 }));
   const found = <T>(xs: T[], ok: (x: T) => boolean) => xs.filter(ok).length;
   return {

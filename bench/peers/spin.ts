@@ -66,13 +66,14 @@ export function spinAvailable(): boolean {
  * breadth-first with `bfs` (shortest trails), depth-first otherwise, in random
  * transition order with `seed` (for time-to-first-violation over seeds);
  * `quickCompile` trades search speed for a compile in under a second (tests);
- * `userChanges` bounds the user's changes per run as `hotup check --user-changes` does.
+ * `userChanges` bounds the user's changes per run as `hotup check --user-changes` does;
+ * `maxDepth` sizes the search stack SPIN allocates before it starts (-m).
  */
 export function runSpin(
   t: Topology,
   faults: readonly FaultId[],
   mutant: string | null,
-  o: { bfs?: boolean; seed?: number; quickCompile?: boolean; userChanges?: number | null; hashBits?: number } = {},
+  o: { bfs?: boolean; seed?: number; quickCompile?: boolean; userChanges?: number | null; hashBits?: number; maxDepth?: number } = {},
 ): SpinResult {
   const dir = mkdtempSync(join(tmpdir(), 'hotup-spin-'));
   try {
@@ -82,7 +83,7 @@ export function runSpin(
     const cflags = [o.quickCompile ? '-O0' : '-O2', '-DNOREDUCE', '-DVECTORSZ=4096', ...(o.bfs ? ['-DBFS'] : []), ...(o.seed !== undefined ? ['-DT_RAND', '-DP_RAND'] : [])];
     execFileSync('gcc', [...cflags, '-o', 'pan', 'pan.c'], { cwd: dir, stdio: 'pipe' });
     const compileSeconds = (performance.now() - t0) / 1000;
-    const args = ['-m20000000', `-w${o.hashBits ?? 22}`, ...(o.seed !== undefined ? [`-RS${o.seed}`] : [])];
+    const args = [`-m${o.maxDepth ?? 20_000_000}`, `-w${o.hashBits ?? 22}`, ...(o.seed !== undefined ? [`-RS${o.seed}`] : [])];
     let out: string;
     const t1 = performance.now();
     try {
