@@ -1,5 +1,5 @@
 import { check } from '../src/check/check.js';
-import { FAULTS, type FaultId } from '../src/system/faults.js';
+import { FAULTS, type FaultId } from '../src/model/faults.js';
 import { parseTopology } from '../src/topology/parse.js';
 import type { Topology } from '../src/topology/topology.js';
 import { runSpin, spinAvailable } from './peers/spin.js';

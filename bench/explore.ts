@@ -1,6 +1,6 @@
 import { explore } from '../src/explore/explore.js';
 import { MUTANTS } from '../src/mutants.js';
-import { FAULTS } from '../src/system/faults.js';
+import { FAULTS } from '../src/model/faults.js';
 import { PRESETS } from '../src/topology/presets.js';
 
 /** Random-exploration speed per topology, and how fast each mutant is found. */

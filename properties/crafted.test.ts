@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { Message } from '../machines/messages.js';
 import { CORRECT_DESIGN } from '../machines/design.js';
-import { createSystem } from '../src/system/system.js';
+import { createSystem } from '../src/engine/system.js';
 import { PRESETS } from '../src/topology/presets.js';
 import { INV_BUS } from './inv-bus.js';
 import { INV_TRAFFIC_PATH } from './inv-traffic-path.js';
-import { withMonitors } from './monitor.js';
+import { withMonitors } from '../src/engine/monitor.js';
 import type { StepView } from './property.js';
 
 // INV-BUS and INV-TRAFFIC-PATH have no design mutant in model.md; these tests

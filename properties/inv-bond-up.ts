@@ -1,5 +1,5 @@
-import { faultBit } from '../src/system/faults.js';
-import { childBound, codePresent, orchestrating } from '../src/system/state.js';
+import { faultBit } from '../src/model/faults.js';
+import { childBound, codePresent, orchestrating } from '../src/model/state.js';
 import type { Invariant } from './property.js';
 
 /** The faults model.md allows to excuse INV-BOND-UP and INV-NO-LOSS: an operator or the PCI core took devices away. */

@@ -1,5 +1,5 @@
 import { subdevName } from '../machines/child.js';
-import { childBound } from '../src/system/state.js';
+import { childBound } from '../src/model/state.js';
 import { childName } from '../src/topology/topology.js';
 import type { Invariant } from './property.js';
 

@@ -1,5 +1,5 @@
 import type { NetdevConfig } from '../machines/messages.js';
-import { childBound, codePresent, parentBound } from '../src/system/state.js';
+import { childBound, codePresent, parentBound } from '../src/model/state.js';
 import { childName, netdevName } from '../src/topology/topology.js';
 import type { Invariant } from './property.js';
 

@@ -1,4 +1,4 @@
-import { childBound, codePresent, parentBound } from '../src/system/state.js';
+import { childBound, codePresent, parentBound } from '../src/model/state.js';
 import { netdevName } from '../src/topology/topology.js';
 import type { Invariant } from './property.js';
 

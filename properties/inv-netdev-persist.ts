@@ -1,4 +1,4 @@
-import { parentBound } from '../src/system/state.js';
+import { parentBound } from '../src/model/state.js';
 import { netdevName } from '../src/topology/topology.js';
 import type { Invariant } from './property.js';
 

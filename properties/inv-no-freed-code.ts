@@ -1,4 +1,4 @@
-import { codePresent } from '../src/system/state.js';
+import { codePresent } from '../src/model/state.js';
 import { childName, netdevName } from '../src/topology/topology.js';
 import { delivered, type Invariant } from './property.js';
 

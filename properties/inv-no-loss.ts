@@ -1,4 +1,4 @@
-import { orchestrating } from '../src/system/state.js';
+import { orchestrating } from '../src/model/state.js';
 import { delivered, type Invariant } from './property.js';
 
 /** INV-NO-LOSS: during an orchestrated upgrade with no faults, no packet handed to the bond is dropped. */

@@ -1,4 +1,4 @@
-import { childAllBound, moduleState } from '../src/system/state.js';
+import { childAllBound, moduleState } from '../src/model/state.js';
 import { childName } from '../src/topology/topology.js';
 import { delivered, type Invariant } from './property.js';
 

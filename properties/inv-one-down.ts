@@ -1,4 +1,4 @@
-import { moduleState } from '../src/system/state.js';
+import { moduleState } from '../src/model/state.js';
 import { childName } from '../src/topology/topology.js';
 import { delivered, type Invariant } from './property.js';
 

@@ -1,4 +1,4 @@
-import { childBound, codePresent } from '../src/system/state.js';
+import { childBound, codePresent } from '../src/model/state.js';
 import { childName, netdevName } from '../src/topology/topology.js';
 import type { Invariant } from './property.js';
 

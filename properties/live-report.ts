@@ -1,5 +1,5 @@
-import { moduleState, parentBound } from '../src/system/state.js';
-import { TARGET_VERSION } from '../src/system/system.js';
+import { moduleState, parentBound } from '../src/model/state.js';
+import { TARGET_VERSION } from '../src/model/boot.js';
 import { childName } from '../src/topology/topology.js';
 import type { Liveness } from './property.js';
 

@@ -1,4 +1,4 @@
-import { childAllBound, moduleState, parentBound } from '../src/system/state.js';
+import { childAllBound, moduleState, parentBound } from '../src/model/state.js';
 import { childName, netdevName } from '../src/topology/topology.js';
 import type { Liveness } from './property.js';
 

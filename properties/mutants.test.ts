@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { explore } from '../src/explore/explore.js';
 import { MUTANTS } from '../src/mutants.js';
-import { FAULTS } from '../src/system/faults.js';
+import { FAULTS } from '../src/model/faults.js';
 import { PRESETS } from '../src/topology/presets.js';
 
 /** Fixed seed and run counts: the suite is deterministic; bigger runs are `hotup explore --runs N`. */

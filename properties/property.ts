@@ -1,6 +1,6 @@
 import type { Message } from '../machines/messages.js';
-import type { EnvEvent } from '../src/system/env-event.js';
-import type { SystemState } from '../src/system/state.js';
+import type { EnvEvent } from '../src/model/env-event.js';
+import type { SystemState } from '../src/model/state.js';
 import type { Topology } from '../src/topology/topology.js';
 
 /** What a monitor sees of one step: the state before and after, the environment event, every message delivered. */

@@ -1,6 +1,6 @@
 import type { AnyStateMachine } from 'xstate';
 import type { Message } from '../machines/messages.js';
-import { createScope } from '../src/system/components.js';
+import { createScope } from '../src/engine/scope.js';
 
 /** Drives one machine alone: the initial snapshot, and each event's next snapshot with the messages it sent. */
 export function harness<M extends AnyStateMachine>(machine: M, input?: unknown) {

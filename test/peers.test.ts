@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { runSpin, spinAvailable } from '../bench/peers/spin.js';
 import { check } from '../src/check/check.js';
 import { MUTANTS } from '../src/mutants.js';
-import { FAULTS, type FaultId } from '../src/system/faults.js';
+import { FAULTS, type FaultId } from '../src/model/faults.js';
 import { PRESETS } from '../src/topology/presets.js';
 
 /** SPIN comes from Debian's package; install it when it is missing (CI runs as root). */

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, copyFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { FaultId } from '../../src/system/faults.js';
+import type { FaultId } from '../../src/model/faults.js';
 import { FAULT_DEFINES } from './spin.js';
 import { MUTANTS } from '../../src/mutants.js';
 import type { Topology } from '../../src/topology/topology.js';

@@ -2,7 +2,7 @@ import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { check } from '../../src/check/check.js';
 import { explore } from '../../src/explore/explore.js';
-import { FAULTS, type FaultId } from '../../src/system/faults.js';
+import { FAULTS, type FaultId } from '../../src/model/faults.js';
 import { PRESETS } from '../../src/topology/presets.js';
 import type { Topology } from '../../src/topology/topology.js';
 import { runQuint } from './quint.js';

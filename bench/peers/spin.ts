@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { FaultId } from '../../src/system/faults.js';
+import type { FaultId } from '../../src/model/faults.js';
 import type { Topology } from '../../src/topology/topology.js';
 
 /** The Promela twin, next to this file. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FAULTS } from '../system/faults.js';
+import { FAULTS } from '../model/faults.js';
 import { PRESETS } from '../topology/presets.js';
 import { check, type CheckResult } from './check.js';
 

@@ -1,5 +1,5 @@
-import { monitoredStep, type PropertyFilter } from '../../properties/monitor.js';
-import { canonicalJson, stateKey } from '../system/canonical.js';
+import { monitoredStep, type PropertyFilter } from '../engine/monitor.js';
+import { canonicalJson, stateKey } from '../model/canonical.js';
 import { EnabledEvents } from './enabled-events.js';
 import type { TableSystem } from './table-system.js';
 

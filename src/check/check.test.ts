@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { INVARIANTS } from '../../properties/index.js';
 import { explore } from '../explore/explore.js';
 import { MUTANTS } from '../mutants.js';
-import { FAULTS, type FaultId } from '../system/faults.js';
+import { FAULTS, type FaultId } from '../model/faults.js';
 import { PRESETS } from '../topology/presets.js';
 import { check, type CheckOptions, type CheckResult } from './check.js';
 

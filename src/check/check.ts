@@ -1,10 +1,10 @@
-import type { PropertyFilter } from '../../properties/monitor.js';
+import type { PropertyFilter } from '../engine/monitor.js';
 import type { Violation } from '../../properties/property.js';
 import type { ComponentKind } from '../../machines/messages.js';
 import { designOf } from '../mutants.js';
-import type { EnvEvent } from '../system/env-event.js';
-import type { FaultId } from '../system/faults.js';
-import { createSystem } from '../system/system.js';
+import type { EnvEvent } from '../model/env-event.js';
+import type { FaultId } from '../model/faults.js';
+import { createSystem } from '../engine/system.js';
 import type { Topology } from '../topology/topology.js';
 import { auditState, TableMismatch } from './audit.js';
 import { bfs, type BfsOptions, type BfsResult, type Progress } from './bfs.js';

@@ -1,8 +1,8 @@
 import type { ComponentKind } from '../../machines/messages.js';
-import type { EnvEvent } from '../system/env-event.js';
-import type { FaultId } from '../system/faults.js';
-import type { SystemState } from '../system/state.js';
-import type { System } from '../system/system.js';
+import type { EnvEvent } from '../model/env-event.js';
+import type { FaultId } from '../model/faults.js';
+import type { SystemState } from '../model/state.js';
+import type { System } from '../engine/system.js';
 import type { Interner } from './interner.js';
 import { childSlot, netdevSlot, slotOf, type Layout } from './layout.js';
 import { ReadMemo, type FilteredLogs } from './memo.js';

@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { topologyToJson } from '../conform/topology-json.js';
-import type { EnvEvent } from '../system/env-event.js';
-import { parseFaults, type FaultId } from '../system/faults.js';
+import type { EnvEvent } from '../model/env-event.js';
+import { parseFaults, type FaultId } from '../model/faults.js';
 import { parseTopology } from '../topology/parse.js';
 import type { Topology } from '../topology/topology.js';
 import { mutantById } from '../mutants.js';

@@ -1,4 +1,4 @@
-import { canonicalJson } from '../system/canonical.js';
+import { canonicalJson } from '../model/canonical.js';
 
 /** Values numbered by their canonical JSON: equal values get the same small id, and the first object seen stands for them all. */
 export class Interner<T> {

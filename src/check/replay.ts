@@ -1,12 +1,12 @@
 import { LIVENESS } from '../../properties/index.js';
-import { monitoredStep, withMonitors, type PropertyFilter } from '../../properties/monitor.js';
+import { monitoredStep, withMonitors, type PropertyFilter } from '../engine/monitor.js';
 import type { Violation } from '../../properties/property.js';
-import { formatTrace, type TraceStep } from '../explore/trace.js';
-import { canonicalJson, stateKey } from '../system/canonical.js';
-import type { EnvEvent } from '../system/env-event.js';
-import type { FaultId } from '../system/faults.js';
-import type { SystemState } from '../system/state.js';
-import type { System } from '../system/system.js';
+import { formatTrace, traceStep, type TraceStep } from '../trace/trace.js';
+import { canonicalJson, stateKey } from '../model/canonical.js';
+import type { EnvEvent } from '../model/env-event.js';
+import type { FaultId } from '../model/faults.js';
+import type { SystemState } from '../model/state.js';
+import type { System } from '../engine/system.js';
 
 /** A run of explicit environment events through the plain system, monitored as `explore` runs are. */
 export interface Replayed {
@@ -47,13 +47,13 @@ export function replayEvents(
       throw new ReplayError(`event ${n + 1} (${key}) is not enabled in the state the events before it lead to`);
     }
     const r = monitoredStep(system, state, e, only);
-    steps.push({ env: e, log: r.log, ...(loop && n >= loop.start ? { fair: true } : {}) });
+    steps.push(traceStep(e, r, loop !== null && n >= loop.start));
     states.push(r.state);
     state = r.state;
     violation = r.violation;
   }
   if (loop && !violation) violation = loopViolation(system, start, states, loop);
-  const trace = markLoop(formatTrace(system.topology, start, steps, states, violation), loop?.start ?? null);
+  const trace = markLoop(formatTrace(system.topology, start, steps, violation), loop?.start ?? null);
   return { start, steps, states, violation, trace };
 }
 

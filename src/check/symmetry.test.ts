@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { designOf } from '../mutants.js';
-import { createSystem } from '../system/system.js';
+import { createSystem } from '../engine/system.js';
 import { parseTopology } from '../topology/parse.js';
 import { PRESETS } from '../topology/presets.js';
 import { check } from './check.js';

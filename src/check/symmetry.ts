@@ -1,8 +1,8 @@
 import type { AnyStateMachine } from 'xstate';
 import type { ComponentKind } from '../../machines/messages.js';
 import { FIRST_IFINDEX } from '../../machines/parent.js';
-import { describeEvent } from '../explore/trace.js';
-import { canonicalJson } from '../system/canonical.js';
+import { describeEvent } from '../model/event-kinds.js';
+import { canonicalJson } from '../model/canonical.js';
 import { childName, netdevName, type Topology } from '../topology/topology.js';
 import { monitorSlot } from './layout.js';
 import type { TableSystem } from './table-system.js';

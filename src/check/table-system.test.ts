@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { monitoredStep, withMonitors } from '../../properties/monitor.js';
+import { monitoredStep, withMonitors } from '../engine/monitor.js';
 import { designOf, MUTANTS } from '../mutants.js';
-import { stateKey } from '../system/canonical.js';
-import { FAULTS } from '../system/faults.js';
-import { createSystem } from '../system/system.js';
+import { stateKey } from '../model/canonical.js';
+import { FAULTS } from '../model/faults.js';
+import { createSystem } from '../engine/system.js';
 import { PRESETS } from '../topology/presets.js';
 import { auditState } from './audit.js';
 import { TableSystem } from './table-system.js';

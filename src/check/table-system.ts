@@ -1,11 +1,12 @@
 import type { ComponentKind } from '../../machines/messages.js';
 import { INVARIANTS, LIVENESS } from '../../properties/index.js';
-import { withMonitors, type PropertyFilter } from '../../properties/monitor.js';
+import { withMonitors, type PropertyFilter } from '../engine/monitor.js';
 import type { Invariant, Liveness } from '../../properties/property.js';
-import { faultOf, isDriverStep, type EnvEvent } from '../system/env-event.js';
-import { faultBit, type FaultId } from '../system/faults.js';
-import type { SystemState } from '../system/state.js';
-import { LivelockError, type System } from '../system/system.js';
+import { faultOf, isDriverStep } from '../model/event-kinds.js';
+import { type EnvEvent } from '../model/env-event.js';
+import { faultBit, type FaultId } from '../model/faults.js';
+import type { SystemState } from '../model/state.js';
+import { LivelockError, type System } from '../engine/system.js';
 import { EnabledEvents } from './enabled-events.js';
 import { Interner } from './interner.js';
 import { layoutOf, monitorSlot, type Layout } from './layout.js';

@@ -1,4 +1,5 @@
-import { createScope, type Components } from '../system/components.js';
+import type { Components } from '../model/components.js';
+import { createScope } from '../engine/scope.js';
 import type { AnyActorScope, AnyMachineSnapshot, AnyStateMachine } from 'xstate';
 import type { ComponentKind, Message } from '../../machines/messages.js';
 import { Interner, snapshotKey } from './interner.js';

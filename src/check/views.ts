@@ -1,7 +1,7 @@
 import type { ComponentKind, Message } from '../../machines/messages.js';
 import { DELIVERED, type SelfFilteringLog, type StepView } from '../../properties/property.js';
-import type { EnvEvent } from '../system/env-event.js';
-import type { SystemState } from '../system/state.js';
+import type { EnvEvent } from '../model/env-event.js';
+import type { SystemState } from '../model/state.js';
 import type { Topology } from '../topology/topology.js';
 import type { Interner } from './interner.js';
 import { monitorSlot, type Layout } from './layout.js';

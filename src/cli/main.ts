@@ -4,7 +4,7 @@ import cliProgress from 'cli-progress';
 import { INVARIANTS, LIVENESS } from '../../properties/index.js';
 import { explore, type ExploreOptions } from '../explore/explore.js';
 import { MUTANTS } from '../mutants.js';
-import { FAULT_DESCRIPTIONS, FAULTS, type FaultId } from '../system/faults.js';
+import { FAULT_DESCRIPTIONS, FAULTS, type FaultId } from '../model/faults.js';
 import { DEFAULT_TOPOLOGY, PRESETS } from '../topology/presets.js';
 import { loadTopology } from '../topology/parse.js';
 import type { Topology } from '../topology/topology.js';

@@ -1,7 +1,7 @@
 import { InvalidArgumentError } from 'commander';
 import { PROPERTY_IDS } from '../../properties/index.js';
 import { MUTANTS } from '../mutants.js';
-import { parseFaults, type FaultId } from '../system/faults.js';
+import { parseFaults, type FaultId } from '../model/faults.js';
 import { loadTopology, TopologyError } from '../topology/parse.js';
 import type { Topology } from '../topology/topology.js';
 

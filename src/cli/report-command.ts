@@ -4,7 +4,7 @@ import { Option, type Command } from 'commander';
 import { writeSequenceChart } from '../diagram/sequence-files.js';
 import { buildReport } from '../report/report-data.js';
 import { reportHtml } from '../report/report-html.js';
-import { FAULTS, type FaultId } from '../system/faults.js';
+import { FAULTS, type FaultId } from '../model/faults.js';
 import { DEFAULT_TOPOLOGY } from '../topology/presets.js';
 import { loadTopology } from '../topology/parse.js';
 import type { Topology } from '../topology/topology.js';

@@ -1,9 +1,9 @@
 import { LIVENESS } from '../../properties/index.js';
 import type { Violation } from '../../properties/property.js';
 import { settle } from '../explore/settle.js';
-import { describeEvent } from '../explore/trace.js';
-import type { SystemState } from '../system/state.js';
-import type { System } from '../system/system.js';
+import { describeEvent } from '../model/event-kinds.js';
+import type { SystemState } from '../model/state.js';
+import type { System } from '../engine/system.js';
 import { History } from './history.js';
 import { TraceInputError } from './input-error.js';
 import { inputsOf } from './log-inputs.js';
@@ -12,7 +12,7 @@ import { ModelGraph, type Edge, type Node } from './model-graph.js';
 import type { TraceRecord } from './parse-record.js';
 import { Renaming } from './renaming.js';
 import { viewOf } from './state-view.js';
-import { formatRecord, type TraceEvent, type TraceObservation } from './trace-event.js';
+import { formatRecord, type TraceEvent, type TraceObservation } from '../model/trace-event.js';
 import { RENAMED_FIELDS } from './vocabulary.js';
 
 /** How hard the checker searches, and how much ambiguity it tolerates. */

@@ -1,8 +1,9 @@
-import type { TraceStep } from '../explore/trace.js';
+import { traceStep, type TraceStep } from '../trace/trace.js';
 import { designOf } from '../mutants.js';
-import { isDriverStep, type EnvEvent } from '../system/env-event.js';
-import { bondSettled, moduleState, type SystemState } from '../system/state.js';
-import { createSystem, type System } from '../system/system.js';
+import { isDriverStep } from '../model/event-kinds.js';
+import { type EnvEvent } from '../model/env-event.js';
+import { bondSettled, moduleState, type SystemState } from '../model/state.js';
+import { createSystem, type System } from '../engine/system.js';
 import { PRESETS } from '../topology/presets.js';
 import type { Topology } from '../topology/topology.js';
 import { observationsOfState, toTraceLines } from './export.js';
@@ -52,7 +53,7 @@ class Script {
   take(e: EnvEvent): boolean {
     if (!this.system.accepts(this.state, e)) return false;
     const r = this.system.step(this.state, e);
-    this.steps.push({ env: e, log: r.log });
+    this.steps.push(traceStep(e, r));
     this.state = r.state;
     return true;
   }

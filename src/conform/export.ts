@@ -1,11 +1,11 @@
-import type { TraceStep } from '../explore/trace.js';
-import type { SystemState } from '../system/state.js';
+import type { TraceStep } from '../trace/trace.js';
+import type { SystemState } from '../model/state.js';
 import type { Topology } from '../topology/topology.js';
-import { replayLog } from './replay-log.js';
+import { replayLog } from '../engine/replay-log.js';
 import { viewOf, type StateView } from './state-view.js';
 import { eventsOfStep } from './step-events.js';
 import { topologyDeclaration } from './topology-json.js';
-import type { FieldValue, TraceEvent, TraceObservation } from './trace-event.js';
+import type { FieldValue, TraceEvent, TraceObservation } from '../model/trace-event.js';
 
 /** The version of the trace format this code writes and reads. */
 export const TRACE_FORMAT_VERSION = 1;

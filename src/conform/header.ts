@@ -5,7 +5,7 @@ import { TraceInputError } from './input-error.js';
 import { validateHeader } from './schema.js';
 import { closest } from './suggest.js';
 import { sameTopology } from './topology-json.js';
-import { indexOfName } from './trace-event.js';
+import { indexOfName } from '../model/trace-event.js';
 import { EVENT_KINDS } from './vocabulary.js';
 
 /** What the header line declares: the topology, which event kinds the implementation logs, its names for the model's. */

@@ -1,8 +1,7 @@
-import { describeEvent } from '../explore/trace.js';
-import { faultOf } from '../system/env-event.js';
+import { faultOf, describeEvent } from '../model/event-kinds.js';
 import type { Topology } from '../topology/topology.js';
 import type { Edge } from './model-graph.js';
-import { formatRecord, type TraceEvent, type TraceObservation } from './trace-event.js';
+import { formatRecord, type TraceEvent, type TraceObservation } from '../model/trace-event.js';
 
 /** One matched line and the model steps it began. */
 export interface HistoryEntry {

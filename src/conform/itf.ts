@@ -1,11 +1,11 @@
-import type { TraceStep } from '../explore/trace.js';
-import type { SystemState } from '../system/state.js';
+import type { TraceStep } from '../trace/trace.js';
+import type { SystemState } from '../model/state.js';
 import type { Topology } from '../topology/topology.js';
 import { TRACE_FORMAT_VERSION, walkRun, type ExportOptions } from './export.js';
 import { TraceInputError } from './input-error.js';
 import { viewOf, type StateView } from './state-view.js';
 import { topologyDeclaration } from './topology-json.js';
-import type { FieldValue, TraceEvent } from './trace-event.js';
+import type { FieldValue, TraceEvent } from '../model/trace-event.js';
 import { eventSpec, observationSpec, type FieldType } from './vocabulary.js';
 
 /**

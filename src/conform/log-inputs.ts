@@ -1,8 +1,8 @@
 import type { PrimaryReselect } from '../../machines/bond-logic.js';
-import type { EnvEvent } from '../system/env-event.js';
-import type { SystemState } from '../system/state.js';
+import type { EnvEvent } from '../model/env-event.js';
+import type { SystemState } from '../model/state.js';
 import type { Renaming } from './renaming.js';
-import { indexOfName, type TraceEvent } from './trace-event.js';
+import { indexOfName, type TraceEvent } from '../model/trace-event.js';
 
 /** The model's MAC number for a logged address: the one learned, else the logged number itself, else a number the netdev has not had. */
 function macOf(logged: string | number, i: number, state: SystemState, ren: Renaming): number {

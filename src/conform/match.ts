@@ -1,6 +1,6 @@
 import type { Renaming } from './renaming.js';
 import type { StateView } from './state-view.js';
-import { indexOfName, type FieldValue, type TraceEvent, type TraceObservation } from './trace-event.js';
+import { indexOfName, type FieldValue, type TraceEvent, type TraceObservation } from '../model/trace-event.js';
 import { RENAMED_FIELDS } from './vocabulary.js';
 
 const equal = (a: FieldValue | undefined, b: FieldValue | undefined): boolean =>

@@ -1,16 +1,17 @@
 import type { Message } from '../../machines/messages.js';
-import { checkStep, withMonitors } from '../../properties/monitor.js';
+import { checkStep, withMonitors } from '../engine/monitor.js';
 import type { Violation } from '../../properties/property.js';
-import { stateKey } from '../system/canonical.js';
-import { faultOf, type EnvEvent } from '../system/env-event.js';
-import { FAULTS, type FaultId } from '../system/faults.js';
-import type { SystemState } from '../system/state.js';
-import { LivelockError, type System } from '../system/system.js';
+import { stateKey } from '../model/canonical.js';
+import { faultOf } from '../model/event-kinds.js';
+import { type EnvEvent } from '../model/env-event.js';
+import { FAULTS, type FaultId } from '../model/faults.js';
+import type { SystemState } from '../model/state.js';
+import { LivelockError, type System } from '../engine/system.js';
 import { sameShape } from './match.js';
-import { replayLog } from './replay-log.js';
+import { replayLog } from '../engine/replay-log.js';
 import { viewOf, type StateView } from './state-view.js';
 import { eventsOfStep, type StepEvent } from './step-events.js';
-import type { TraceEvent } from './trace-event.js';
+import type { TraceEvent } from '../model/trace-event.js';
 
 /** A model state (monitors included), numbered once per distinct state. */
 export interface Node {

@@ -1,7 +1,7 @@
 import { TraceInputError } from './input-error.js';
 import type { TraceHeader } from './header.js';
 import { validateRecord } from './schema.js';
-import { indexOfName, type FieldValue, type TraceEvent, type TraceObservation } from './trace-event.js';
+import { indexOfName, type FieldValue, type TraceEvent, type TraceObservation } from '../model/trace-event.js';
 import { BOND_OPTIONS, eventSpec, isExtensionField, observationSpec, type FieldType } from './vocabulary.js';
 
 /** One line after the header: an event or an observation in the model's names, with where it came from. */

@@ -1,4 +1,4 @@
-import type { FieldValue } from './trace-event.js';
+import type { FieldValue } from '../model/trace-event.js';
 
 let nextId = 0;
 

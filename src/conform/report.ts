@@ -1,5 +1,5 @@
 import type { ConformResult } from './session.js';
-import { formatRecord } from './trace-event.js';
+import { formatRecord } from '../model/trace-event.js';
 
 const fmt = (n: number): string => n.toLocaleString('en-US');
 /** The line's own sequence number (ITF records are named by state, so theirs is left out). */

@@ -1,12 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { monitoredStep, withMonitors } from '../../properties/monitor.js';
+import { monitoredStep, withMonitors } from '../engine/monitor.js';
 import { explore } from '../explore/explore.js';
 import { settle } from '../explore/settle.js';
-import type { TraceStep } from '../explore/trace.js';
+import { traceStep, type TraceStep } from '../trace/trace.js';
 import { designOf } from '../mutants.js';
-import { FAULTS } from '../system/faults.js';
-import { createSystem } from '../system/system.js';
+import { FAULTS } from '../model/faults.js';
+import { createSystem } from '../engine/system.js';
 import { PRESETS } from '../topology/presets.js';
 import { conform } from './conform.js';
 import { toTraceLines } from './export.js';
@@ -24,7 +24,7 @@ function runOf(preset: string, picks: readonly number[], complete: boolean) {
     const e = enabled[p % enabled.length]!;
     const r = monitoredStep(system, state, e);
     expect(r.violation).toBeNull();
-    steps.push({ env: e, log: r.log });
+    steps.push(traceStep(e, r));
     state = r.state;
   }
   if (complete) steps.push(...settle(system, state).steps);

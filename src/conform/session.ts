@@ -1,12 +1,12 @@
-import { describeState } from '../explore/trace.js';
+import { describeState } from '../trace/trace.js';
 import { designOf } from '../mutants.js';
-import { createSystem } from '../system/system.js';
+import { createSystem } from '../engine/system.js';
 import type { Topology } from '../topology/topology.js';
 import { Checker, DEFAULT_LIMITS, type CheckerLimits, type OpenObligation } from './checker.js';
 import { parseHeader, type TraceHeader } from './header.js';
 import { TraceInputError } from './input-error.js';
 import { parseRecord } from './parse-record.js';
-import type { TraceEvent, TraceObservation } from './trace-event.js';
+import type { TraceEvent, TraceObservation } from '../model/trace-event.js';
 
 /** How to check a trace. */
 export interface CheckOptions {

@@ -1,6 +1,6 @@
-import { moduleState, type SystemState } from '../system/state.js';
+import { moduleState, type SystemState } from '../model/state.js';
 import { childName, netdevName } from '../topology/topology.js';
-import { subdevLabel, type FieldValue } from './trace-event.js';
+import { subdevLabel, type FieldValue } from '../model/trace-event.js';
 
 /** A model state in the words of observation lines: what each observation kind would report. */
 export interface StateView {

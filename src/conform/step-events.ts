@@ -1,10 +1,10 @@
-import type { BondSnapshot } from '../system/components.js';
+import type { BondSnapshot } from '../model/components.js';
 import type { Message } from '../../machines/messages.js';
-import type { EnvEvent } from '../system/env-event.js';
-import { moduleState, type SystemState } from '../system/state.js';
+import type { EnvEvent } from '../model/env-event.js';
+import { moduleState, type SystemState } from '../model/state.js';
 import { childName, netdevName, type Topology } from '../topology/topology.js';
-import { deliverTo } from './replay-log.js';
-import { subdevLabel, type TraceEvent } from './trace-event.js';
+import { deliverTo } from '../engine/replay-log.js';
+import { subdevLabel, type TraceEvent } from '../model/trace-event.js';
 
 /** An event a model step shows, with the index of the log message after which it is seen. */
 export interface StepEvent {

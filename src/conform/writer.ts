@@ -1,8 +1,8 @@
 import { renameSync, writeFileSync } from 'node:fs';
-import type { TraceStep } from '../explore/trace.js';
+import type { TraceStep } from '../trace/trace.js';
 import { designOf } from '../mutants.js';
-import type { SystemState } from '../system/state.js';
-import { createSystem } from '../system/system.js';
+import type { SystemState } from '../model/state.js';
+import { createSystem } from '../engine/system.js';
 import type { Topology } from '../topology/topology.js';
 import { toTraceLines, type ExportOptions } from './export.js';
 import { formatItf, toItf } from './itf.js';

@@ -1,7 +1,7 @@
 import type { AnyStateMachine } from 'xstate';
 import { CORRECT_DESIGN } from '../../machines/design.js';
 import { explore } from '../explore/explore.js';
-import { createComponents } from '../system/components.js';
+import { createComponents } from '../model/components.js';
 import { PRESETS } from '../topology/presets.js';
 import { machineDot } from './machine-dot.js';
 import { machineGraph } from './machine-graph.js';

@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Violation } from '../../properties/property.js';
-import type { TraceStep } from '../explore/trace.js';
+import type { TraceStep } from '../trace/trace.js';
 import type { Topology } from '../topology/topology.js';
 import { sequenceMermaidOf } from './sequence-mermaid.js';
 import { sequenceModel } from './sequence-model.js';

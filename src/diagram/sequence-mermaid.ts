@@ -1,5 +1,5 @@
 import type { Violation } from '../../properties/property.js';
-import type { TraceStep } from '../explore/trace.js';
+import type { TraceStep } from '../trace/trace.js';
 import type { Topology } from '../topology/topology.js';
 import { sequenceModel, type SequenceModel } from './sequence-model.js';
 

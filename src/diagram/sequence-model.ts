@@ -1,6 +1,6 @@
 import type { Violation } from '../../properties/property.js';
-import type { TraceStep } from '../explore/trace.js';
-import { faultOf } from '../system/env-event.js';
+import type { TraceStep } from '../trace/trace.js';
+import { faultOf } from '../model/event-kinds.js';
 import { childName, netdevName, type Topology } from '../topology/topology.js';
 import { messageLabel, receiverOf } from './message-label.js';
 import { ENV, senderOf } from './sender.js';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { explore } from '../explore/explore.js';
-import { FAULTS } from '../system/faults.js';
-import { createSystem } from '../system/system.js';
+import { FAULTS } from '../model/faults.js';
+import { createSystem } from '../engine/system.js';
 import { CORRECT_DESIGN } from '../../machines/design.js';
 import { CLAIMS_1_9, CLAIMS_10_11 } from '../topology/presets.js';
 import { receiverOf } from './message-label.js';

@@ -1,7 +1,7 @@
 import { toDirectedGraph } from '@xstate/graph';
 import type { AnyStateMachine, StateValue } from 'xstate';
 import type { Message } from '../../machines/messages.js';
-import type { Components } from '../system/components.js';
+import type { Components } from '../model/components.js';
 
 type Kind = Message['to'];
 

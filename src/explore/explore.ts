@@ -1,17 +1,18 @@
 import fc from 'fast-check';
 import type { Message } from '../../machines/messages.js';
 import { INVARIANTS } from '../../properties/index.js';
-import { monitoredStep, withMonitors, type PropertyFilter } from '../../properties/monitor.js';
+import { monitoredStep, withMonitors, type PropertyFilter } from '../engine/monitor.js';
 import type { Violation } from '../../properties/property.js';
 import { designOf } from '../mutants.js';
-import { faultOf, isDriverStep, type EnvEvent } from '../system/env-event.js';
-import type { FaultId } from '../system/faults.js';
-import type { SystemState } from '../system/state.js';
-import { createSystem, type System } from '../system/system.js';
+import { faultOf, isDriverStep } from '../model/event-kinds.js';
+import { type EnvEvent } from '../model/env-event.js';
+import type { FaultId } from '../model/faults.js';
+import type { SystemState } from '../model/state.js';
+import { createSystem, type System } from '../engine/system.js';
 import type { Topology } from '../topology/topology.js';
 import { Coverage, type MachineCoverage, type Visited } from './coverage.js';
 import { settle } from './settle.js';
-import { formatTrace, type TraceStep } from './trace.js';
+import { formatTrace, traceStep, type TraceStep } from '../trace/trace.js';
 
 /** What `hotup explore` runs. */
 export interface ExploreOptions {
@@ -84,7 +85,6 @@ interface RunModel {
   state: SystemState;
   readonly start: SystemState;
   readonly steps: TraceStep[];
-  readonly states: SystemState[];
   faults: readonly FaultId[];
   violation: Violation | null;
 }
@@ -126,8 +126,7 @@ class PickCommand implements fc.Command<RunModel, object> {
     const res = monitoredStep(this.system, m.state, e, this.only);
     this.counters.steps++;
     this.counters.checks += this.counters.invariants;
-    m.steps.push({ env: e, log: res.log });
-    m.states.push(res.state);
+    m.steps.push(traceStep(e, res));
     m.state = res.state;
     if (res.violation) {
       m.violation = res.violation;
@@ -149,7 +148,7 @@ function playRun(
   counters: { steps: number; checks: number; invariants: number },
   only: PropertyFilter,
 ): RunModel {
-  const m: RunModel = { state: start, start, steps: [], states: [], faults, violation: null };
+  const m: RunModel = { state: start, start, steps: [], faults, violation: null };
   try {
     fc.modelRun(() => ({ model: m, real: {} }), cmds);
   } catch (e) {
@@ -159,16 +158,7 @@ function playRun(
   const done = settle(system, m.state, only);
   counters.steps += done.steps.length;
   counters.checks += done.steps.length * counters.invariants;
-  done.steps.forEach((st, n) => {
-    m.steps.push(st);
-    m.states.push(n === done.steps.length - 1 ? done.state : m.state);
-  });
-  // Re-derive the intermediate states of the fair completion for the trace.
-  let s = m.state;
-  for (let n = m.states.length - done.steps.length; n < m.states.length; n++) {
-    s = system.step(s, m.steps[n]!.env).state;
-    m.states[n] = s;
-  }
+  m.steps.push(...done.steps);
   m.state = done.state;
   m.violation = done.violation;
   return m;
@@ -232,7 +222,7 @@ export function explore(o: ExploreOptions): ExploreResult {
     counterexample = {
       violation: m.violation,
       steps: m.steps,
-      trace: formatTrace(o.topology, start, m.steps, m.states, m.violation),
+      trace: formatTrace(o.topology, start, m.steps, m.violation),
       seed: result.seed,
       path,
       commandsPath,

@@ -1,10 +1,11 @@
-import { checkLiveness, monitoredStep, type PropertyFilter } from '../../properties/monitor.js';
+import { checkLiveness, monitoredStep, type PropertyFilter } from '../engine/monitor.js';
 import type { Violation } from '../../properties/property.js';
-import { isDriverStep, type EnvEvent } from '../system/env-event.js';
-import { bondSettled, type SystemState } from '../system/state.js';
-import type { System } from '../system/system.js';
+import { isDriverStep } from '../model/event-kinds.js';
+import { type EnvEvent } from '../model/env-event.js';
+import { bondSettled, type SystemState } from '../model/state.js';
+import type { System } from '../engine/system.js';
 import type { Topology } from '../topology/topology.js';
-import type { TraceStep } from './trace.js';
+import { traceStep, type TraceStep } from '../trace/trace.js';
 
 /**
  * Rounds of fair steps (10 + 8 per child and per netdev) a liveness property gets once the environment stops
@@ -30,7 +31,7 @@ export function settle(system: System, start: SystemState, only: PropertyFilter 
     for (const e of kinds) {
       if (!system.accepts(state, e)) continue;
       const res = monitoredStep(system, state, e, only);
-      steps.push({ env: e as EnvEvent, log: res.log, fair: true });
+      steps.push(traceStep(e, res, true));
       state = res.state;
       if (res.violation) return { state, steps, violation: res.violation };
     }

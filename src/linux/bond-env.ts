@@ -2,7 +2,7 @@ import type { SnapshotFrom } from 'xstate';
 import type { SlaveLink } from '../../machines/bond-logic.js';
 import { bondMachine, type BondInput } from '../../machines/bond.js';
 import type { Message } from '../../machines/messages.js';
-import { createScope } from '../system/components.js';
+import { createScope } from '../engine/scope.js';
 
 /** A bond's configuration as a scenario gives it (the bond machine's input; delays in miimon ticks). */
 export type BondConfig = BondInput;

@@ -1,7 +1,7 @@
 import { PROPERTY_IDS } from '../../properties/index.js';
 import { explore } from '../explore/explore.js';
 import { MUTANTS, type Mutant } from '../mutants.js';
-import { FAULTS } from '../system/faults.js';
+import { FAULTS } from '../model/faults.js';
 import type { Topology } from '../topology/topology.js';
 
 /** How hard each check explores: fast-check runs, random steps per run, and the seed. */

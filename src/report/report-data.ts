@@ -10,11 +10,11 @@ import { sequenceSvg } from '../diagram/sequence-svg.js';
 import { topologyDot } from '../diagram/topology-dot.js';
 import { topologyParts } from '../diagram/topology-parts.js';
 import { explore, type ExploreOptions, type ExploreResult } from '../explore/explore.js';
-import { describeEvent, describeMessage, describeState, type TraceStep } from '../explore/trace.js';
+import { describeMessage, describeState, type TraceStep } from '../trace/trace.js';
 import { designOf } from '../mutants.js';
-import { faultOf } from '../system/env-event.js';
-import { createComponents } from '../system/components.js';
-import { createSystem } from '../system/system.js';
+import { faultOf, describeEvent } from '../model/event-kinds.js';
+import { createComponents } from '../model/components.js';
+import { createSystem } from '../engine/system.js';
 import type { Topology } from '../topology/topology.js';
 
 /** One property's line in the report. */

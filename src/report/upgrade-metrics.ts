@@ -1,5 +1,5 @@
 import type { DropReason } from '../../machines/messages.js';
-import { childBound, codePresent, moduleState, type SystemState } from '../system/state.js';
+import { childBound, codePresent, moduleState, type SystemState } from '../model/state.js';
 import { netdevName, type Topology } from '../topology/topology.js';
 import type { UpgradeRun } from './upgrade-run.js';
 
@@ -50,7 +50,7 @@ function configDiff(i: number, a: SystemState, b: SystemState): string | null {
 /** Counts what a run did to the netdevs, the bond and the packets handed to it. */
 export function upgradeMetrics(run: UpgradeRun): UpgradeMetrics {
   const start = run.start;
-  const end = run.steps.length ? run.steps[run.steps.length - 1]!.after : start;
+  const end = run.steps.length ? run.steps[run.steps.length - 1]!.state : start;
   const own = run.steps.filter((s) => !s.traffic);
   const dropReasons: Partial<Record<DropReason, number>> = {};
   let sent = 0;
@@ -85,9 +85,9 @@ export function upgradeMetrics(run: UpgradeRun): UpgradeMetrics {
     packetsSent: sent,
     packetsDropped: dropped,
     dropReasons,
-    stepsBondDown: own.filter((s) => s.after.bond.value === 'noCarrier').length,
-    stepsNoUsableSlave: own.filter((s) => !usableSlave(run.topology, s.after)).length,
-    maxChildrenDown: Math.max(0, ...run.steps.map((s) => childrenDown(s.after))),
+    stepsBondDown: own.filter((s) => s.state.bond.value === 'noCarrier').length,
+    stepsNoUsableSlave: own.filter((s) => !usableSlave(run.topology, s.state)).length,
+    maxChildrenDown: Math.max(0, ...run.steps.map((s) => childrenDown(s.state))),
     invariantsBroken: [...broken].map(([id, n]) => `${id} (step ${n})`),
   };
 }

@@ -1,17 +1,14 @@
 import type { Design } from '../../machines/design.js';
-import { INVARIANTS } from '../../properties/index.js';
-import { checkStep, withMonitors } from '../../properties/monitor.js';
-import type { Violation } from '../../properties/property.js';
-import type { TraceStep } from '../explore/trace.js';
-import { isDriverStep, type EnvEvent } from '../system/env-event.js';
-import { bondSettled, type SystemState } from '../system/state.js';
-import { createSystem, type System } from '../system/system.js';
+import { monitoredStep, withMonitors } from '../engine/monitor.js';
+import { traceStep, type TraceStep } from '../trace/trace.js';
+import { isDriverStep } from '../model/event-kinds.js';
+import { type EnvEvent } from '../model/env-event.js';
+import { bondSettled, type SystemState } from '../model/state.js';
+import { createSystem, type System } from '../engine/system.js';
 import type { Topology } from '../topology/topology.js';
 
 /** One step of a scripted run, with the state after it and every invariant it broke. */
 export interface RunStep extends TraceStep {
-  readonly after: SystemState;
-  readonly violations: readonly Violation[];
   /** A packet sent between the system's own steps (not a step of the upgrade itself). */
   readonly traffic: boolean;
 }
@@ -64,12 +61,9 @@ export function runUpgrade(topology: Topology, design: Design): UpgradeRun {
   let s = start;
   let flow = 0;
   const take = (e: EnvEvent, traffic: boolean): void => {
-    const result = system.step(s, e);
-    // Each invariant on its own, so that one broken early does not hide the others.
-    const checks = INVARIANTS.map((inv) => checkStep(system, s, e, result, new Set([inv.id])));
-    const violations = checks.flatMap((c) => (c.violation ? [c.violation] : []));
-    steps.push({ env: e, log: result.log, after: checks[0]!.state, violations, traffic });
-    s = checks[0]!.state;
+    const r = monitoredStep(system, s, e);
+    steps.push({ ...traceStep(e, r), traffic });
+    s = r.state;
   };
   const sendPacket = (): void => {
     const send: EnvEvent = { kind: 'traffic.send', flow: flow++ % topology.flows };

@@ -2,11 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { CORRECT_DESIGN } from '../../machines/design.js';
 import { designOf } from '../mutants.js';
 import { PRESETS } from '../topology/presets.js';
-import { deserialise, serialise, stateHash, stateKey } from './canonical.js';
-import { isDriverStep } from './env-event.js';
-import { FAULTS } from './faults.js';
-import { bondSettled, moduleState } from './state.js';
-import { createSystem, TARGET_VERSION } from './system.js';
+import { deserialise, serialise, stateHash, stateKey } from '../model/canonical.js';
+import { isDriverStep } from '../model/event-kinds.js';
+import { FAULTS } from '../model/faults.js';
+import { bondSettled, moduleState } from '../model/state.js';
+import { TARGET_VERSION } from '../model/boot.js';
+import { createSystem } from './system.js';
 
 const topology = PRESETS['claims-10-11']!;
 

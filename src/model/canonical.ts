@@ -1,6 +1,6 @@
 import type { Components } from './components.js';
 import type { SystemState } from './state.js';
-import { rehome } from './system.js';
+import { rehome } from './components.js';
 
 /** A component snapshot reduced to what defines it: its state value and context. */
 export interface SerialisedSnapshot {

@@ -1,81 +1,28 @@
-import { subdevName } from '../../machines/child.js';
 import type { Message } from '../../machines/messages.js';
 import type { Violation } from '../../properties/property.js';
-import type { EnvEvent } from '../system/env-event.js';
-import { faultOf } from '../system/env-event.js';
-import { moduleState, type SystemState } from '../system/state.js';
+import type { EnvEvent } from '../model/env-event.js';
+import { describeEvent, faultOf } from '../model/event-kinds.js';
+import { moduleState, type SystemState } from '../model/state.js';
 import { childName, netdevName, type Topology } from '../topology/topology.js';
 
-/** One step of a run: the environment event and every message it caused. */
+/**
+ * One step of a run, the spine every tool reads: the environment event, every
+ * message it caused, the state after it (monitors included), and every
+ * property it broke. Nothing needs to run a trace again to know its states.
+ */
 export interface TraceStep {
   readonly env: EnvEvent;
   readonly log: readonly Message[];
+  readonly state: SystemState;
+  readonly violations: readonly Violation[];
   /** Taken by the fair completion that checks liveness, not chosen by the explorer. */
   readonly fair?: boolean;
 }
 
-const S = (i: number): string => `S${i + 1}`;
+/** The state before step `n` of a run that started in `start`. */
+export const stateBefore = (start: SystemState, steps: readonly TraceStep[], n: number): SystemState => (n === 0 ? start : steps[n - 1]!.state);
 
-/** An environment step in the kernel's own words. */
-export function describeEvent(t: Topology, e: EnvEvent, before: SystemState): string {
-  switch (e.kind) {
-    case 'parent.probe':
-      return 'PCI core: probe the parent driver';
-    case 'parent.remove':
-      return 'PCI core: remove the parent driver';
-    case 'child.load':
-      return `insmod ${childName(e.child)} version ${e.version}`;
-    case 'child.rmmod':
-      return `operator: rmmod ${childName(e.child)} outside the tool`;
-    case 'child.probe':
-      return `driver core: ${childName(e.child)} probe(${subdevName(t.binding[e.subdev]!, e.subdev)}) ${e.ok ? 'matches' : 'fails'} ${S(e.subdev)}`;
-    case 'child.remove': {
-      const c = before.children[e.child]!.context;
-      const i = c.subdevs.find((_, j) => c.status[j] === 'bound');
-      return `driver core: ${childName(e.child)} remove(${i === undefined ? '?' : S(i)})`;
-    }
-    case 'child.drain':
-      return `${childName(e.child)}: synchronize_rcu(), waiting for calls in flight`;
-    case 'child.free':
-      return `${childName(e.child)}: module code freed, delete_module() returns`;
-    case 'child.unbind':
-      return `operator: unbind ${S(e.subdev)} from ${childName(e.child)} in sysfs`;
-    case 'child.bind':
-      return `operator: bind ${S(e.subdev)} to ${childName(e.child)} in sysfs`;
-    case 'bond.enslave':
-      return `user: enslave ${netdevName(e.netdev)} to bond0`;
-    case 'bond.miimon':
-      return 'bond0: miimon pass';
-    case 'bond.primary':
-      return `user: bond0 primary = ${e.netdev === null ? '(none)' : netdevName(e.netdev)}`;
-    case 'bond.primaryReselect':
-      return `user: bond0 primary_reselect = ${e.reselect}`;
-    case 'bond.activeSlave':
-      return `user: bond0 active_slave = ${netdevName(e.netdev)}`;
-    case 'user.mtu':
-      return `user: ip link set ${netdevName(e.netdev)} mtu ${e.mtu}`;
-    case 'user.mac':
-      return `user: ip link set ${netdevName(e.netdev)} address #${e.mac}`;
-    case 'user.admin':
-      return `user: ip link set ${netdevName(e.netdev)} ${e.up ? 'up' : 'down'}`;
-    case 'tool.start':
-      return 'tool: start the rolling upgrade';
-    case 'tool.step':
-      return 'tool: next action';
-    case 'tool.recv':
-      return 'tool: read the notification';
-    case 'tool.timeout':
-      return 'tool: timed out waiting for the notification';
-    case 'tool.restart':
-      return 'tool: killed and started again';
-    case 'notify.lost':
-      return 'the notification is lost before the tool reads it';
-    case 'traffic.send':
-      return `transmit begins on bond0 (flow ${e.flow})`;
-    case 'traffic.complete':
-      return 'transmit ends: ndo_start_xmit runs';
-  }
-}
+const S = (i: number): string => `S${i + 1}`;
 
 /** One delivered message, in a few words; null for messages not worth a line. */
 export function describeMessage(m: Message): string | null {
@@ -145,10 +92,10 @@ export function describeState(t: Topology, s: SystemState): string[] {
 }
 
 /** A numbered, readable trace of kernel-level steps ending in the violation and the state that broke it. */
-export function formatTrace(t: Topology, start: SystemState, steps: readonly TraceStep[], states: readonly SystemState[], violation: Violation | null): string {
+export function formatTrace(t: Topology, start: SystemState, steps: readonly TraceStep[], violation: Violation | null): string {
   const out: string[] = [];
   steps.forEach((st, n) => {
-    const before = n === 0 ? start : states[n - 1]!;
+    const before = stateBefore(start, steps, n);
     const fault = faultOf(st.env);
     const effects = st.log.slice(1).map(describeMessage).filter((x): x is string => x !== null);
     const tag = fault ? ` [${fault}]` : st.fair ? ' (fair)' : '';
@@ -156,9 +103,14 @@ export function formatTrace(t: Topology, start: SystemState, steps: readonly Tra
   });
   if (violation) {
     out.push(`violated ${violation.id}${violation.claims.length ? ` (claims ${violation.claims.join(', ')})` : ''}: ${violation.message}`);
-    const last = states.length ? states[states.length - 1]! : start;
+    const last = stateBefore(start, steps, steps.length);
     out.push('state after the last step:');
     for (const l of describeState(t, last)) out.push(`    ${l}`);
   }
   return out.join('\n');
+}
+
+/** The trace step of a monitored (or plain) step's result. */
+export function traceStep(env: EnvEvent, r: { readonly state: SystemState; readonly log: readonly Message[]; readonly violations?: readonly Violation[] }, fair = false): TraceStep {
+  return { env, log: r.log, state: r.state, violations: r.violations ?? [], ...(fair ? { fair: true } : {}) };
 }

@@ -1,5 +1,4 @@
 import type { PrimaryReselect } from '../../machines/bond-logic.js';
-import type { FaultId } from './faults.js';
 
 /**
  * One step of the environment: what the kernel, the user, the upgrade tool or
@@ -36,53 +35,3 @@ export type EnvEvent =
 
 /** The kinds of environment step. */
 export type EnvKind = EnvEvent['kind'];
-
-/** The fault an environment step injects, if it is one. */
-export function faultOf(e: EnvEvent): FaultId | null {
-  switch (e.kind) {
-    case 'child.probe':
-      return e.ok ? null : 'FAULT-PROBE-FAIL';
-    case 'notify.lost':
-      return 'FAULT-NOTIFY-LOST';
-    case 'tool.restart':
-      return 'FAULT-TOOL-RESTART';
-    case 'user.mtu':
-    case 'user.mac':
-    case 'user.admin':
-    case 'bond.primary':
-    case 'bond.primaryReselect':
-    case 'bond.activeSlave':
-      return 'FAULT-USER-CONFIG';
-    case 'child.rmmod':
-    case 'child.unbind':
-    case 'child.bind':
-      return 'FAULT-FORCED-UNLOAD';
-    case 'parent.remove':
-      return 'FAULT-PARENT-REMOVE';
-    default:
-      return null;
-  }
-}
-
-/**
- * Steps the system takes by itself and that weak fairness applies to: driver
- * work (probe, remove, drain, free), miimon, the tool's own progress, the end
- * of a transmit. Everything else is the environment's choice.
- */
-export function isDriverStep(e: EnvEvent): boolean {
-  switch (e.kind) {
-    case 'child.probe':
-      return e.ok;
-    case 'child.remove':
-    case 'child.drain':
-    case 'child.free':
-    case 'bond.miimon':
-    case 'tool.step':
-    case 'tool.recv':
-    case 'tool.timeout':
-    case 'traffic.complete':
-      return true;
-    default:
-      return false;
-  }
-}

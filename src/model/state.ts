@@ -1,3 +1,4 @@
+import type { ToolObservation } from '../../machines/tool.js';
 import type { ChildSnapshot, BondSnapshot, NetdevSnapshot, ParentSnapshot, ToolSnapshot, TrafficSnapshot } from './components.js';
 
 /**
@@ -57,4 +58,14 @@ export const callsInFlight = (s: SystemState, k: number): number =>
 /** The tool is in the middle of a rolling upgrade. */
 export function orchestrating(s: SystemState): boolean {
   return ['selecting', 'waitingUnload', 'readyToLoad', 'waitingNotify'].includes(s.tool.value as string);
+}
+
+/** What the upgrade tool reads of the system when it acts. */
+export function observe(s: SystemState): ToolObservation {
+  return {
+    parentBound: parentBound(s),
+    children: s.children.map((c, k) => ({ state: moduleState(s, k), version: c.context.version, allBound: childAllBound(s, k) })),
+    present: s.netdevs.map(() => parentBound(s)),
+    bondSettled: bondSettled(s),
+  };
 }
