@@ -1,12 +1,14 @@
 import type { ComponentKind } from '../../machines/messages.js';
 import type { EnvEvent } from '../model/env-event.js';
+import { EVENT_KINDS, type EnabledGroup } from '../model/event-kinds.js';
+import { targetEvents } from '../engine/enabled.js';
 import type { FaultId } from '../model/faults.js';
 import type { SystemState } from '../model/state.js';
 import type { System } from '../engine/system.js';
-import type { Interner } from './interner.js';
-import { childSlot, netdevSlot, slotOf, type Layout } from './layout.js';
+import type { Interner } from '../engine/interner.js';
+import { childSlot, netdevSlot, slotOf, type Layout } from '../engine/layout.js';
 import { ReadMemo, type FilteredLogs } from './memo.js';
-import type { Transitions } from './transitions.js';
+import type { Transitions } from '../engine/transitions.js';
 import type { Evaluator } from './views.js';
 
 /**
@@ -25,24 +27,7 @@ interface Group {
   readonly memo: SlotMemo;
 }
 
-/** Events `System.enabled` offers whenever their target accepts them: decided per event by its message and the target's state. */
-function unconditionalEvents(s: System, faults: readonly FaultId[]): EnvEvent[] {
-  return [
-    { kind: 'bond.miimon' },
-    { kind: 'tool.start' },
-    { kind: 'tool.step' },
-    { kind: 'tool.recv' },
-    { kind: 'tool.timeout' },
-    ...(faults.includes('FAULT-TOOL-RESTART') ? [{ kind: 'tool.restart' } as const] : []),
-    ...(faults.includes('FAULT-NOTIFY-LOST') ? [{ kind: 'notify.lost' } as const] : []),
-    ...Array.from({ length: s.topology.flows }, (_, flow) => ({ kind: 'traffic.send', flow }) as const),
-    { kind: 'traffic.complete' },
-  ];
-}
-
-const unconditionalKinds = new Set<EnvEvent['kind']>(['bond.miimon', 'tool.start', 'tool.step', 'tool.recv', 'tool.timeout', 'tool.restart', 'notify.lost', 'traffic.send', 'traffic.complete']);
-const bondOptionKinds = new Set<EnvEvent['kind']>(['bond.primary', 'bond.primaryReselect', 'bond.activeSlave']);
-const userKinds = new Set<EnvEvent['kind']>(['user.mtu', 'user.mac', 'user.admin']);
+const groupOf = (e: EnvEvent): EnabledGroup => EVENT_KINDS[e.kind].group;
 
 /** An event offered whenever its target accepts it, with the target and event type its message always has. */
 interface Unconditional {
@@ -94,15 +79,15 @@ export class EnabledEvents {
     const l = layout;
     const group = (slots: number[], member: (e: EnvEvent) => boolean): Group => ({ slots, member, memo: new SlotMemo(slots) });
     this.groups = Array.from({ length: l.children }, (_, k) =>
-      group([childSlot(l, k), 0, l.traffic], (e) => 'child' in e && e.child === k),
+      group([childSlot(l, k), 0, l.traffic], (e) => groupOf(e) === 'child' && 'child' in e && e.child === k),
     );
     this.tail = [
-      ...Array.from({ length: l.netdevs }, (_, i) => group([netdevSlot(l, i), 0], (e) => userKinds.has(e.kind) && 'netdev' in e && e.netdev === i)),
-      group([l.bond, 0], (e) => bondOptionKinds.has(e.kind)),
-      group([0], (e) => e.kind === 'parent.remove'),
+      ...Array.from({ length: l.netdevs }, (_, i) => group([netdevSlot(l, i), 0], (e) => groupOf(e) === 'netdev-config' && 'netdev' in e && e.netdev === i)),
+      group([l.bond, 0], (e) => groupOf(e) === 'bond-options'),
+      group([0], (e) => groupOf(e) === 'parent'),
     ];
     const booted = materialise(reference);
-    this.unconditional = unconditionalEvents(system, faults).map((event) => {
+    this.unconditional = targetEvents(system.topology, faults).map((event) => {
       const m = system.toMessage(booted, event);
       return { env: envs.id(event), event, memo: new ReadMemo<number>(), to: m.to, slot: slotOf(l, m), type: m.event.type, handled: transitions.handlerRow(m.to, m.event.type) };
     });
@@ -161,9 +146,8 @@ export class EnabledEvents {
     return r;
   }
 
-  /** Every event kind `System.enabled` produced belongs to exactly one group (else this file needs its new kind). */
+  /** Every event `System.enabled` produced belongs to a group this file computes (else the event table's group is wrong). */
   static assertGrouped(e: EnvEvent): void {
-    const n = ['child' in e, unconditionalKinds.has(e.kind), bondOptionKinds.has(e.kind), userKinds.has(e.kind), e.kind === 'parent.remove'].filter(Boolean).length;
-    if (n !== 1) throw new Error(`src/check/enabled-events.ts: the environment event kind '${e.kind}' belongs to ${n} groups; give it exactly one`);
+    if (groupOf(e) === 'boot') throw new Error(`src/check/enabled-events.ts: the environment event kind '${e.kind}' is enabled after boot but its group in src/model/event-kinds.ts is 'boot'`);
   }
 }

@@ -6,17 +6,18 @@ import { faultOf, isDriverStep } from '../model/event-kinds.js';
 import { type EnvEvent } from '../model/env-event.js';
 import { faultBit, type FaultId } from '../model/faults.js';
 import type { SystemState } from '../model/state.js';
-import { LivelockError, type System } from '../engine/system.js';
+import type { System } from '../engine/system.js';
+import { runToCompletion } from '../engine/run-to-completion.js';
+import { TableDelivery } from '../engine/table-delivery.js';
+import { setSnapshotAt, snapshotsOf, type DraftState } from '../model/components.js';
 import { EnabledEvents } from './enabled-events.js';
-import { Interner } from './interner.js';
-import { layoutOf, monitorSlot, type Layout } from './layout.js';
+import { Interner } from '../engine/interner.js';
+import { layoutOf, monitorSlot, type Layout } from '../engine/layout.js';
 import { LogTree } from './log-tree.js';
 import { ReadMemo } from './memo.js';
-import { MAX_LOCAL_STATES, Transitions } from './transitions.js';
+import { MAX_LOCAL_STATES, Transitions } from '../engine/transitions.js';
 import { Evaluator } from './views.js';
 
-/** Messages one step may deliver before it is reported as a livelock (as System.step does). */
-const MAX_MESSAGES_PER_STEP = 1000;
 
 /**
  * The composed system over integer vectors: the same machines, monitors and
@@ -40,7 +41,7 @@ export class TableSystem {
   private readonly evaluator: Evaluator;
   private readonly envFault: number[] = [];
   private readonly envDriver: boolean[] = [];
-  private readonly queue = new Int32Array(MAX_MESSAGES_PER_STEP + 64);
+  private readonly delivery: TableDelivery;
   private readonly observed: Uint16Array;
 
   private readonly userBit = faultBit('FAULT-USER-CONFIG');
@@ -58,6 +59,7 @@ export class TableSystem {
   ) {
     const l = (this.layout = layoutOf(system.topology));
     this.transitions = new Transitions(system.components, l);
+    this.delivery = new TableDelivery(this.transitions, (log, m) => this.logs.append(log, m));
     this.monitors = l.monitorIds.map(() => new Interner<unknown>());
     this.logs = new LogTree(this.transitions.messages.values);
     this.evaluator = new Evaluator(system.topology, l, { snapshots: this.transitions.snapshots, monitors: this.monitors, envs: this.envs, logs: this.logs });
@@ -81,13 +83,7 @@ export class TableSystem {
   vectorOf(s: SystemState): Uint16Array {
     const l = this.layout;
     const v = new Uint16Array(l.width);
-    const t = this.transitions;
-    v[0] = t.localId('parent', s.parent);
-    s.children.forEach((c, k) => (v[1 + k] = t.localId('child', c)));
-    s.netdevs.forEach((n, i) => (v[1 + l.children + i] = t.localId('netdev', n)));
-    v[l.bond] = t.localId('bond', s.bond);
-    v[l.tool] = t.localId('tool', s.tool);
-    v[l.traffic] = t.localId('traffic', s.traffic);
+    for (const [kind, i, snap] of snapshotsOf(s)) v[l.base[kind] + i] = this.transitions.localId(kind, snap);
     v[l.faults] = s.faults;
     l.monitorIds.forEach((id, j) => (v[monitorSlot(l, j)] = this.monitorId(j, s.monitors[id])));
     return v;
@@ -96,19 +92,11 @@ export class TableSystem {
   /** The state of `System` a vector stands for (the interned snapshots themselves). */
   materialise(v: Uint16Array): SystemState {
     const l = this.layout;
-    const snap = (slot: number) => this.transitions.snapshots[l.kinds[slot]!].values[v[slot]!] as never;
     const monitors: Record<string, unknown> = {};
     l.monitorIds.forEach((id, j) => (monitors[id] = this.monitors[j]!.values[v[monitorSlot(l, j)]!]));
-    return {
-      parent: snap(0),
-      children: Array.from({ length: l.children }, (_, k) => snap(1 + k)),
-      netdevs: Array.from({ length: l.netdevs }, (_, i) => snap(1 + l.children + i)),
-      bond: snap(l.bond),
-      tool: snap(l.tool),
-      traffic: snap(l.traffic),
-      faults: v[l.faults]!,
-      monitors,
-    };
+    const s = { children: [], netdevs: [], faults: v[l.faults]!, monitors } as unknown as DraftState;
+    for (let slot = 0; slot < l.faults; slot++) setSnapshotAt(s, l.kinds[slot]!, l.indices[slot]!, this.transitions.snapshots[l.kinds[slot]!].values[v[slot]!]);
+    return s;
   }
 
   /** The environment event with this id. */
@@ -147,24 +135,15 @@ export class TableSystem {
    */
   step(v: Uint16Array, env: number, msg0: number, out: Uint16Array): number {
     const l = this.layout;
-    const t = this.transitions;
     out.set(v);
     const fault = this.envFacts(env);
     out[l.faults] = v[l.faults]! | fault;
     if (fault === this.userBit && this.userChanges !== null) out[l.userChanges] = v[l.userChanges]! + 1;
-    const q = this.queue;
-    q[0] = msg0;
-    let tail = 1;
-    let log = LogTree.EMPTY;
-    for (let head = 0; head < tail; head++) {
-      if (head >= MAX_MESSAGES_PER_STEP) throw new LivelockError(`step ${this.envEvent(env).kind} did not reach rest after ${MAX_MESSAGES_PER_STEP} messages`);
-      const m = q[head]!;
-      log = this.logs.append(log, m);
-      const slot = t.slotOfMessage[m]!;
-      const d = t.deliver(m, out[slot]!);
-      out[slot] = d.next;
-      for (const x of d.sends) q[tail++] = x;
-    }
+    const d = this.delivery;
+    d.state = out;
+    d.log = LogTree.EMPTY;
+    runToCompletion([msg0], d, this.envs.values[env]!.kind);
+    const log = d.log;
     const inputs = this.evaluator.inputs;
     inputs.before = v;
     inputs.after = out;

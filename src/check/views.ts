@@ -3,8 +3,8 @@ import { DELIVERED, type SelfFilteringLog, type StepView } from '../../propertie
 import type { EnvEvent } from '../model/env-event.js';
 import type { SystemState } from '../model/state.js';
 import type { Topology } from '../topology/topology.js';
-import type { Interner } from './interner.js';
-import { monitorSlot, type Layout } from './layout.js';
+import type { Interner } from '../engine/interner.js';
+import { monitorSlot, type Layout } from '../engine/layout.js';
 import { MAX_FILTERS, type LogTree } from './log-tree.js';
 import { ReadLog, type Inputs, type ReadMemo } from './memo.js';
 

@@ -1,5 +1,5 @@
-import type { Components } from '../model/components.js';
-import { createScope } from '../engine/scope.js';
+import { COMPONENT_KINDS, type Components } from '../model/components.js';
+import { createScope } from './scope.js';
 import type { AnyActorScope, AnyMachineSnapshot, AnyStateMachine } from 'xstate';
 import type { ComponentKind, Message } from '../../machines/messages.js';
 import { Interner, snapshotKey } from './interner.js';
@@ -14,7 +14,7 @@ export interface Delivery {
 /** Ids must fit the 16-bit slots of a state vector. */
 export const MAX_LOCAL_STATES = 0xffff;
 
-const KINDS: readonly ComponentKind[] = ['parent', 'child', 'netdev', 'bond', 'tool', 'traffic'];
+
 
 /**
  * Every component machine's transitions, computed through XState once per
@@ -39,8 +39,8 @@ export class Transitions {
     private readonly components: Components,
     private readonly layout: Layout,
   ) {
-    this.snapshots = Object.fromEntries(KINDS.map((k) => [k, new Interner<unknown>()])) as Record<ComponentKind, Interner<unknown>>;
-    this.scopes = Object.fromEntries(KINDS.map((k) => [k, createScope(components[k], this.outbox)])) as Record<ComponentKind, AnyActorScope>;
+    this.snapshots = Object.fromEntries(COMPONENT_KINDS.map((k) => [k, new Interner<unknown>()])) as Record<ComponentKind, Interner<unknown>>;
+    this.scopes = Object.fromEntries(COMPONENT_KINDS.map((k) => [k, createScope(components[k], this.outbox)])) as Record<ComponentKind, AnyActorScope>;
   }
 
   /** The id of a component's snapshot. */

@@ -1,0 +1,61 @@
+import type { ComponentKind, Message } from '../../machines/messages.js';
+import { INVARIANTS } from '../../properties/index.js';
+import { COMPONENT_KINDS, COMPONENTS } from '../model/components.js';
+import type { Topology } from '../topology/topology.js';
+
+/**
+ * Where each part of a system state sits in its integer vector: one slot per
+ * component in COMPONENT_KINDS order (parent, children, netdevs, bond, tool,
+ * traffic), one for the faults bitmask, one per invariant monitor that keeps
+ * a state of its own, and last the count of user changes taken (kept only
+ * under a budget).
+ */
+export interface Layout {
+  readonly width: number;
+  readonly children: number;
+  readonly netdevs: number;
+  /** The first slot of each component kind. */
+  readonly base: Readonly<Record<ComponentKind, number>>;
+  readonly bond: number;
+  readonly tool: number;
+  readonly traffic: number;
+  readonly faults: number;
+  /** Ids of the invariants with a monitor state, in INVARIANTS order; slot = faults + 1 + j. */
+  readonly monitorIds: readonly string[];
+  /** The slot counting FAULT-USER-CONFIG steps taken so far (always 0 without a budget). */
+  readonly userChanges: number;
+  /** The component kind of each slot below `faults`. */
+  readonly kinds: readonly ComponentKind[];
+  /** The index within its kind of each slot below `faults`. */
+  readonly indices: readonly number[];
+}
+
+/** The vector layout of a topology. */
+export function layoutOf(t: Topology): Layout {
+  const kinds: ComponentKind[] = [];
+  const indices: number[] = [];
+  const base = {} as Record<ComponentKind, number>;
+  for (const kind of COMPONENT_KINDS) {
+    base[kind] = kinds.length;
+    for (let i = 0; i < COMPONENTS[kind].count(t); i++) {
+      kinds.push(kind);
+      indices.push(i);
+    }
+  }
+  const faults = kinds.length;
+  const monitorIds = INVARIANTS.filter((inv) => inv.init).map((inv) => inv.id);
+  const userChanges = faults + 1 + monitorIds.length;
+  return { width: userChanges + 1, children: t.children, netdevs: t.netdevs, base, bond: base.bond, tool: base.tool, traffic: base.traffic, faults, monitorIds, userChanges, kinds, indices };
+}
+
+/** The slot of child k. */
+export const childSlot = (l: Layout, k: number): number => l.base.child + k;
+
+/** The slot of netdev i. */
+export const netdevSlot = (l: Layout, i: number): number => l.base.netdev + i;
+
+/** The slot of monitor j. */
+export const monitorSlot = (l: Layout, j: number): number => l.faults + 1 + j;
+
+/** The slot a message is delivered to. */
+export const slotOf = (l: Layout, m: Message): number => l.base[m.to] + ('index' in m ? m.index : 0);

@@ -1,0 +1,27 @@
+import type { Delivery } from './run-to-completion.js';
+import type { Transitions } from './transitions.js';
+
+/**
+ * Delivery through the memoised transition table: a message id and the
+ * target's local-state id give the next local state and the ids of what it
+ * sends, computed through XState once and looked up after that. `state` is
+ * the state vector the deliveries write into.
+ */
+export class TableDelivery implements Delivery<number> {
+  state!: Uint16Array;
+  /** The log so far, as `appendLog` extends it (a tree of message ids, say); starts at `emptyLog`. */
+  log = 0;
+
+  constructor(
+    private readonly table: Transitions,
+    private readonly appendLog: (log: number, m: number) => number = (l) => l,
+  ) {}
+
+  deliver(m: number, queue: number[]): void {
+    this.log = this.appendLog(this.log, m);
+    const slot = this.table.slotOfMessage[m]!;
+    const d = this.table.deliver(m, this.state[slot]!);
+    this.state[slot] = d.next;
+    for (let j = 0; j < d.sends.length; j++) queue.push(d.sends[j]!);
+  }
+}
