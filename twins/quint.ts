@@ -2,14 +2,14 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, copyFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { FaultId } from '../../src/system/faults.js';
+import type { FaultId } from '../src/system/faults.js';
 import { FAULT_DEFINES } from './spin.js';
-import { MUTANTS } from '../../src/mutants.js';
-import type { Topology } from '../../src/topology/topology.js';
+import { MUTANTS } from '../src/mutants.js';
+import type { Topology } from '../src/topology/topology.js';
 
 /** The Quint twin, next to this file. */
 export const QUINT = join(import.meta.dirname, 'hotup.qnt');
-const QUINT_BIN = join(import.meta.dirname, '..', '..', 'node_modules', '.bin', 'quint');
+const QUINT_BIN = join(import.meta.dirname, '..', 'node_modules', '.bin', 'quint');
 
 /** The twins name each fault alike: F_PROBE, F_NOTIFY, ... */
 const FAULT_CONSTS = FAULT_DEFINES;
