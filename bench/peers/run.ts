@@ -74,7 +74,7 @@ function bugFinding(topology: Topology, mutant: string) {
       found: found(qu, (r) => r.violated),
       medianSeconds: median(qu.map((r) => r.seconds)),
       medianWallSeconds: median(qu.map((r) => r.wallSeconds)),
-      medianLength: median(qu.map((r) => (r.traceLength ?? NaN) - 1)),
+      medianLength: median(qu.map((r) => r.depth ?? NaN)),
     },
   };
 }
