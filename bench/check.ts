@@ -2,7 +2,7 @@ import { check } from '../src/check/check.js';
 import { FAULTS, type FaultId } from '../src/model/faults.js';
 import { parseTopology } from '../src/topology/parse.js';
 import type { Topology } from '../src/topology/topology.js';
-import { runSpin, spinAvailable } from './peers/spin.js';
+import { runSpin, spinAvailable } from '../twins/spin.js';
 
 /** What the issue aims at: SPIN's and TLC's rates on this state space, and the store's size. */
 export const AIMS = { spinStatesPerSecond: 500_000, tlcStatesPerSecond: 40_000, withinOfSpin: 2, timesTlc: 10, maxBytesPerState: 64 } as const;

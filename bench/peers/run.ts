@@ -5,8 +5,8 @@ import { explore } from '../../src/explore/explore.js';
 import { FAULTS, type FaultId } from '../../src/model/faults.js';
 import { PRESETS } from '../../src/topology/presets.js';
 import type { Topology } from '../../src/topology/topology.js';
-import { runQuint } from './quint.js';
-import { runSpin, spinAvailable } from './spin.js';
+import { runQuint } from '../../twins/quint.js';
+import { runSpin, spinAvailable } from '../../twins/spin.js';
 
 const FIVE: FaultId[] = ['FAULT-PROBE-FAIL', 'FAULT-NOTIFY-LOST', 'FAULT-TOOL-RESTART', 'FAULT-FORCED-UNLOAD', 'FAULT-PARENT-REMOVE'];
 const SEEDS = 10;
@@ -74,7 +74,7 @@ function bugFinding(topology: Topology, mutant: string) {
       found: found(qu, (r) => r.violated),
       medianSeconds: median(qu.map((r) => r.seconds)),
       medianWallSeconds: median(qu.map((r) => r.wallSeconds)),
-      medianLength: median(qu.map((r) => (r.traceLength ?? NaN) - 1)),
+      medianLength: median(qu.map((r) => r.depth ?? NaN)),
     },
   };
 }
@@ -103,7 +103,7 @@ export function peersMarkdown(r: ReturnType<typeof runPeers>): string {
   const out = [
     '# hotup beside SPIN and Quint',
     '',
-    'Written by `npm run bench:peers` (bench/peers/run.ts); do not edit by hand. Twins: bench/peers/hotup.pml (SPIN), bench/peers/hotup.qnt (Quint); bench/peers/README.md maps their steps to the model.',
+    'Written by `npm run bench:peers` (bench/peers/run.ts); do not edit by hand. Twins: twins/hotup.pml (SPIN), twins/hotup.qnt (Quint); twins/README.md maps their steps to the model.',
     `Machine: ${r.machine}.`,
     '',
     ...summary(r),

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
 /** Where the project keeps its tests (vitest.config.ts includes these). */
-const TEST_ROOTS = ['machines', 'properties', 'src', 'test'];
+const TEST_ROOTS = ['machines', 'properties', 'src', 'test', 'twins'];
 
 function testFiles(dir: string): string[] {
   let entries;

@@ -2,8 +2,8 @@ import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { FaultId } from '../../src/model/faults.js';
-import type { Topology } from '../../src/topology/topology.js';
+import type { FaultId } from '../src/model/faults.js';
+import type { Topology } from '../src/topology/topology.js';
 
 /** The Promela twin, next to this file. */
 export const PROMELA = join(import.meta.dirname, 'hotup.pml');

@@ -5,7 +5,7 @@
  * change), same atomic steps (one d_step per environment event: everything it
  * causes, in the same FIFO order, as the system's run-to-completion step), the
  * same faults, the same monitors and INV-* as assertions, and the MUT-* as
- * compile-time switches. bench/peers/README.md maps every step to the model's.
+ * compile-time switches. twins/README.md maps every step to the model's.
  *
  * Topology (defaults: claims-1-9): -DN=<netdevs> -DM=<children>, -DBINDING=<the
  * child of N_i in bits 2i..2i+1>, -DXOR for balance-xor, -DPRIMARY=<i>,

@@ -1,6 +1,6 @@
 import { execSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { runSpin, spinAvailable } from '../bench/peers/spin.js';
+import { runSpin, spinAvailable } from './spin.js';
 import { check } from '../src/check/check.js';
 import { MUTANTS } from '../src/mutants.js';
 import { FAULTS, type FaultId } from '../src/model/faults.js';
