@@ -1,15 +1,20 @@
 /**
- * Regenerates every generated doc: docs/diagrams/*, docs/claims.md and
- * docs/comparison.md. Run `npx tsx scripts/gen-docs.ts` after changing a
- * machine, a property, a mutant or a test; a test fails while they are stale.
+ * Regenerates every generated doc: docs/diagrams/*, docs/claims.md,
+ * docs/comparison.md and docs/architecture.md. Run `npm run docs` after
+ * changing a machine, a property, a mutant, a test or the folder layout; a test
+ * fails while they are stale. The architecture docs are added here rather than
+ * in src/report/generated-docs.ts because they read the sources with the
+ * TypeScript compiler, a development dependency that the CLI (which imports
+ * src/report/) must not need.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { architectureDocs } from '../src/architecture/architecture-docs.js';
 import { generatedDocs } from '../src/report/generated-docs.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const docs = await generatedDocs(root);
+const docs = new Map([...(await generatedDocs(root)), ...(await architectureDocs(root))]);
 for (const [path, text] of docs) {
   mkdirSync(dirname(join(root, path)), { recursive: true });
   writeFileSync(join(root, path), text);

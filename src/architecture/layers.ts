@@ -1,0 +1,51 @@
+/**
+ * The layer order of the code, bottom first. A folder unit may import units of
+ * its own layer (without a loop) and of layers below it, never one above.
+ * When folders move, edit this array: a unit listed here that has no files yet
+ * is simply absent from the graph; a unit with files that is not listed here
+ * fails the layering test until it is added. Give every unit a line in ABOUT.
+ */
+export const LAYERS: readonly (readonly string[])[] = [
+  ['machines'],
+  ['src/topology', 'src/mutants'],
+  ['src/model', 'src/system'],
+  ['scenarios'],
+  ['properties'],
+  ['src/engine'],
+  ['src/trace'],
+  ['src/explore', 'src/linux'],
+  ['src/conform', 'src/check'],
+  ['src/diagram', 'src/report', 'src/architecture'],
+  ['src/cli'],
+  ['bench', 'twins', 'scripts'],
+];
+
+/** What lives in each unit of LAYERS, one line each, as docs/architecture.md shows it. */
+export const ABOUT: Readonly<Record<string, string>> = {
+  machines: 'the design: one XState machine per component (parent, child, netdev, bond, tool, traffic)',
+  'src/topology': 'topologies: presets and the JSON topology format',
+  'src/mutants': 'design mutants: the design with one decision flipped',
+  'src/model': 'the model: system state, components, environment events, faults',
+  'src/system': 'the composed system: state, step, enabled events, faults, canonical form (to be split into src/model and src/engine)',
+  scenarios: 'named runs: a topology, faults and a mutant, shared by tests, reports and benchmarks',
+  properties: 'the specification: every INV-* and LIVE-* as a monitor that only observes',
+  'src/engine': 'the engine: the pure step with run-to-completion delivery, enabled events',
+  'src/trace': 'traces: recording, printing and replaying a run of the engine',
+  'src/explore': 'tool `explore`: random exploration, shrunk counterexamples, coverage',
+  'src/linux': 'the Linux bonding driver as a reference, and its conformance scenarios',
+  'src/conform': 'tool `conform`: checks kernel traces against the model',
+  'src/check': 'tool `check`: exhaustive breadth-first state-space search',
+  'src/diagram': 'diagrams of machines, topologies and counterexamples',
+  'src/report': 'tool `report`: generated docs, claim coverage, design comparison, HTML report',
+  'src/architecture': 'this page: the folder graph, its layer order and the layering check',
+  'src/cli': 'the `hotup` command line',
+  bench: 'benchmarks of explore, check and conform, and of the peer checkers on the twins (bench/peers/ until twins/ exists)',
+  twins: 'the model written again for other checkers (Promela for SPIN, Quint)',
+  scripts: 'the doc generator and the Linux VM harness',
+};
+
+/** The index in LAYERS of the layer holding `unit`, or undefined when no layer lists it. */
+export function layerOf(unit: string, layers: readonly (readonly string[])[] = LAYERS): number | undefined {
+  const i = layers.findIndex((l) => l.includes(unit));
+  return i < 0 ? undefined : i;
+}
