@@ -1,6 +1,7 @@
 import type { BondSnapshot } from '../model/components.js';
 import type { Message } from '../../machines/messages.js';
 import type { EnvEvent } from '../model/env-event.js';
+import { envShows } from '../model/event-kinds.js';
 import { moduleState, type SystemState } from '../model/state.js';
 import { childName, netdevName, type Topology } from '../topology/topology.js';
 import { deliverTo } from '../engine/replay-log.js';
@@ -15,57 +16,6 @@ export interface StepEvent {
 const holderName = (h: 'parent' | number): string => (h === 'parent' ? 'parent' : childName(h));
 const onOff = (b: boolean): 'on' | 'off' => (b ? 'on' : 'off');
 const upDown = (b: boolean): 'up' | 'down' => (b ? 'up' : 'down');
-
-/** The events the environment step itself shows, before anything it causes. */
-function envEvents(t: Topology, before: SystemState, env: EnvEvent, log: readonly Message[]): TraceEvent[] {
-  switch (env.kind) {
-    case 'user.mtu':
-      return [{ event: 'user.config', netdev: netdevName(env.netdev), mtu: env.mtu }];
-    case 'user.mac':
-      return [{ event: 'user.config', netdev: netdevName(env.netdev), mac: env.mac }];
-    case 'user.admin':
-      return [{ event: 'user.config', netdev: netdevName(env.netdev), admin: upDown(env.up) }];
-    case 'bond.primary':
-      return [{ event: 'user.bond', option: 'primary', value: env.netdev === null ? null : netdevName(env.netdev) }];
-    case 'bond.primaryReselect':
-      return [{ event: 'user.bond', option: 'primary_reselect', value: env.reselect }];
-    case 'bond.activeSlave':
-      return [{ event: 'user.bond', option: 'active_slave', value: netdevName(env.netdev) }];
-    case 'child.bind':
-      return [{ event: 'sysfs.bind', child: childName(env.child), subdev: subdevLabel(env.subdev) }];
-    case 'child.unbind':
-      return [{ event: 'sysfs.unbind', child: childName(env.child), subdev: subdevLabel(env.subdev) }];
-    case 'tool.start': {
-      const m = log[0];
-      return [{ event: 'tool.start', ...(m?.to === 'tool' && m.event.type === 'start' ? { version: m.event.target } : {}) }];
-    }
-    case 'tool.recv': {
-      const k = before.tool.context.inbox[0];
-      return [{ event: 'notify.recv', ...(k === undefined ? {} : { child: childName(k) }), channel: t.channel }];
-    }
-    case 'notify.lost': {
-      const k = before.tool.context.inbox[0];
-      return [{ event: 'notify.lost', ...(k === undefined ? {} : { child: childName(k) }) }];
-    }
-    case 'tool.timeout': {
-      const k = before.tool.context.current;
-      return [{ event: 'tool.timeout', ...(k === null ? {} : { child: childName(k) }) }];
-    }
-    case 'tool.restart':
-      return [{ event: 'tool.restart' }];
-    case 'traffic.send': {
-      const via = log.find((m) => m.to === 'traffic' && m.event.type === 'viaSlave');
-      const slave = via && via.event.type === 'viaSlave' ? netdevName(via.event.slave) : null;
-      return [{ event: 'xmit.begin', flow: env.flow, netdev: slave }];
-    }
-    case 'traffic.complete': {
-      const x = before.traffic.context.inFlight[0];
-      return x ? [{ event: 'xmit.end', netdev: netdevName(x.netdev), child: childName(x.holder) }] : [];
-    }
-    default:
-      return [];
-  }
-}
 
 /** What one bond message changed, as bond0 would log it: enslave/release/failover, then each slave's link, the active slave, the carrier. */
 function bondEvents(m: Message & { to: 'bond' }, b0: BondSnapshot, b1: BondSnapshot): TraceEvent[] {
@@ -94,7 +44,7 @@ function bondEvents(m: Message & { to: 'bond' }, b0: BondSnapshot, b1: BondSnaps
  */
 export function eventsOfStep(t: Topology, before: SystemState, env: EnvEvent, log: readonly Message[], after: SystemState): StepEvent[] {
   const out: StepEvent[] = [];
-  for (const event of envEvents(t, before, env, log)) out.push({ event, at: 0 });
+  for (const event of envShows(t, env, before, log)) out.push({ event, at: 0 });
   const registered = before.netdevs.map((n) => n.value === 'registered');
   const ifindex = before.netdevs.map((n) => n.context.ifindex);
   const via = log.find((m) => m.to === 'traffic' && m.event.type === 'viaSlave');

@@ -1,6 +1,6 @@
 import type { Components } from './components.js';
 import type { SystemState } from './state.js';
-import { rehome } from './components.js';
+import { mapSnapshots, rehome } from './components.js';
 
 /** A component snapshot reduced to what defines it: its state value and context. */
 export interface SerialisedSnapshot {
@@ -8,33 +8,13 @@ export interface SerialisedSnapshot {
   readonly context: unknown;
 }
 
-/** The whole system state as plain JSON data. */
-export interface SerialisedState {
-  readonly parent: SerialisedSnapshot;
-  readonly children: readonly SerialisedSnapshot[];
-  readonly netdevs: readonly SerialisedSnapshot[];
-  readonly bond: SerialisedSnapshot;
-  readonly tool: SerialisedSnapshot;
-  readonly traffic: SerialisedSnapshot;
-  readonly faults: number;
-  readonly monitors: Readonly<Record<string, unknown>>;
-}
-
-const snap = (s: { value: unknown; context: unknown }): SerialisedSnapshot => ({ value: s.value, context: s.context });
+/** The whole system state as plain JSON data: every snapshot reduced to its value and context. */
+export type SerialisedState = {
+  readonly [K in keyof SystemState]: SystemState[K] extends readonly unknown[] ? readonly SerialisedSnapshot[] : K extends 'faults' | 'monitors' ? SystemState[K] : SerialisedSnapshot;
+};
 
 /** The state as JSON data: every component's value and context, the faults, the monitors. */
-export function serialise(s: SystemState): SerialisedState {
-  return {
-    parent: snap(s.parent),
-    children: s.children.map(snap),
-    netdevs: s.netdevs.map(snap),
-    bond: snap(s.bond),
-    tool: snap(s.tool),
-    traffic: snap(s.traffic),
-    faults: s.faults,
-    monitors: s.monitors,
-  };
-}
+export const serialise = (s: SystemState): SerialisedState => mapSnapshots(s, (_, x) => ({ value: x.value, context: x.context })) as unknown as SerialisedState;
 
 /** Rebuilds a state from its serialised form, resolving every snapshot in the given machines. */
 export function deserialise(c: Components, data: SerialisedState): SystemState {
