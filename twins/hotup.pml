@@ -1,5 +1,7 @@
 /*
  * hotup's composed system, hand-written in Promela for SPIN.
+ * (Long on purpose: SPIN compiles one model file; splitting it into includes
+ * would hide the step order the twin must mirror.)
  *
  * Same variables as the XState machines (one per component field that can
  * change), same atomic steps (one d_step per environment event: everything it

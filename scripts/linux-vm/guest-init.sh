@@ -1,4 +1,5 @@
 #!/bin/sh
+# Long on purpose: PID 1 of the guest is one self-contained shell script (no second file in the initramfs to source).
 # /init of the harness initramfs (PID 1 inside the QEMU guest).
 #
 # Mounts the pseudo file systems, loads the modules listed in /modules/order,

@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// Long on purpose: one plain Node script with no project imports, so the VM harness runs before and apart from the TypeScript build.
 // Runs Linux bonding scenarios inside a QEMU guest (TCG, no NIC) and writes
 // the observations as JSON.
 //
