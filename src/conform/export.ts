@@ -1,7 +1,6 @@
 import type { TraceStep } from '../trace/trace.js';
 import type { SystemState } from '../model/state.js';
 import type { Topology } from '../topology/topology.js';
-import { replayLog } from '../engine/replay-log.js';
 import { viewOf, type StateView } from './state-view.js';
 import { eventsOfStep } from './step-events.js';
 import { topologyDeclaration } from './topology-json.js';
@@ -63,7 +62,7 @@ export function observationsOfState(v: StateView): TraceObservation[] {
 export function* walkRun(topology: Topology, start: SystemState, steps: readonly TraceStep[]) {
   let before = start;
   for (const step of steps) {
-    const after = replayLog(before, step.env, step.log);
+    const after = step.state;
     yield { step, before, after, events: eventsOfStep(topology, before, step.env, step.log, after).map((e) => e.event) };
     before = after;
   }
@@ -71,9 +70,9 @@ export function* walkRun(topology: Topology, start: SystemState, steps: readonly
 
 /**
  * A run as trace lines (JSON Lines, without newlines): the header, then each
- * event its steps show, numbered from 1. Every step is replayed from its log
- * through the run's own machines, so a counterexample of a mutant exports as
- * what that broken driver would have logged.
+ * event its steps show, numbered from 1. Each step carries the state its
+ * own design reached, so a counterexample of a mutant exports as what that
+ * broken driver would have logged.
  */
 export function toTraceLines(topology: Topology, start: SystemState, steps: readonly TraceStep[], options: ExportOptions = {}): string[] {
   const lines = [JSON.stringify(traceHeader(topology, options))];

@@ -10,7 +10,8 @@ import { sequenceSvg } from '../diagram/sequence-svg.js';
 import { topologyDot } from '../diagram/topology-dot.js';
 import { topologyParts } from '../diagram/topology-parts.js';
 import { explore, type ExploreOptions, type ExploreResult } from '../explore/explore.js';
-import { describeMessage, describeState, type TraceStep } from '../trace/trace.js';
+import { describeMessage, describeState, stateBefore, type TraceStep } from '../trace/trace.js';
+import type { SystemState } from '../model/state.js';
 import { designOf } from '../mutants.js';
 import { faultOf, describeEvent } from '../model/event-kinds.js';
 import { createComponents } from '../model/components.js';
@@ -73,14 +74,12 @@ function propertyRows(r: ExploreResult, only: readonly string[] | undefined): Pr
   });
 }
 
-/** Replays a counterexample from the booted state: each step's caption, effects and the state after it. */
-function replaySteps(topology: Topology, mutant: string | null, steps: readonly TraceStep[]): ReportStep[] {
-  const system = createSystem(topology, designOf(mutant));
-  let s = system.initial();
-  const out: ReportStep[] = [{ caption: 'booted: parent probed, every child at version 1, the bond settled', tag: '', effects: [], state: describeState(topology, s) }];
-  for (const st of steps) {
-    const before = s;
-    s = system.step(s, st.env).state;
+/** A counterexample from the booted state: each step's caption, effects and the state after it. */
+function reportSteps(topology: Topology, start: SystemState, steps: readonly TraceStep[]): ReportStep[] {
+  const out: ReportStep[] = [{ caption: 'booted: parent probed, every child at version 1, the bond settled', tag: '', effects: [], state: describeState(topology, start) }];
+  for (const [n, st] of steps.entries()) {
+    const before = stateBefore(start, steps, n);
+    const s = st.state;
     const fault = faultOf(st.env);
     out.push({
       caption: describeEvent(topology, st.env, before),
@@ -117,7 +116,7 @@ export async function buildReport(o: ExploreOptions): Promise<ReportData> {
     counterexample: cx && {
       violation: violationText(cx.violation),
       replay: cx.replay,
-      steps: replaySteps(o.topology, o.mutant, cx.steps),
+      steps: reportSteps(o.topology, createSystem(o.topology, designOf(o.mutant)).initial(), cx.steps),
       sequenceSvg: sequenceSvg(o.topology, cx.steps, cx.violation),
     },
   };
