@@ -1,16 +1,16 @@
 import type { AnyStateMachine } from 'xstate';
-import type { ComponentKind } from '../../machines/messages.js';
-import { FIRST_IFINDEX } from '../../machines/parent.js';
 import { describeEvent } from '../model/event-kinds.js';
 import { canonicalJson } from '../model/canonical.js';
 import { childName, netdevName, type Topology } from '../topology/topology.js';
+import { renameContext, type Renaming } from '../model/renaming.js';
+import type { ComponentKind } from '../../machines/messages.js';
+
+type Ctx = Record<string, unknown>;
 import { monitorSlot } from '../engine/layout.js';
 import type { TableSystem } from './table-system.js';
 
 /** A renaming of the topology: child k becomes child `children[k]`, netdev i becomes netdev `netdevs[i]`. */
-export interface Permutation {
-  readonly children: readonly number[];
-  readonly netdevs: readonly number[];
+export interface Permutation extends Renaming {
   /** In cycle notation, e.g. "(N1 N3)". */
   readonly name: string;
 }
@@ -66,55 +66,6 @@ export function topologySymmetries(t: Topology): Permutation[] {
     }
   }
   return out;
-}
-
-type Ctx = Record<string, unknown>;
-
-/** One component's context under the renaming (machines' context layouts, see machines/*.ts). */
-function renameContext(kind: ComponentKind, c: Ctx, p: Permutation, t: Topology): Ctx {
-  const s = p.children;
-  const n = p.netdevs;
-  const nd = (i: number | null): number | null => (i === null ? null : n[i]!);
-  const byNetdev = <T>(xs: readonly T[]): T[] => {
-    const out = [...xs];
-    xs.forEach((x, i) => (out[n[i]!] = x));
-    return out;
-  };
-  const ifindex = (x: number): number => (x >= FIRST_IFINDEX && x < FIRST_IFINDEX + t.netdevs ? FIRST_IFINDEX + n[x - FIRST_IFINDEX]! : x);
-  const holder = (h: unknown): unknown => (typeof h === 'number' ? s[h] : h);
-  switch (kind) {
-    case 'parent':
-      return { ...c, owner: byNetdev((c.owner as number[]).map((k) => s[k]!)) };
-    case 'child': {
-      const k = s[c.index as number]!;
-      const order = (c.subdevs as number[]).map((i, j) => [n[i]!, j] as const).sort((a, b) => a[0] - b[0]);
-      const pick = (xs: unknown) => order.map(([, j]) => (xs as unknown[])[j]);
-      return {
-        ...c,
-        index: k,
-        name: childName(k),
-        idTable: (c.idTable as string).replace(`c${(c.index as number) + 1}eth`, `c${k + 1}eth`),
-        subdevs: order.map(([i]) => i),
-        status: pick(c.status),
-        programmed: pick(c.programmed),
-      };
-    }
-    case 'netdev': {
-      const i = n[c.index as number]!;
-      return { ...c, index: i, name: netdevName(i), ifindex: ifindex(c.ifindex as number), ops: holder(c.ops) };
-    }
-    case 'bond':
-      return { ...c, slaves: byNetdev(c.slaves as unknown[]), primary: nd(c.primary as number | null), active: nd(c.active as number | null) };
-    case 'tool':
-      return {
-        ...c,
-        current: c.current === null ? null : s[c.current as number],
-        inbox: (c.inbox as number[]).map((k) => s[k]!),
-        report: c.report === null ? null : (c.report as string).replace(/\bC(\d+)\b/g, (_, d: string) => childName(s[Number(d) - 1]!)),
-      };
-    case 'traffic':
-      return { ...c, inFlight: (c.inFlight as { netdev: number; holder: number; flow: number }[]).map((x) => ({ ...x, netdev: n[x.netdev]!, holder: s[x.holder]! })) };
-  }
 }
 
 /** One monitor's state under the renaming. */
