@@ -39,6 +39,32 @@ export const SCENARIOS: readonly Scenario[] = [
   BENCH_CONFORM,
 ];
 
+/** Each named list of scenarios, by the name it is exported under: how a test that iterates over one is traced to the properties it checks. */
+export const SCENARIO_LISTS: Readonly<Record<string, readonly Scenario[]>> = {
+  EXPLORE_CORRECT,
+  EXPLORE_MUTANTS,
+  EXPLORE_CANNOT_BREAK,
+  EXPLORE_COUNTEREXAMPLE: [EXPLORE_COUNTEREXAMPLE],
+  CHECK_CORRECT,
+  CHECK_CUT,
+  CHECK_ALL_FAULTS,
+  CHECK_MUTANTS,
+  CHECK_CANNOT_BREAK,
+  CHECK_COUNTEREXAMPLES,
+  SPIN_AGREE,
+  SPIN_MUTANTS,
+  QUINT_AGREE,
+  CLAIMS_CORRECT,
+  CLAIMS_MUTANTS,
+  PEERS_EXHAUSTIVE,
+  PEERS_SIMULATION: PEERS_SIMULATION.flatMap((p) => [p.explore, p.quint]),
+  PEERS_BUGS: PEERS_BUGS.flatMap((b) => [b.explore, b.check, b.spin, b.spinBfs, b.quint]),
+  BENCH_EXPLORE_THROUGHPUT,
+  BENCH_EXPLORE_MUTANTS,
+  BENCH_CHECK,
+  BENCH_CONFORM: [BENCH_CONFORM],
+};
+
 /** The scenarios of one tool, in list order. */
 export const scenariosOf = <T extends Tool>(tool: T): ScenarioOf<T>[] => SCENARIOS.filter((s): s is ScenarioOf<T> => s.tool === tool);
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PROPERTY_IDS } from '../properties/index.js';
-import { SCENARIOS, topologyOf } from '../scenarios/index.js';
+import { SCENARIOS, topologyOf } from './index.js';
 import { FAULTS } from '../src/model/faults.js';
 import { mutantById } from '../src/mutants.js';
 
