@@ -1,7 +1,6 @@
 import { check } from '../src/check/check.js';
+import { BENCH_CHECK, BENCH_CHECK_SECONDS, checkRun, growingTopologies, topologyOf, type ScenarioOf } from '../scenarios/index.js';
 import { FAULTS, type FaultId } from '../src/model/faults.js';
-import { parseTopology } from '../src/topology/parse.js';
-import type { Topology } from '../src/topology/topology.js';
 import { runSpin, spinAvailable } from '../twins/spin.js';
 
 /** What the issue aims at: SPIN's and TLC's rates on this state space, and the store's size. */
@@ -33,46 +32,46 @@ export interface CheckBench {
   readonly aims: typeof AIMS;
 }
 
-/** Growing topologies: M children, N netdevs, netdev i bound by child i mod M (M=2: N=2 is claims-1-9, N=3 claims-10-11). */
-export function growingTopologies(): Topology[] {
-  const out: Topology[] = [];
-  for (let m = 2; m <= 4; m++) {
-    for (let n = Math.max(m, 2); n <= 6; n++) {
-      const binding = Object.fromEntries(Array.from({ length: n }, (_, i) => [`N${i + 1}`, `C${(i % m) + 1}`]));
-      out.push(parseTopology({ name: `c${m}-n${n}`, children: m, binding }));
-    }
-  }
-  return out;
-}
+export { growingTopologies };
 
-const FAULT_SETS: readonly { readonly name: string; readonly faults: readonly FaultId[]; readonly userChanges: number | null }[] = [
-  { name: 'none', faults: [], userChanges: null },
-  { name: 'all but user config', faults: FAULTS.filter((f) => f !== 'FAULT-USER-CONFIG'), userChanges: null },
-  { name: 'all, 1 user change', faults: [...FAULTS], userChanges: 1 },
-];
+/** The name of a fault set in the benchmark's table. */
+const faultSetName = (faults: readonly FaultId[], userChanges: number | null | undefined): string =>
+  faults.length === 0 ? 'none' : faults.includes('FAULT-USER-CONFIG') ? `all, ${userChanges} user change${userChanges === 1 ? '' : 's'}` : 'all but user config';
+
+/** The scenarios of the benchmark (scenarios/bench.ts) grouped into series of one fault set, in list order. */
+function faultSeries(): ScenarioOf<'check'>[][] {
+  const series = new Map<string, ScenarioOf<'check'>[]>();
+  for (const s of BENCH_CHECK) {
+    const key = faultSetName(s.faults, s.budget.userChanges);
+    series.set(key, [...(series.get(key) ?? []), s]);
+  }
+  return [...series.values()];
+}
 
 /**
  * Exhaustive searches of the correct design over growing topologies, one
  * series per fault set and number of children; a series stops at its first
  * search cut by the time budget, since every later topology is larger.
  */
-export function benchCheck(budgetSeconds = 60, log: (line: string) => void = () => {}): CheckBench {
+export function benchCheck(budgetSeconds = BENCH_CHECK_SECONDS, log: (line: string) => void = () => {}): CheckBench {
   const rows: CheckBenchRow[] = [];
   const spin = spinAvailable();
   // Let the JIT compile the hot paths first, so the first row is not the slowest for that reason.
   check({ topology: growingTopologies()[0]!, mutant: null, faults: [...FAULTS], liveness: false, audit: false, maxStates: 200_000 });
-  for (const set of FAULT_SETS) {
+  for (const series of faultSeries()) {
     let cutAt: number | null = null;
-    for (const topology of growingTopologies()) {
+    for (const scenario of series) {
+      const topology = topologyOf(scenario.topology);
       if (cutAt === topology.children) continue;
-      const r = check({ topology, mutant: null, faults: set.faults, userChanges: set.userChanges, liveness: false, audit: false, maxSeconds: budgetSeconds });
+      const set = { faults: scenario.faults, userChanges: scenario.budget.userChanges ?? null };
+      const r = check({ ...checkRun(scenario), maxSeconds: budgetSeconds });
       const sym = set.faults.length === 0 ? check({ topology, mutant: null, faults: [], liveness: false, audit: false, symmetry: true }).symmetry : null;
       const s = spin && r.verdict === 'pass' && topology.netdevs <= 3 ? runSpin(topology, set.faults, null, { userChanges: set.userChanges }) : null;
       const row: CheckBenchRow = {
         topology: topology.name,
         children: topology.children,
         netdevs: topology.netdevs,
-        faults: set.name,
+        faults: faultSetName(set.faults, set.userChanges),
         verdict: r.verdict,
         states: r.states,
         transitions: r.transitions,

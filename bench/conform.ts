@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { conform } from '../src/conform/conform.js';
 import { traceHeader } from '../src/conform/export.js';
-import { PRESETS } from '../src/topology/presets.js';
+import { BENCH_CONFORM, topologyOf } from '../scenarios/index.js';
 
 /** What the conformance benchmark measured. */
 export interface ConformBench {
@@ -20,7 +20,7 @@ export interface ConformBench {
 }
 
 /**
- * Writes a trace of steady traffic on claims-10-11 (transmit begins on N1,
+ * Writes a trace of steady traffic on the scenario's topology, claims-10-11 (transmit begins on N1,
  * ends under C1, packet processed), `events` events long with an observation
  * of bond0 every 1000 events, streaming to a temporary file.
  */
@@ -31,7 +31,7 @@ async function writeTrace(file: string, events: number): Promise<number> {
     '"event":"xmit.end","netdev":"N1","child":"C1"',
     '"event":"packet.processed","netdev":"N1","child":"C1","version":1',
   ];
-  let buf = `${JSON.stringify(traceHeader(PRESETS['claims-10-11']!, { source: 'bench/conform.ts' }))}\n`;
+  let buf = `${JSON.stringify(traceHeader(topologyOf(BENCH_CONFORM.topology), { source: 'bench/conform.ts' }))}\n`;
   let seq = 0;
   for (let n = 0; n < events - (events % 3); n++) {
     buf += `{"seq":${++seq},"ts":${(n * 1e-5).toFixed(5)},${pattern[n % 3]}}\n`;
@@ -46,8 +46,8 @@ async function writeTrace(file: string, events: number): Promise<number> {
   return seq + 1;
 }
 
-/** Checks a generated trace of `events` events and reports events per second and peak heap. */
-export async function benchConform(events = 1_000_000): Promise<ConformBench> {
+/** Checks a generated trace of `events` events (scenarios/bench.ts: a million) and reports events per second and peak heap. */
+export async function benchConform(events = BENCH_CONFORM.budget.events): Promise<ConformBench> {
   const dir = mkdtempSync(join(tmpdir(), 'hotup-bench-'));
   try {
     const file = join(dir, 'steady.jsonl');
@@ -82,6 +82,6 @@ export const conformLine = (b: ConformBench): string =>
   `conform: ${b.events.toLocaleString('en-US')} events (${b.lines.toLocaleString('en-US')} lines) ${b.verdict} in ${b.seconds.toFixed(2)} s = ${Math.round(b.eventsPerSecond).toLocaleString('en-US')} events/s (CPU ${b.cpuSeconds.toFixed(2)} s), peak heap ${b.peakHeapMB.toFixed(0)} MB`;
 
 if (process.argv[1] && import.meta.filename === process.argv[1]) {
-  const n = Number(process.argv[2] ?? 1_000_000);
+  const n = Number(process.argv[2] ?? BENCH_CONFORM.budget.events);
   process.stdout.write(`${conformLine(await benchConform(n))}\n`);
 }

@@ -1,7 +1,5 @@
+import { BENCH_EXPLORE_MUTANTS, BENCH_EXPLORE_THROUGHPUT, exploreRun, seedsOf } from '../scenarios/index.js';
 import { explore } from '../src/explore/explore.js';
-import { MUTANTS } from '../src/mutants.js';
-import { FAULTS } from '../src/model/faults.js';
-import { PRESETS } from '../src/topology/presets.js';
 
 /** Random-exploration speed per topology, and how fast each mutant is found. */
 export interface ExploreBench {
@@ -16,12 +14,16 @@ const median = (xs: number[]): number | null => {
   return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
 };
 
-/** Runs the exploration benchmark: `runs` runs of 40 steps per preset, then each mutant over `seeds` seeds. */
-export function benchExplore(runs = 400, seeds = 20): ExploreBench {
-  const throughput = Object.values(PRESETS).map((topology) => {
-    const r = explore({ topology, mutant: null, runs, steps: 40, seed: 1, faults: [...FAULTS] });
+/**
+ * Runs the exploration benchmark of scenarios/bench.ts: each preset's runs of
+ * the correct design (`runs` overrides their number), then each mutant over
+ * its seeds (`seeds` overrides how many).
+ */
+export function benchExplore(runs?: number, seeds?: number): ExploreBench {
+  const throughput = BENCH_EXPLORE_THROUGHPUT.map((s) => {
+    const r = explore({ ...exploreRun(s), runs: runs ?? s.budget.runs });
     return {
-      topology: topology.name,
+      topology: s.topology,
       runs: r.runs,
       steps: r.steps,
       seconds: r.seconds,
@@ -29,14 +31,14 @@ export function benchExplore(runs = 400, seeds = 20): ExploreBench {
       heapMB: process.memoryUsage().heapUsed / 2 ** 20,
     };
   });
-  const topology = PRESETS['claims-10-11']!;
-  const mutants = MUTANTS.map((m) => {
+  const mutants = BENCH_EXPLORE_MUTANTS.map((s) => {
     const times: number[] = [];
     const runCounts: number[] = [];
     const lengths: number[] = [];
     const ids = new Set<string>();
-    for (let seed = 1; seed <= seeds; seed++) {
-      const r = explore({ topology, mutant: m.id, runs: 2000, steps: 40, seed, faults: [...FAULTS] });
+    const onSeeds = seedsOf({ seed: s.budget.seed, seeds: seeds ?? s.budget.seeds });
+    for (const seed of onSeeds) {
+      const r = explore(exploreRun(s, seed));
       if (r.counterexample && r.secondsToFirstViolation !== null) {
         times.push(r.secondsToFirstViolation);
         runCounts.push(r.runs);
@@ -45,9 +47,9 @@ export function benchExplore(runs = 400, seeds = 20): ExploreBench {
       }
     }
     return {
-      mutant: m.id,
-      topology: topology.name,
-      seeds,
+      mutant: s.mutant!,
+      topology: s.topology,
+      seeds: onSeeds.length,
       found: times.length,
       medianSeconds: median(times),
       medianRuns: median(runCounts),

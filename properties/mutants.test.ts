@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { EXPLORE_CANNOT_BREAK, EXPLORE_CORRECT, EXPLORE_COUNTEREXAMPLE, EXPLORE_MUTANTS, exploreRun, TEST_SEED } from '../scenarios/index.js';
 import { explore } from '../src/explore/explore.js';
-import { MUTANTS } from '../src/mutants.js';
+import { expectedBreaks, MUTANTS } from '../src/mutants.js';
 import { FAULTS } from '../src/model/faults.js';
 import { PRESETS } from '../src/topology/presets.js';
 
-/** Fixed seed and run counts: the suite is deterministic; bigger runs are `hotup explore --runs N`. */
-const SEED = 42;
-const claims1011 = PRESETS['claims-10-11']!;
+/** Fixed seed and run counts (scenarios/mutants.ts): the suite is deterministic; bigger runs are `hotup explore --runs N`. */
+const SEED = TEST_SEED;
 
 function failureReport(r: ReturnType<typeof explore>): string {
   const cx = r.counterexample;
@@ -14,17 +14,10 @@ function failureReport(r: ReturnType<typeof explore>): string {
 }
 
 describe('the correct design', () => {
-  for (const name of ['claims-1-9', 'claims-10-11', 'claims-10-11-xor', 'claims-10-11-primary']) {
-    it(`holds every INV-* and LIVE-* on ${name} with every fault (seed ${SEED})`, () => {
-      const r = explore({ topology: PRESETS[name]!, mutant: null, runs: 150, steps: 40, seed: SEED, faults: [...FAULTS] });
-      expect(r.counterexample, failureReport(r)).toBeNull();
-      expect(r.steps).toBeGreaterThan(2000);
-    });
-  }
-
-  it('holds every property on claims-10-11 with no faults', () => {
-    const r = explore({ topology: claims1011, mutant: null, runs: 150, steps: 40, seed: SEED, faults: [] });
+  it.each(EXPLORE_CORRECT.map((s) => [s.id, s] as const))('%s: every INV-* and LIVE-* holds', (_, s) => {
+    const r = explore(exploreRun(s));
     expect(r.counterexample, failureReport(r)).toBeNull();
+    if (s.expect.verdict === 'pass' && s.expect.stepsAbove !== undefined) expect(r.steps).toBeGreaterThan(s.expect.stepsAbove);
   });
 });
 
@@ -38,43 +31,37 @@ function catchingPreset(mutant: string, id: string, runs: number): string | null
 }
 
 describe('every design mutant is caught', () => {
+  it.each(EXPLORE_MUTANTS.map((s) => [s.id, s] as const))('%s breaks one of the properties it is expected to break', (_, s) => {
+    const r = explore(exploreRun(s));
+    expect(r.counterexample, `${s.mutant} was not caught`).not.toBeNull();
+    expect(s.expect.verdict === 'violation' && s.expect.violates, failureReport(r)).toContain(r.counterexample!.violation.id);
+  });
+
   for (const m of MUTANTS) {
-    const expected = [...m.breaks, ...(m.alsoBreaks ?? [])];
-    it(`${m.id} breaks one of ${expected.join(', ')} on claims-10-11`, () => {
-      const r = explore({ topology: claims1011, mutant: m.id, runs: 400, steps: 40, seed: SEED, faults: [...FAULTS] });
-      expect(r.counterexample, `${m.id} was not caught`).not.toBeNull();
-      expect(expected, failureReport(r)).toContain(r.counterexample!.violation.id);
-    });
-    for (const id of expected.filter((x) => !m.cannotBreak?.[x])) {
+    for (const id of expectedBreaks(m)) {
       it(`${m.id} is caught by ${id} alone`, () => {
         expect(catchingPreset(m.id, id, 400), `${id} did not catch ${m.id} on any preset`).not.toBeNull();
       });
     }
-    for (const id of Object.keys(m.cannotBreak ?? {})) {
-      it(`${m.id} does not break ${id} (documented in src/mutants.ts)`, () => {
-        expect(catchingPreset(m.id, id, 200)).toBeNull();
-      });
-    }
   }
+
+  it.each(EXPLORE_CANNOT_BREAK.map((s) => [s.id, s] as const))('%s: the mutant does not break it (documented in src/mutants.ts)', (_, s) => {
+    const r = explore(exploreRun(s));
+    expect(r.counterexample?.violation.id ?? null, failureReport(r)).not.toBe(s.properties[0]);
+  });
 });
 
 describe('counterexamples', () => {
-  it('are short, numbered, name the violated id and replay to the same violation', () => {
-    const r = explore({ topology: claims1011, mutant: 'MUT-PARALLEL-UPGRADE', runs: 200, steps: 40, seed: SEED, faults: [] });
+  it(`${EXPLORE_COUNTEREXAMPLE.id}: short, numbered, name the violated id and replay to the same violation`, () => {
+    const s = EXPLORE_COUNTEREXAMPLE;
+    const r = explore(exploreRun(s));
     const cx = r.counterexample!;
-    expect(cx.steps.length).toBeLessThanOrEqual(25);
+    if (s.expect.verdict !== 'violation') throw new Error(`${s.id} expects a violation`);
+    expect(cx.steps.length).toBeLessThanOrEqual(s.expect.longest!);
     expect(cx.trace).toMatch(/^ {2}1\. tool: start the rolling upgrade/m);
     expect(cx.trace).toMatch(/violated INV-ONE-DOWN/);
-    const again = explore({
-      topology: claims1011,
-      mutant: 'MUT-PARALLEL-UPGRADE',
-      runs: 200,
-      steps: 40,
-      seed: cx.seed,
-      faults: [],
-      path: cx.path,
-      commandsPath: cx.commandsPath,
-    });
+    expect(s.expect.violates).toContain(cx.violation.id);
+    const again = explore({ ...exploreRun(s, cx.seed), path: cx.path, commandsPath: cx.commandsPath });
     expect(again.counterexample?.trace).toBe(cx.trace);
   });
 });

@@ -83,6 +83,12 @@ export const MUTANTS: readonly Mutant[] = [
   },
 ];
 
+/** Every property a mutant is expected to break: model.md's list, then the model's additions. */
+export const expectedIds = (m: Mutant): string[] => [...m.breaks, ...(m.alsoBreaks ?? [])];
+
+/** The properties a mutant is expected to break, less those it documents it cannot. */
+export const expectedBreaks = (m: Mutant): string[] => expectedIds(m).filter((p) => !m.cannotBreak?.[p]);
+
 /** The mutant with this id, or an error naming the known ids. */
 export function mutantById(id: string): Mutant {
   const m = MUTANTS.find((x) => x.id === id);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { checkRun, QUINT_AGREE, topologyOf } from '../scenarios/index.js';
 import { check } from '../src/check/check.js';
-import { PRESETS } from '../src/topology/presets.js';
 import { runQuint } from './quint.js';
 
 /**
@@ -10,21 +10,29 @@ import { runQuint } from './quint.js';
  * only check that the twin and `hotup check` agree where a short run can tell.
  */
 describe('the Quint twin and hotup check agree', () => {
-  const topology = PRESETS['claims-1-9']!;
+  const quintRun = (s: (typeof QUINT_AGREE)[number]) => {
+    const { samples, steps, seed, byName } = s.budget;
+    return runQuint(topologyOf(s.topology), s.faults, s.mutant, { samples, steps, seed, ...(byName === undefined ? {} : { byName }) });
+  };
 
-  it('on claims-1-9 with no faults: no INV-* violated in 50 random runs of 30 steps', () => {
-    const quint = runQuint(topology, [], null, { samples: 50, steps: 30, seed: 1, byName: true });
-    expect(quint.violated, `Quint reports ${quint.violations.join(', ')}`).toBe(false);
-  });
+  it.each(QUINT_AGREE.filter((s) => s.expect.verdict === 'pass').map((s) => [s.id, s] as const))(
+    '%s: no INV-* violated in the random runs',
+    (_, s) => {
+      const quint = quintRun(s);
+      expect(quint.violated, `Quint reports ${quint.violations.join(', ')}`).toBe(false);
+    },
+  );
 
-  it('on claims-1-9 with MUT-PARALLEL-UPGRADE: both report INV-ONE-DOWN', () => {
-    const mutant = 'MUT-PARALLEL-UPGRADE';
-    const hotup = check({ topology, mutant, faults: [], liveness: false, audit: false });
-    expect(hotup.counterexample?.violation.id).toBe('INV-ONE-DOWN');
-    const quint = runQuint(topology, [], mutant, { samples: 200, steps: 30, seed: 1, byName: true });
-    expect(quint.violated, `Quint did not catch ${mutant}`).toBe(true);
-    expect(quint.violations).toContain(hotup.counterexample!.violation.id);
-    // hotup check's counterexample is a shortest one; a random run is no shorter.
-    expect(quint.depth).toBeGreaterThanOrEqual(hotup.counterexample!.events.length);
-  });
+  it.each(QUINT_AGREE.filter((s) => s.expect.verdict === 'violation').map((s) => [s.id, s] as const))(
+    '%s: both report the expected violation',
+    (_, s) => {
+      const hotup = check(checkRun(s));
+      expect(s.expect.verdict === 'violation' && s.expect.violates).toContain(hotup.counterexample?.violation.id);
+      const quint = quintRun(s);
+      expect(quint.violated, `Quint did not catch ${s.mutant}`).toBe(true);
+      expect(quint.violations).toContain(hotup.counterexample!.violation.id);
+      // hotup check's counterexample is a shortest one; a random run is no shorter.
+      expect(quint.depth).toBeGreaterThanOrEqual(hotup.counterexample!.events.length);
+    },
+  );
 });

@@ -1,15 +1,14 @@
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { checkRun, exploreRun, PEERS_BUGS, PEERS_EXHAUSTIVE, PEERS_SIMULATION, seedsOf, topologyOf, type ScenarioOf } from '../../scenarios/index.js';
 import { check } from '../../src/check/check.js';
 import { explore } from '../../src/explore/explore.js';
 import { FAULTS, type FaultId } from '../../src/model/faults.js';
-import { PRESETS } from '../../src/topology/presets.js';
-import type { Topology } from '../../src/topology/topology.js';
 import { runQuint } from '../../twins/quint.js';
 import { runSpin, spinAvailable } from '../../twins/spin.js';
 
-const FIVE: FaultId[] = ['FAULT-PROBE-FAIL', 'FAULT-NOTIFY-LOST', 'FAULT-TOOL-RESTART', 'FAULT-FORCED-UNLOAD', 'FAULT-PARENT-REMOVE'];
-const SEEDS = 10;
+/** The seeds of each bug-finding search (scenarios/peers.ts). */
+const SEEDS = PEERS_BUGS[0]!.explore.budget.seeds ?? 1;
 
 const median = (xs: number[]): number => {
   const s = [...xs].sort((a, b) => a - b);
@@ -18,9 +17,13 @@ const median = (xs: number[]): number => {
 };
 
 /** Both searches of one topology: every state once, INV-* on every transition, no liveness (SPIN's safety run does none). */
-function exhaustive(topology: Topology, faults: FaultId[], userChanges: number | null = null) {
-  const h = check({ topology, mutant: null, faults, userChanges, liveness: false, audit: false });
-  const s = runSpin(topology, faults, null, { userChanges, hashBits: 26 });
+function exhaustive(sc: ScenarioOf<'spin'>) {
+  const { check: _, ...spinOptions } = sc.budget;
+  const topology = topologyOf(sc.topology);
+  const faults = [...sc.faults];
+  const userChanges = sc.budget.userChanges ?? null;
+  const h = check(checkRun(sc));
+  const s = runSpin(topology, faults, null, spinOptions);
   return {
     topology: topology.name,
     faults,
@@ -32,9 +35,12 @@ function exhaustive(topology: Topology, faults: FaultId[], userChanges: number |
   };
 }
 
-function simulation(topology: Topology, faults: FaultId[]) {
-  const e = explore({ topology, mutant: null, runs: 500, steps: 40, seed: 1, faults });
-  const q = runQuint(topology, faults, null, { samples: 200, steps: 40, seed: 1 });
+function simulation(sc: (typeof PEERS_SIMULATION)[number]) {
+  const topology = topologyOf(sc.explore.topology);
+  const faults = [...sc.explore.faults];
+  const e = explore(exploreRun(sc.explore));
+  const { samples, steps, seed } = sc.quint.budget;
+  const q = runQuint(topologyOf(sc.quint.topology), sc.quint.faults, sc.quint.mutant, { samples, steps, seed });
   const quintStepsPerSecond = (q.samples * q.stepsPerSample) / q.seconds;
   return {
     topology: topology.name,
@@ -45,13 +51,19 @@ function simulation(topology: Topology, faults: FaultId[]) {
   };
 }
 
-function bugFinding(topology: Topology, mutant: string) {
-  const ex = Array.from({ length: SEEDS }, (_, i) => explore({ topology, mutant, runs: 5000, steps: 40, seed: i + 1, faults: [] }));
-  const ck = check({ topology, mutant, faults: [], liveness: false, audit: false });
-  // A search stack of 100,000 steps, not 20 million: allocating that would be most of SPIN's wall time.
-  const sp = Array.from({ length: SEEDS }, (_, i) => runSpin(topology, [], mutant, { seed: i + 1, maxDepth: 100_000 }));
-  const spBfs = runSpin(topology, [], mutant, { bfs: true, maxDepth: 100_000 });
-  const qu = Array.from({ length: SEEDS }, (_, i) => runQuint(topology, [], mutant, { samples: 20000, steps: 40, seed: i + 1 }));
+function bugFinding(sc: (typeof PEERS_BUGS)[number]) {
+  const topology = topologyOf(sc.explore.topology);
+  const mutant = sc.explore.mutant!;
+  const spinOn = (x: ScenarioOf<'spin'>, seed?: number) => {
+    const { check: _, seeds: __, seed: ___, ...o } = x.budget;
+    return runSpin(topologyOf(x.topology), x.faults, x.mutant, seed === undefined ? o : { ...o, seed });
+  };
+  const ex = seedsOf(sc.explore.budget).map((seed) => explore(exploreRun(sc.explore, seed)));
+  const ck = check(checkRun(sc.check));
+  const sp = seedsOf(sc.spin.budget).map((seed) => spinOn(sc.spin, seed));
+  const spBfs = spinOn(sc.spinBfs);
+  const qb = sc.quint.budget;
+  const qu = seedsOf(qb).map((seed) => runQuint(topologyOf(sc.quint.topology), sc.quint.faults, sc.quint.mutant, { samples: qb.samples, steps: qb.steps, seed }));
   const found = <T>(xs: T[], ok: (x: T) => boolean) => xs.filter(ok).length;
   return {
     mutant,
@@ -142,16 +154,14 @@ export function peersMarkdown(r: ReturnType<typeof runPeers>): string {
   return out.join('\n');
 }
 
-/** Runs every comparison. */
+/** Runs every comparison of scenarios/peers.ts. */
 export function runPeers() {
   if (!spinAvailable()) throw new Error('spin or gcc is missing: apt-get install spin gcc');
-  const c19 = PRESETS['claims-1-9']!;
-  const c1011 = PRESETS['claims-10-11']!;
   return {
     machine: `${process.platform}-${process.arch}, node ${process.version}`,
-    exhaustive: [exhaustive(c19, []), exhaustive(c19, FIVE), exhaustive(c19, [...FAULTS], 1), exhaustive(c1011, FIVE), exhaustive(c1011, [...FAULTS], 1)],
-    simulation: [simulation(c19, []), simulation(c19, [...FAULTS]), simulation(c1011, [...FAULTS])],
-    bugs: ['MUT-PARALLEL-UPGRADE', 'MUT-NO-DRAIN', 'MUT-NO-WAIT-FAILOVER'].map((m) => bugFinding(c1011, m)),
+    exhaustive: PEERS_EXHAUSTIVE.map(exhaustive),
+    simulation: PEERS_SIMULATION.map(simulation),
+    bugs: PEERS_BUGS.map(bugFinding),
   };
 }
 

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FAULTS } from '../model/faults.js';
-import { PRESETS } from '../topology/presets.js';
+import { CHECK_ALL_FAULTS, checkRun } from '../../scenarios/index.js';
 import { check, type CheckResult } from './check.js';
 
 const why = (r: CheckResult): string => (r.counterexample ? `${r.counterexample.violation.id}: ${r.counterexample.violation.message}\n${r.counterexample.trace}` : r.verdict);
@@ -12,16 +11,11 @@ const why = (r: CheckResult): string => (r.counterexample ? `${r.counterexample.
  * the two longest tests of the suite: millions of states each.
  */
 describe('the correct design with every fault on', () => {
-  for (const [name, atLeast] of [
-    ['claims-1-9', 1_000_000],
-    ['claims-10-11', 10_000_000],
-  ] as const) {
-    it(`holds every INV-* and LIVE-* in every reachable state of ${name}`, { timeout: 1_800_000 }, () => {
-      const r = check({ topology: PRESETS[name]!, mutant: null, faults: [...FAULTS], userChanges: 1, audit: true });
-      expect(r.verdict, why(r)).toBe('pass');
-      expect(r.livenessChecked).toEqual(['LIVE-RESTORE', 'LIVE-UPGRADE-DONE', 'LIVE-REPORT']);
-      expect(r.deadlocks).toBe(0);
-      expect(r.states).toBeGreaterThan(atLeast);
-    });
-  }
+  it.each(CHECK_ALL_FAULTS.map((s) => [s.id, s] as const))('%s: every INV-* and LIVE-* holds in every reachable state', { timeout: 1_800_000 }, (_, s) => {
+    const r = check(checkRun(s));
+    expect(r.verdict, why(r)).toBe('pass');
+    expect(r.livenessChecked).toEqual(['LIVE-RESTORE', 'LIVE-UPGRADE-DONE', 'LIVE-REPORT']);
+    expect(r.deadlocks).toBe(0);
+    if (s.expect.verdict === 'pass') expect(r.states).toBeGreaterThan(s.expect.statesAbove!);
+  });
 });

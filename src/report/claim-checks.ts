@@ -1,6 +1,6 @@
 import { PROPERTY_IDS } from '../../properties/index.js';
 import { explore } from '../explore/explore.js';
-import { MUTANTS, type Mutant } from '../mutants.js';
+import { expectedBreaks, MUTANTS } from '../mutants.js';
 import { FAULTS } from '../model/faults.js';
 import type { Topology } from '../topology/topology.js';
 
@@ -27,8 +27,10 @@ export interface MutantCatch {
   readonly counterexampleSteps: number | null;
 }
 
-/** The properties a mutant is expected to break: model.md's list and the model's additions, less those it documents it cannot. */
-export const expectedBreaks = (m: Mutant): string[] => [...m.breaks, ...(m.alsoBreaks ?? [])].filter((p) => !m.cannotBreak?.[p]);
+export { expectedBreaks };
+
+/** Every mutant against every property it is expected to break. */
+const ALL_MUTANT_CHECKS: readonly { readonly mutant: string; readonly property: string }[] = MUTANTS.flatMap((m) => expectedBreaks(m).map((property) => ({ mutant: m.id, property })));
 
 /** Every check of one topology. */
 export interface TopologyChecks {
@@ -40,12 +42,13 @@ export interface TopologyChecks {
 
 /**
  * Explores the correct design with every fault against every INV-* and LIVE-*,
- * and each mutant against each property model.md expects it to break. A run
- * stops at the first violation, so the correct design is explored again
- * without a broken property until the rest all hold. Mutants can be left out
- * where the patent's own example topologies already catch them.
+ * and each mutant of `mutants` against its property (by default every mutant
+ * against each property model.md expects it to break). A run stops at the
+ * first violation, so the correct design is explored again without a broken
+ * property until the rest all hold. Mutants can be left out where the
+ * patent's own example topologies already catch them.
  */
-export function checkTopology(topology: Topology, budget: CheckBudget, withMutants = true): TopologyChecks {
+export function checkTopology(topology: Topology, budget: CheckBudget, mutants: readonly { readonly mutant: string; readonly property: string }[] = ALL_MUTANT_CHECKS): TopologyChecks {
   const base = { topology, runs: budget.runs, steps: budget.steps, seed: budget.seed, faults: [...FAULTS] };
   const violated = new Map<string, string>();
   for (let left = [...PROPERTY_IDS]; left.length > 0; ) {
@@ -54,16 +57,14 @@ export function checkTopology(topology: Topology, budget: CheckBudget, withMutan
     violated.set(cx.violation.id, cx.violation.message);
     left = left.filter((id) => id !== cx.violation.id);
   }
-  const mutants = (withMutants ? MUTANTS : []).flatMap((m) =>
-    expectedBreaks(m).map((property): MutantCatch => {
-      const cx = explore({ ...base, mutant: m.id, properties: [property] }).counterexample;
-      return { mutant: m.id, property, caught: cx !== null, counterexampleSteps: cx ? cx.steps.length : null };
-    }),
-  );
+  const caught = mutants.map(({ mutant, property }): MutantCatch => {
+    const cx = explore({ ...base, mutant, properties: [property] }).counterexample;
+    return { mutant, property, caught: cx !== null, counterexampleSteps: cx ? cx.steps.length : null };
+  });
   return {
     topology: topology.name,
     budget,
     properties: PROPERTY_IDS.map((id) => ({ id, violation: violated.get(id) ?? null })),
-    mutants,
+    mutants: caught,
   };
 }

@@ -1,5 +1,4 @@
-import { parseTopology } from '../topology/parse.js';
-import { PRESETS } from '../topology/presets.js';
+import { CLAIM_12_TOPOLOGY, CLAIMS_CORRECT, CLAIMS_MUTANTS, topologyOf } from '../../scenarios/index.js';
 import type { Topology } from '../topology/topology.js';
 
 /** A patent claim, restated, with what the model leaves out of it. */
@@ -12,26 +11,17 @@ export interface Claim {
   readonly gaps: string;
 }
 
-/** Claim 12 is cut off after "a third netdev and ...": read as any binding map, checked on a fourth netdev and a third child. */
-export const CLAIM_12_TOPOLOGY: Topology = parseTopology({
-  name: 'claim-12',
-  children: 3,
-  binding: { N1: 'C1', N2: 'C2', N3: 'C1', N4: 'C3' },
-});
+export { CLAIM_12_TOPOLOGY };
 
 /**
- * Every topology a claim is checked on. The correct design is explored on
- * all; the mutants, whose counterexamples cost most of the time to shrink,
- * on claims-10-11 only: it catches every mutant claims-1-9 catches, and
- * MUT-EARLY-NOTIFY, which needs a child with two sub-devices, besides.
+ * Every topology a claim is checked on, from the scenarios of docs/claims.md
+ * (scenarios/claims.ts): the correct design is explored on all, the mutants
+ * where a scenario explores them.
  */
-export const CLAIM_TOPOLOGIES: readonly { readonly topology: Topology; readonly mutants: boolean }[] = [
-  { topology: PRESETS['claims-1-9']!, mutants: false },
-  { topology: PRESETS['claims-10-11']!, mutants: true },
-  { topology: PRESETS['claims-10-11-xor']!, mutants: false },
-  { topology: PRESETS['claims-10-11-primary']!, mutants: false },
-  { topology: CLAIM_12_TOPOLOGY, mutants: false },
-];
+export const CLAIM_TOPOLOGIES: readonly { readonly topology: Topology; readonly mutants: boolean }[] = CLAIMS_CORRECT.map((s) => ({
+  topology: topologyOf(s.topology),
+  mutants: CLAIMS_MUTANTS.some((m) => m.topology === s.topology),
+}));
 
 const C1_9 = ['claims-1-9'];
 const C10_11 = ['claims-10-11', 'claims-10-11-xor', 'claims-10-11-primary'];

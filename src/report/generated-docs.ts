@@ -1,8 +1,8 @@
 import { PROPERTY_IDS } from '../../properties/index.js';
 import { diagramFiles } from '../diagram/diagram-files.js';
 import { PRESETS } from '../topology/presets.js';
+import { CLAIMS_BUDGET, CLAIMS_CORRECT, CLAIMS_MUTANTS, topologyOf } from '../../scenarios/index.js';
 import { checkTopology, type CheckBudget } from './claim-checks.js';
-import { CLAIM_TOPOLOGIES } from './claims.js';
 import { claimsMarkdown } from './claims-md.js';
 import { compareDesigns } from './compare.js';
 import { comparisonMarkdown } from './comparison-format.js';
@@ -11,16 +11,22 @@ import { testsNaming } from './test-index.js';
 /** Where the generated diagrams live, relative to the repository. */
 const DIAGRAMS_DIR = 'docs/diagrams';
 
-/** The budget of the explorations behind docs/claims.md: `hotup explore`'s defaults. */
-const CLAIMS_BUDGET: CheckBudget = { runs: 100, steps: 40, seed: 42 };
+/** The budget of the explorations behind docs/claims.md (scenarios/claims.ts): `hotup explore`'s defaults. */
+const budgetOf = (b: typeof CLAIMS_BUDGET): CheckBudget => ({ runs: b.runs, steps: b.steps, seed: b.seed });
 
 /** The topologies docs/comparison.md compares on: the patent's two examples. */
 export const COMPARISON_TOPOLOGIES = ['claims-1-9', 'claims-10-11'];
 
-/** docs/claims.md, from fresh explorations and the test files under `root`. */
+/** docs/claims.md, from fresh explorations of its scenarios (scenarios/claims.ts) and the test files under `root`. */
 export function claimsDoc(root: string): string {
-  const checks = CLAIM_TOPOLOGIES.map((c) => checkTopology(c.topology, CLAIMS_BUDGET, c.mutants));
-  return claimsMarkdown({ checks, budget: CLAIMS_BUDGET, tests: testsNaming(root, PROPERTY_IDS) });
+  const checks = CLAIMS_CORRECT.map((s) =>
+    checkTopology(
+      topologyOf(s.topology),
+      budgetOf(s.budget),
+      CLAIMS_MUTANTS.filter((m) => m.topology === s.topology).map((m) => ({ mutant: m.mutant!, property: m.properties[0]! })),
+    ),
+  );
+  return claimsMarkdown({ checks, budget: budgetOf(CLAIMS_BUDGET), tests: testsNaming(root, PROPERTY_IDS) });
 }
 
 /** docs/comparison.md. */
