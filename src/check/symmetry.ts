@@ -5,7 +5,7 @@ import { describeEvent } from '../model/event-kinds.js';
 import { canonicalJson } from '../model/canonical.js';
 import { childName, netdevName, type Topology } from '../topology/topology.js';
 import { monitorSlot } from '../engine/layout.js';
-import type { TableSystem } from './table-system.js';
+import type { TableSystem } from '../engine/table/table-system.js';
 
 /** A renaming of the topology: child k becomes child `children[k]`, netdev i becomes netdev `netdevs[i]`. */
 export interface Permutation {
