@@ -110,6 +110,11 @@ export class TableSystem {
     return this.envDriver[env]!;
   }
 
+  /** Calls `f` with the message id and the target's local-state id of every delivery the next steps make (null: stop). */
+  observeDeliveries(f: ((msg: number, local: number) => void) | null): void {
+    this.delivery.onDeliver = f;
+  }
+
   /** Fills `env` and `msg` with the events enabled in `v`; returns their number. */
   enabled(v: Uint16Array, env: Int32Array, msg: Int32Array): number {
     const n = this.events.enabled(v, env, msg);
