@@ -14,7 +14,8 @@ import { coverageTap } from './coverage-tap.js';
 import { traceOfRun } from './run-trace.js';
 import { livenessRounds } from './settle.js';
 import { settleRun } from './table-settle.js';
-import { TableRuns, type TableRun } from './table-runs.js';
+import { tableRunsFor } from './table-cache.js';
+import type { TableRun, TableRuns } from './table-runs.js';
 import { formatTrace, type TraceStep } from '../trace/trace.js';
 
 /** What `hotup explore` runs. */
@@ -151,21 +152,20 @@ export function replayCommand(o: ExploreOptions, seed: number, path: string, com
  */
 export function explore(o: ExploreOptions): ExploreResult {
   const coverage = o.coverage ? new Coverage() : null;
-  const design = designOf(o.mutant);
-  const system = createSystem(o.topology, design);
-  const start = withMonitors(system, system.initial());
   const only: PropertyFilter = o.properties && o.properties.length ? new Set(o.properties) : null;
   const counters = { steps: 0, checks: 0, invariants: only ? INVARIANTS.filter((p) => only.has(p.id)).length : INVARIANTS.length };
   const families: Family[] = ['driver', 'traffic', 'start', ...o.faults];
-  const runs = new TableRuns(system, o.faults, only, (e) => {
+  const runs = tableRunsFor(o.topology, o.mutant, o.faults, only, (e) => {
     const f = familyOf(e);
     return f === null ? -1 : families.indexOf(f);
   });
+  const system = runs.system;
+  const start = withMonitors(system, system.initial());
   if (coverage) {
     // Boot is recorded as the plain system delivers it; every later delivery through the table.
-    createSystem(o.topology, design, coverage.record).initial();
-    runs.observeDeliveries(coverageTap(coverage, runs.ts, system.components));
+    createSystem(o.topology, designOf(o.mutant), coverage.record).initial();
   }
+  runs.observeDeliveries(coverage ? coverageTap(coverage, runs.ts, system.components) : null);
   const weight = (f: Family): number => (f === 'driver' ? 8 : f === 'traffic' ? 3 : 2);
   const command = fc.oneof(
     ...families.map((f, i) => ({ weight: weight(f), arbitrary: fc.nat(63).map((p) => new PickCommand(runs, i, f, p, counters)) })),

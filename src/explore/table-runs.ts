@@ -56,8 +56,8 @@ export class TableRuns {
     this.ts = new TableSystem(system, faults, only, null);
   }
 
-  /** Watches the deliveries of the runs' steps. */
-  observeDeliveries(f: (msg: number, local: number) => void): void {
+  /** Watches the deliveries of the runs' steps (null: stop). */
+  observeDeliveries(f: ((msg: number, local: number) => void) | null): void {
     this.ts.observeDeliveries(f);
   }
 
