@@ -148,7 +148,9 @@ export function replayCommand(o: ExploreOptions, seed: number, path: string, com
  * Random exploration with fast-check: each run boots the system, takes up to
  * `steps` random steps (driver work, traffic, the tool, faults), then its fair
  * steps, checking every INV-* after each step and the LIVE-* at the end.
- * A failure is shrunk to a short trace.
+ * A failure is shrunk to a short trace. Runs step through the memoised table
+ * system (TableRuns, audited against the plain system); the counterexample and
+ * the last run are taken again on the plain system to print them.
  */
 export function explore(o: ExploreOptions): ExploreResult {
   const coverage = o.coverage ? new Coverage() : null;
