@@ -28,7 +28,7 @@ export const ABOUT: Readonly<Record<string, string>> = {
   'src/model': 'the model\'s vocabulary: the system state, the component-kind and event-kind tables, faults, canonical form',
   scenarios: 'named runs: a topology, faults and a mutant, shared by tests, reports and benchmarks',
   properties: 'the specification: every INV-* and LIVE-* as a monitor that only observes',
-  'src/engine': 'the engine: one run-to-completion loop with pluggable delivery (XState, memoised table, logged replay), enabled events, monitored steps',
+  'src/engine': 'the engine: one run-to-completion loop with pluggable delivery (XState, memoised table, logged replay), enabled events, monitored steps; in table/ the system over state vectors with memoised invariants and its audit',
   'src/trace': 'the trace: a run as steps carrying the event, the messages, the state after and every violation; its readable form',
   'src/explore': 'tool `explore`: random exploration, shrunk counterexamples, coverage',
   'src/linux': 'the Linux bonding driver as a reference, and its conformance scenarios',

@@ -1,5 +1,5 @@
 import { StateStore } from './state-store.js';
-import type { TableSystem } from './table-system.js';
+import type { TableSystem } from '../engine/table/table-system.js';
 
 /** Where a breadth-first search stands, for a live progress line. */
 export interface Progress {

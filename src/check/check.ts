@@ -6,13 +6,13 @@ import type { EnvEvent } from '../model/env-event.js';
 import type { FaultId } from '../model/faults.js';
 import { createSystem } from '../engine/system.js';
 import type { Topology } from '../topology/topology.js';
-import { auditState, TableMismatch } from './audit.js';
+import { auditState, TableMismatch } from '../engine/table/audit.js';
 import { bfs, type BfsOptions, type BfsResult, type Progress } from './bfs.js';
 import { findFairCycle } from './liveness.js';
 import { pathTo } from './paths.js';
 import { replayEvents } from './replay.js';
 import { Symmetry, SymmetryBroken, topologySymmetries } from './symmetry.js';
-import { TableSystem } from './table-system.js';
+import { TableSystem } from '../engine/table/table-system.js';
 
 /** What `hotup check` runs. */
 export interface CheckOptions {

@@ -1,6 +1,6 @@
 import { forEachStep, StepBuffers } from './paths.js';
 import type { StateStore } from './state-store.js';
-import type { TableSystem } from './table-system.js';
+import type { TableSystem } from '../engine/table/table-system.js';
 
 /** A reachable cycle of driver steps in which a LIVE-* property is never met and weak fairness holds. */
 export interface FairCycle {

@@ -1,5 +1,5 @@
 import type { StateStore } from './state-store.js';
-import type { TableSystem } from './table-system.js';
+import type { TableSystem } from '../engine/table/table-system.js';
 
 /** Reusable buffers for enumerating the steps out of one state. */
 export class StepBuffers {

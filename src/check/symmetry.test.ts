@@ -5,7 +5,7 @@ import { parseTopology } from '../topology/parse.js';
 import { PRESETS } from '../topology/presets.js';
 import { check } from './check.js';
 import { Symmetry, topologySymmetries } from './symmetry.js';
-import { TableSystem } from './table-system.js';
+import { TableSystem } from '../engine/table/table-system.js';
 
 const tableSystem = (name: string) => new TableSystem(createSystem(PRESETS[name]!, designOf(null)), []);
 

@@ -7,7 +7,7 @@ import type { ComponentKind } from '../../machines/messages.js';
 
 type Ctx = Record<string, unknown>;
 import { monitorSlot } from '../engine/layout.js';
-import type { TableSystem } from './table-system.js';
+import type { TableSystem } from '../engine/table/table-system.js';
 
 /** A renaming of the topology: child k becomes child `children[k]`, netdev i becomes netdev `netdevs[i]`. */
 export interface Permutation extends Renaming {

@@ -11,6 +11,8 @@ export class TableDelivery implements Delivery<number> {
   state!: Uint16Array;
   /** The log so far, as `appendLog` extends it (a tree of message ids, say); starts at `emptyLog`. */
   log = 0;
+  /** Told of every delivery before it happens: the message id and the target's local-state id (for coverage). */
+  onDeliver: ((m: number, local: number) => void) | null = null;
 
   constructor(
     private readonly table: Transitions,
@@ -20,6 +22,7 @@ export class TableDelivery implements Delivery<number> {
   deliver(m: number, queue: number[]): void {
     this.log = this.appendLog(this.log, m);
     const slot = this.table.slotOfMessage[m]!;
+    if (this.onDeliver !== null) this.onDeliver(m, this.state[slot]!);
     const d = this.table.deliver(m, this.state[slot]!);
     this.state[slot] = d.next;
     for (let j = 0; j < d.sends.length; j++) queue.push(d.sends[j]!);

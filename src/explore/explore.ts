@@ -1,18 +1,22 @@
 import fc from 'fast-check';
 import type { Message } from '../../machines/messages.js';
 import { INVARIANTS } from '../../properties/index.js';
-import { monitoredStep, withMonitors, type PropertyFilter } from '../engine/monitor.js';
+import { withMonitors, type PropertyFilter } from '../engine/monitor.js';
 import type { Violation } from '../../properties/property.js';
 import { designOf } from '../mutants.js';
 import { faultOf, isDriverStep } from '../model/event-kinds.js';
 import { type EnvEvent } from '../model/env-event.js';
 import type { FaultId } from '../model/faults.js';
-import type { SystemState } from '../model/state.js';
-import { createSystem, type System } from '../engine/system.js';
+import { createSystem } from '../engine/system.js';
 import type { Topology } from '../topology/topology.js';
 import { Coverage, type MachineCoverage, type Visited } from './coverage.js';
-import { settle } from './settle.js';
-import { formatTrace, traceStep, type TraceStep } from '../trace/trace.js';
+import { coverageTap } from './coverage-tap.js';
+import { traceOfRun } from './run-trace.js';
+import { livenessRounds } from './settle.js';
+import { settleRun } from './table-settle.js';
+import { tableRunsFor } from './table-cache.js';
+import type { TableRun, TableRuns } from './table-runs.js';
+import { formatTrace, type TraceStep } from '../trace/trace.js';
 
 /** What `hotup explore` runs. */
 export interface ExploreOptions {
@@ -80,87 +84,53 @@ function familyOf(e: EnvEvent): Family | null {
   return isDriverStep(e) ? 'driver' : null;
 }
 
-/** The state a run carries between fast-check commands. */
-interface RunModel {
-  state: SystemState;
-  readonly start: SystemState;
-  readonly steps: TraceStep[];
-  faults: readonly FaultId[];
-  violation: Violation | null;
-}
-
 class ViolationFound extends Error {}
 
-const enabledCache = new WeakMap<SystemState, { faults: readonly FaultId[]; events: EnvEvent[] }>();
-
-/** The enabled events of a state, computed once: check() and run() of every command ask for them. */
-function enabledOnce(system: System, state: SystemState, faults: readonly FaultId[]): EnvEvent[] {
-  const hit = enabledCache.get(state);
-  if (hit && hit.faults === faults) return hit.events;
-  const events = system.enabled(state, faults);
-  enabledCache.set(state, { faults, events });
-  return events;
-}
-
 /** One fast-check command: take the `pick`-th enabled event of a family. */
-class PickCommand implements fc.Command<RunModel, object> {
+class PickCommand implements fc.Command<TableRun, object> {
   constructor(
-    private readonly system: System,
-    private readonly family: Family,
+    private readonly runs: TableRuns,
+    private readonly family: number,
+    private readonly name: Family,
     private readonly pick: number,
     private readonly counters: { steps: number; checks: number; invariants: number },
-    private readonly only: PropertyFilter,
   ) {}
 
-  private candidates(m: RunModel): EnvEvent[] {
-    return enabledOnce(this.system, m.state, m.faults).filter((e) => familyOf(e) === this.family);
+  check(m: Readonly<TableRun>): boolean {
+    return m.violation === null && this.runs.count(m as TableRun, this.family) > 0;
   }
 
-  check(m: Readonly<RunModel>): boolean {
-    return m.violation === null && this.candidates(m as RunModel).length > 0;
-  }
-
-  run(m: RunModel): void {
-    const c = this.candidates(m);
-    const e = c[this.pick % c.length]!;
-    const res = monitoredStep(this.system, m.state, e, this.only);
+  run(m: TableRun): void {
+    const j = this.runs.nth(m, this.family, this.pick % this.runs.count(m, this.family));
+    const broke = this.runs.step(m, m.env[j]!, m.msg[j]!);
     this.counters.steps++;
     this.counters.checks += this.counters.invariants;
-    m.steps.push(traceStep(e, res));
-    m.state = res.state;
-    if (res.violation) {
-      m.violation = res.violation;
-      throw new ViolationFound(`${res.violation.id}: ${res.violation.message}`);
-    }
+    if (broke) throw new ViolationFound(m.violation!);
   }
 
   toString(): string {
-    return `${this.family}#${this.pick}`;
+    return `${this.name}#${this.pick}`;
   }
 }
 
 /** Runs a list of commands from the booted state, then the fair completion; returns the run. */
 function playRun(
-  system: System,
-  start: SystemState,
+  runs: TableRuns,
   faults: readonly FaultId[],
-  cmds: Iterable<fc.Command<RunModel, object>>,
+  cmds: Iterable<fc.Command<TableRun, object>>,
   counters: { steps: number; checks: number; invariants: number },
-  only: PropertyFilter,
-): RunModel {
-  const m: RunModel = { state: start, start, steps: [], faults, violation: null };
+): TableRun {
+  const m = runs.start(faults);
   try {
     fc.modelRun(() => ({ model: m, real: {} }), cmds);
   } catch (e) {
     if (!(e instanceof ViolationFound)) throw e;
     return m;
   }
-  const done = settle(system, m.state, only);
-  counters.steps += done.steps.length;
-  counters.checks += done.steps.length * counters.invariants;
-  m.steps.push(...done.steps);
-  m.state = done.state;
-  m.violation = done.violation;
+  const before = m.envs.length;
+  settleRun(runs, m, livenessRounds(runs.system.topology));
+  counters.steps += m.envs.length - before;
+  counters.checks += (m.envs.length - before) * counters.invariants;
   return m;
 }
 
@@ -178,32 +148,43 @@ export function replayCommand(o: ExploreOptions, seed: number, path: string, com
  * Random exploration with fast-check: each run boots the system, takes up to
  * `steps` random steps (driver work, traffic, the tool, faults), then its fair
  * steps, checking every INV-* after each step and the LIVE-* at the end.
- * A failure is shrunk to a short trace.
+ * A failure is shrunk to a short trace. Runs step through the memoised table
+ * system (TableRuns, audited against the plain system); the counterexample and
+ * the last run are taken again on the plain system to print them.
  */
 export function explore(o: ExploreOptions): ExploreResult {
   const coverage = o.coverage ? new Coverage() : null;
-  const system = createSystem(o.topology, designOf(o.mutant), coverage?.record);
-  const start = withMonitors(system, system.initial());
   const only: PropertyFilter = o.properties && o.properties.length ? new Set(o.properties) : null;
   const counters = { steps: 0, checks: 0, invariants: only ? INVARIANTS.filter((p) => only.has(p.id)).length : INVARIANTS.length };
   const families: Family[] = ['driver', 'traffic', 'start', ...o.faults];
+  const runs = tableRunsFor(o.topology, o.mutant, o.faults, only, (e) => {
+    const f = familyOf(e);
+    return f === null ? -1 : families.indexOf(f);
+  });
+  const system = runs.system;
+  const start = withMonitors(system, system.initial());
+  if (coverage) {
+    // Boot is recorded as the plain system delivers it; every later delivery through the table.
+    createSystem(o.topology, designOf(o.mutant), coverage.record).initial();
+  }
+  runs.observeDeliveries(coverage ? coverageTap(coverage, runs.ts, system.components) : null);
   const weight = (f: Family): number => (f === 'driver' ? 8 : f === 'traffic' ? 3 : 2);
   const command = fc.oneof(
-    ...families.map((f) => ({ weight: weight(f), arbitrary: fc.nat(63).map((p) => new PickCommand(system, f, p, counters, only)) })),
+    ...families.map((f, i) => ({ weight: weight(f), arbitrary: fc.nat(63).map((p) => new PickCommand(runs, i, f, p, counters)) })),
   );
   const arb = fc.tuple(fc.subarray([...o.faults]), fc.commands([command], { maxCommands: o.steps, size: 'max', ...(o.commandsPath !== undefined ? { replayPath: o.commandsPath } : {}) }));
   let runsDone = 0;
   let firstViolation: number | null = null;
-  let lastRun: readonly TraceStep[] = [];
+  let lastRun: TableRun | null = null;
   const t0 = performance.now();
   const prop = fc.property(arb, ([faults, cmds]) => {
-    const m = playRun(system, start, faults, cmds, counters, only);
-    lastRun = m.steps;
+    const m = playRun(runs, faults, cmds, counters);
+    lastRun = m;
     runsDone++;
     o.onRun?.(runsDone);
     if (m.violation) {
       firstViolation ??= (performance.now() - t0) / 1000;
-      throw new ViolationFound(`${m.violation.id}: ${m.violation.message}`);
+      throw new ViolationFound(m.violation);
     }
   });
   const result = fc.check(prop, {
@@ -215,14 +196,15 @@ export function explore(o: ExploreOptions): ExploreResult {
   let counterexample: Counterexample | null = null;
   if (result.failed && result.counterexample) {
     const [faults, cmds] = result.counterexample[0];
-    const m = playRun(system, start, faults, cmds, { steps: 0, checks: 0, invariants: 0 }, only);
+    const m = playRun(runs, faults, cmds, { steps: 0, checks: 0, invariants: 0 });
     if (!m.violation) throw new Error(`replaying the counterexample did not fail again: ${String(result.errorInstance)}`);
+    const { steps, violation } = traceOfRun(system, runs.ts, start, m, only);
     const path = result.counterexamplePath ?? '';
     const commandsPath = /replayPath="([^"]*)"/.exec(String(cmds))?.[1] ?? '';
     counterexample = {
-      violation: m.violation,
-      steps: m.steps,
-      trace: formatTrace(o.topology, start, m.steps, m.violation),
+      violation: violation!,
+      steps,
+      trace: formatTrace(o.topology, start, steps, violation),
       seed: result.seed,
       path,
       commandsPath,
@@ -243,7 +225,7 @@ export function explore(o: ExploreOptions): ExploreResult {
     invariantChecks: counters.checks,
     seconds,
     secondsToFirstViolation: firstViolation,
-    lastRun,
+    lastRun: lastRun ? traceOfRun(system, runs.ts, start, lastRun, only).steps : [],
     counterexample,
     coverage: coverage ? coverage.summary(system.components) : [],
     visited: coverage ? coverage.visited() : {},

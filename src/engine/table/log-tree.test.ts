@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Message } from '../../machines/messages.js';
+import type { Message } from '../../../machines/messages.js';
 import { LogTree } from './log-tree.js';
 
 const messages: Message[] = [

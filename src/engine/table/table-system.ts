@@ -1,21 +1,21 @@
-import type { ComponentKind } from '../../machines/messages.js';
-import { INVARIANTS, LIVENESS } from '../../properties/index.js';
-import { withMonitors, type PropertyFilter } from '../engine/monitor.js';
-import type { Invariant, Liveness } from '../../properties/property.js';
-import { faultOf, isDriverStep } from '../model/event-kinds.js';
-import { type EnvEvent } from '../model/env-event.js';
-import { faultBit, type FaultId } from '../model/faults.js';
-import type { SystemState } from '../model/state.js';
-import type { System } from '../engine/system.js';
-import { runToCompletion } from '../engine/run-to-completion.js';
-import { TableDelivery } from '../engine/table-delivery.js';
-import { setSnapshotAt, snapshotsOf, type DraftState } from '../model/components.js';
+import type { ComponentKind } from '../../../machines/messages.js';
+import { INVARIANTS, LIVENESS } from '../../../properties/index.js';
+import { withMonitors, type PropertyFilter } from '../monitor.js';
+import type { Invariant, Liveness } from '../../../properties/property.js';
+import { faultOf, isDriverStep } from '../../model/event-kinds.js';
+import { type EnvEvent } from '../../model/env-event.js';
+import { faultBit, type FaultId } from '../../model/faults.js';
+import type { SystemState } from '../../model/state.js';
+import type { System } from '../system.js';
+import { runToCompletion } from '../run-to-completion.js';
+import { TableDelivery } from '../table-delivery.js';
+import { setSnapshotAt, snapshotsOf, type DraftState } from '../../model/components.js';
 import { EnabledEvents } from './enabled-events.js';
-import { Interner } from '../engine/interner.js';
-import { layoutOf, monitorSlot, type Layout } from '../engine/layout.js';
+import { Interner } from '../interner.js';
+import { layoutOf, monitorSlot, type Layout } from '../layout.js';
 import { LogTree } from './log-tree.js';
 import { ReadMemo } from './memo.js';
-import { MAX_LOCAL_STATES, Transitions } from '../engine/transitions.js';
+import { MAX_LOCAL_STATES, Transitions } from '../transitions.js';
 import { Evaluator } from './views.js';
 
 
@@ -108,6 +108,11 @@ export class TableSystem {
   isDriver(env: number): boolean {
     this.envFacts(env);
     return this.envDriver[env]!;
+  }
+
+  /** Calls `f` with the message id and the target's local-state id of every delivery the next steps make (null: stop). */
+  observeDeliveries(f: ((msg: number, local: number) => void) | null): void {
+    this.delivery.onDeliver = f;
   }
 
   /** Fills `env` and `msg` with the events enabled in `v`; returns their number. */

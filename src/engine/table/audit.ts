@@ -1,9 +1,9 @@
-import { monitoredStep, type PropertyFilter } from '../engine/monitor.js';
-import { canonicalJson, stateKey } from '../model/canonical.js';
+import { monitoredStep, type PropertyFilter } from '../monitor.js';
+import { canonicalJson, stateKey } from '../../model/canonical.js';
 import { EnabledEvents } from './enabled-events.js';
 import type { TableSystem } from './table-system.js';
 
-/** The cached tables and the plain system disagree: a bug in src/check, never in the model. */
+/** The cached tables and the plain system disagree: a bug in src/engine/table, never in the model. */
 export class TableMismatch extends Error {}
 
 /**

@@ -1,4 +1,4 @@
-import type { Message } from '../../machines/messages.js';
+import type { Message } from '../../../machines/messages.js';
 
 /** Distinct message filters (target, event type) the properties may ask a log for. */
 export const MAX_FILTERS = 64;
@@ -29,7 +29,7 @@ export class LogTree {
     let j = this.filterIds.get(key);
     if (j === undefined) {
       j = this.filters.length;
-      if (j >= MAX_FILTERS) throw new Error(`src/check/log-tree.ts: more than ${MAX_FILTERS} message filters; raise MAX_FILTERS`);
+      if (j >= MAX_FILTERS) throw new Error(`src/engine/table/log-tree.ts: more than ${MAX_FILTERS} message filters; raise MAX_FILTERS`);
       this.filterIds.set(key, j);
       this.filters.push({ to, type });
       this.filtered.push(new Int32Array(0));

@@ -1,14 +1,14 @@
-import type { ComponentKind } from '../../machines/messages.js';
-import type { EnvEvent } from '../model/env-event.js';
-import { EVENT_KINDS, type EnabledGroup } from '../model/event-kinds.js';
-import { targetEvents } from '../engine/enabled.js';
-import type { FaultId } from '../model/faults.js';
-import type { SystemState } from '../model/state.js';
-import type { System } from '../engine/system.js';
-import type { Interner } from '../engine/interner.js';
-import { childSlot, netdevSlot, slotOf, type Layout } from '../engine/layout.js';
+import type { ComponentKind } from '../../../machines/messages.js';
+import type { EnvEvent } from '../../model/env-event.js';
+import { EVENT_KINDS, type EnabledGroup } from '../../model/event-kinds.js';
+import { targetEvents } from '../enabled.js';
+import type { FaultId } from '../../model/faults.js';
+import type { SystemState } from '../../model/state.js';
+import type { System } from '../system.js';
+import type { Interner } from '../interner.js';
+import { childSlot, netdevSlot, slotOf, type Layout } from '../layout.js';
 import { ReadMemo, type FilteredLogs } from './memo.js';
-import type { Transitions } from '../engine/transitions.js';
+import type { Transitions } from '../transitions.js';
 import type { Evaluator } from './views.js';
 
 /**
@@ -117,7 +117,7 @@ export class EnabledEvents {
     ev.inputs.after = v;
     return ev.evaluate(u.memo, () => {
       const m = this.system.toMessage(ev.after, u.event);
-      if (m.to !== u.to || m.event.type !== u.type) throw new Error(`src/check/enabled-events.ts: ${u.event.kind} became a ${m.to} ${m.event.type} message, not ${u.to} ${u.type}`);
+      if (m.to !== u.to || m.event.type !== u.type) throw new Error(`src/engine/table/enabled-events.ts: ${u.event.kind} became a ${m.to} ${m.event.type} message, not ${u.to} ${u.type}`);
       return this.transitions.messageId(m);
     });
   }
@@ -148,6 +148,6 @@ export class EnabledEvents {
 
   /** Every event `System.enabled` produced belongs to a group this file computes (else the event table's group is wrong). */
   static assertGrouped(e: EnvEvent): void {
-    if (groupOf(e) === 'boot') throw new Error(`src/check/enabled-events.ts: the environment event kind '${e.kind}' is enabled after boot but its group in src/model/event-kinds.ts is 'boot'`);
+    if (groupOf(e) === 'boot') throw new Error(`src/engine/table/enabled-events.ts: the environment event kind '${e.kind}' is enabled after boot but its group in src/model/event-kinds.ts is 'boot'`);
   }
 }

@@ -1,11 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { monitoredStep, withMonitors } from '../engine/monitor.js';
-import { designOf, MUTANTS } from '../mutants.js';
-import { stateKey } from '../model/canonical.js';
-import { FAULTS } from '../model/faults.js';
-import { createSystem } from '../engine/system.js';
-import { PRESETS } from '../topology/presets.js';
+import { monitoredStep, withMonitors } from '../monitor.js';
+import { designOf, MUTANTS } from '../../mutants.js';
+import { stateKey } from '../../model/canonical.js';
+import { FAULTS } from '../../model/faults.js';
+import { createSystem } from '../system.js';
+import { PRESETS } from '../../topology/presets.js';
 import { auditState } from './audit.js';
 import { TableSystem } from './table-system.js';
 

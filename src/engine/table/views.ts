@@ -1,10 +1,10 @@
-import type { ComponentKind, Message } from '../../machines/messages.js';
-import { DELIVERED, type SelfFilteringLog, type StepView } from '../../properties/property.js';
-import type { EnvEvent } from '../model/env-event.js';
-import type { SystemState } from '../model/state.js';
-import type { Topology } from '../topology/topology.js';
-import type { Interner } from '../engine/interner.js';
-import { monitorSlot, type Layout } from '../engine/layout.js';
+import type { ComponentKind, Message } from '../../../machines/messages.js';
+import { DELIVERED, type SelfFilteringLog, type StepView } from '../../../properties/property.js';
+import type { EnvEvent } from '../../model/env-event.js';
+import type { SystemState } from '../../model/state.js';
+import type { Topology } from '../../topology/topology.js';
+import type { Interner } from '../interner.js';
+import { monitorSlot, type Layout } from '../layout.js';
 import { MAX_FILTERS, type LogTree } from './log-tree.js';
 import { ReadLog, type Inputs, type ReadMemo } from './memo.js';
 
