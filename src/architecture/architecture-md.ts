@@ -11,6 +11,33 @@ const ELSEWHERE = [
   'The C kernel modules of the design, when they come, get a top-level folder of their own: they are not TypeScript and not in this graph.',
 ];
 
+/** How a step runs and what adding an event, a fault or a component takes: the tables that make it one entry. */
+const ONE_STEP = [
+  'An environment event (unload C1, a miimon pass, a transmit, a fault) becomes one message',
+  '(`toMessage` in `src/model/event-kinds.ts`); `runToCompletion` in',
+  '`src/engine/run-to-completion.ts` delivers it and everything it causes in FIFO order.',
+  'The delivery is a plug-in: `MachineDelivery` calls XState\'s `machine.transition`,',
+  '`TableDelivery` looks the transition up in the memoised table the exhaustive check and',
+  'random exploration share (`src/engine/table/`), `LoggedDelivery` replays a logged',
+  'message (conformance). The monitored step (`src/engine/monitor.ts`) then lets every',
+  'INV-* monitor observe and check it. The result is a `TraceStep` (`src/trace/trace.ts`):',
+  'the event, the messages delivered, the state after and every violation; explore,',
+  'check, conform, diagrams and reports all read it.',
+  '',
+  '- **A new environment event or fault** is one entry in `EVENT_KINDS`',
+  '  (`src/model/event-kinds.ts`: who causes it, its fault, its fairness, its enabled-event',
+  '  group, the components it reads and writes, its message, its kernel words, the log',
+  '  events it shows), its variant in `src/model/env-event.ts`, the line that offers it in',
+  '  `src/engine/enabled.ts` (and, for a fault, its id in `src/model/faults.ts`), plus the',
+  '  machine transitions that handle its message. The twins (`twins/`) follow by hand.',
+  '- **A new component kind** is its machine, its field in `SystemState`, one entry in',
+  '  `COMPONENTS` (`src/model/components.ts`: its state field, how many a topology has, its',
+  '  boot input) and one in `RENAME` (`src/model/renaming.ts`); serialising, delivering,',
+  '  vectorising and booting follow from the table. What it shows to an observer is said',
+  '  in `src/conform/state-view.ts` and `src/conform/step-events.ts`.',
+  '- **A new named run** (a test, a doc figure, a benchmark row) is one entry in `scenarios/`.',
+];
+
 /**
  * docs/architecture.md: where each part of the project lives, which way the
  * imports go, the folder table from `layers` (top layer first) with the line
@@ -57,6 +84,10 @@ export function architectureMarkdown(
     'Elsewhere:',
     '',
     ...ELSEWHERE.map((l) => `- ${l}`),
+    '',
+    '## One step, one trace',
+    '',
+    ...ONE_STEP,
     '',
     '## The folder graph',
     '',
