@@ -7,7 +7,7 @@ import { faultBit, type FaultId } from '../model/faults.js';
 import { comparePlainStep, plainStep } from './step-audit.js';
 
 /** Steps audited against the plain system first, then one step in AUDIT_EVERY. */
-const AUDIT_FIRST = 64;
+const AUDIT_FIRST = 16;
 const AUDIT_EVERY = 4096;
 
 /** One random run over the table: its state vector, the events it took, and how it ended. */
