@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { INVARIANTS } from '../../properties/index.js';
 import { CHECK_CANNOT_BREAK, CHECK_CORRECT, CHECK_COUNTEREXAMPLES, CHECK_CUT, CHECK_MUTANTS, checkRun, TEST_SEED } from '../../scenarios/index.js';
 import { explore } from '../explore/explore.js';
 import { expectedBreaks, MUTANTS } from '../mutants.js';
@@ -8,7 +7,6 @@ import { PRESETS } from '../topology/presets.js';
 import { check, type CheckOptions, type CheckResult } from './check.js';
 
 const SEED = TEST_SEED;
-const INV_IDS = INVARIANTS.map((p) => p.id);
 
 const run = (o: Partial<CheckOptions> & Pick<CheckOptions, 'topology'>): CheckResult => check({ mutant: null, faults: [...FAULTS], ...o });
 const why = (r: CheckResult): string => (r.counterexample ? `${r.counterexample.violation.id}: ${r.counterexample.violation.message}\n${r.counterexample.trace}` : r.verdict);

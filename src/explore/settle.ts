@@ -1,7 +1,6 @@
 import { checkLiveness, monitoredStep, type PropertyFilter } from '../engine/monitor.js';
 import type { Violation } from '../../properties/property.js';
 import { isDriverStep } from '../model/event-kinds.js';
-import { type EnvEvent } from '../model/env-event.js';
 import { bondSettled, type SystemState } from '../model/state.js';
 import type { System } from '../engine/system.js';
 import type { Topology } from '../topology/topology.js';
