@@ -17,6 +17,7 @@ import { registerReportCommand } from './report-command.js';
 import { registerCompareCommand } from './compare-command.js';
 import { registerConformCommand } from './conform-command.js';
 import { registerCheckCommand } from './check-command.js';
+import { registerImportCommand } from './import-command.js';
 
 interface ExploreFlags {
   topology: Topology;
@@ -144,5 +145,6 @@ registerReportCommand(program);
 registerCompareCommand(program);
 registerConformCommand(program);
 registerCheckCommand(program);
+registerImportCommand(program);
 
 program.parse();
