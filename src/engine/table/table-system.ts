@@ -8,7 +8,7 @@ import { faultBit, type FaultId } from '../../model/faults.js';
 import type { SystemState } from '../../model/state.js';
 import type { System } from '../system.js';
 import { runToCompletion } from '../run-to-completion.js';
-import { TableDelivery } from '../table-delivery.js';
+import { TableDelivery } from './table-delivery.js';
 import { setSnapshotAt, snapshotsOf, type DraftState } from '../../model/components.js';
 import { EnabledEvents } from './enabled-events.js';
 import { Interner } from '../interner.js';
@@ -59,9 +59,9 @@ export class TableSystem {
   ) {
     const l = (this.layout = layoutOf(system.topology));
     this.transitions = new Transitions(system.components, l);
-    this.delivery = new TableDelivery(this.transitions, (log, m) => this.logs.append(log, m));
     this.monitors = l.monitorIds.map(() => new Interner<unknown>());
     this.logs = new LogTree(this.transitions.messages.values);
+    this.delivery = new TableDelivery(this.transitions, this.logs);
     this.evaluator = new Evaluator(system.topology, l, { snapshots: this.transitions.snapshots, monitors: this.monitors, envs: this.envs, logs: this.logs });
     const stepInput = this.evaluator.inputs.isStepInput;
     this.invariants = INVARIANTS.filter((inv) => !only || only.has(inv.id)).map((inv) => ({ inv, memo: new ReadMemo<string | null>(stepInput) }));

@@ -1,5 +1,6 @@
-import type { Delivery } from './run-to-completion.js';
-import type { Transitions } from './transitions.js';
+import type { Delivery } from '../run-to-completion.js';
+import type { Transitions } from '../transitions.js';
+import type { LogTree } from './log-tree.js';
 
 /**
  * Delivery through the memoised transition table: a message id and the
@@ -9,18 +10,18 @@ import type { Transitions } from './transitions.js';
  */
 export class TableDelivery implements Delivery<number> {
   state!: Uint16Array;
-  /** The log so far, as `appendLog` extends it (a tree of message ids, say); starts at `emptyLog`. */
+  /** The log of the step so far, in `logs` (the caller starts it at LogTree.EMPTY). */
   log = 0;
   /** Told of every delivery before it happens: the message id and the target's local-state id (for coverage). */
   onDeliver: ((m: number, local: number) => void) | null = null;
 
   constructor(
     private readonly table: Transitions,
-    private readonly appendLog: (log: number, m: number) => number = (l) => l,
+    private readonly logs: LogTree,
   ) {}
 
   deliver(m: number, queue: number[]): void {
-    this.log = this.appendLog(this.log, m);
+    this.log = this.logs.append(this.log, m);
     const slot = this.table.slotOfMessage[m]!;
     if (this.onDeliver !== null) this.onDeliver(m, this.state[slot]!);
     const d = this.table.deliver(m, this.state[slot]!);
