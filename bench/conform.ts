@@ -1,5 +1,5 @@
 import { once } from 'node:events';
-import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
+import { appendFileSync, createWriteStream, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { conform } from '../src/conform/conform.js';
@@ -17,6 +17,8 @@ export interface ConformBench {
   /** Largest heap seen while checking, sampled every 100 ms. */
   readonly peakHeapMB: number;
   readonly verdict: string;
+  /** The same trace with a last line no design explains, checked with the diagnosis (every MUT-* in the same pass). */
+  readonly diagnoseSeconds: number;
 }
 
 /**
@@ -46,7 +48,7 @@ async function writeTrace(file: string, events: number): Promise<number> {
   return seq + 1;
 }
 
-/** Checks a generated trace of `events` events (scenarios/bench.ts: a million) and reports events per second and peak heap. */
+/** Checks a generated trace of `events` events (scenarios/bench.ts: a million) and reports events per second, peak heap, and the time with a diagnosis. */
 export async function benchConform(events = BENCH_CONFORM.budget.events): Promise<ConformBench> {
   const dir = mkdtempSync(join(tmpdir(), 'hotup-bench-'));
   try {
@@ -58,11 +60,15 @@ export async function benchConform(events = BENCH_CONFORM.budget.events): Promis
     }, 100);
     const cpu0 = process.cpuUsage();
     const t0 = performance.now();
-    const r = await conform({ file });
+    const r = await conform({ file }, { diagnose: false });
     const seconds = (performance.now() - t0) / 1000;
     const cpu = process.cpuUsage(cpu0);
     clearInterval(sample);
     peak = Math.max(peak, process.memoryUsage().heapUsed);
+    appendFileSync(file, '{"seq":' + lines + ',"event":"parent.probe"}\n');
+    const t1 = performance.now();
+    await conform({ file });
+    const diagnoseSeconds = (performance.now() - t1) / 1000;
     return {
       events: r.events,
       lines,
@@ -71,6 +77,7 @@ export async function benchConform(events = BENCH_CONFORM.budget.events): Promis
       cpuSeconds: (cpu.user + cpu.system) / 1e6,
       peakHeapMB: peak / 2 ** 20,
       verdict: r.verdict,
+      diagnoseSeconds,
     };
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -79,7 +86,7 @@ export async function benchConform(events = BENCH_CONFORM.budget.events): Promis
 
 /** The benchmark as one line. */
 export const conformLine = (b: ConformBench): string =>
-  `conform: ${b.events.toLocaleString('en-US')} events (${b.lines.toLocaleString('en-US')} lines) ${b.verdict} in ${b.seconds.toFixed(2)} s = ${Math.round(b.eventsPerSecond).toLocaleString('en-US')} events/s (CPU ${b.cpuSeconds.toFixed(2)} s), peak heap ${b.peakHeapMB.toFixed(0)} MB`;
+  `conform: ${b.events.toLocaleString('en-US')} events (${b.lines.toLocaleString('en-US')} lines) ${b.verdict} in ${b.seconds.toFixed(2)} s = ${Math.round(b.eventsPerSecond).toLocaleString('en-US')} events/s (CPU ${b.cpuSeconds.toFixed(2)} s), peak heap ${b.peakHeapMB.toFixed(0)} MB; diverging at its last line, with the diagnosis, in ${b.diagnoseSeconds.toFixed(2)} s`;
 
 if (process.argv[1] && import.meta.filename === process.argv[1]) {
   const n = Number(process.argv[2] ?? BENCH_CONFORM.budget.events);

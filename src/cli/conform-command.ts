@@ -16,8 +16,8 @@ interface ConformFlags {
   json?: boolean;
 }
 
-/** Exit codes of `hotup conform`, as the issue fixes them. */
-export const CONFORM_EXIT = { conforming: 0, notConforming: 1, unreadable: 2 } as const;
+/** Exit codes of `hotup conform` (docs/trace-format.md). */
+export const CONFORM_EXIT = { conforming: 0, notConforming: 1, unreadable: 2, inconclusive: 3 } as const;
 
 function inputOf(trace: string): TraceInput {
   if (trace === '-') return { stream: process.stdin };
@@ -36,7 +36,7 @@ async function run(trace: string, flags: ConformFlags): Promise<void> {
   try {
     const result = await conform(inputOf(trace), options);
     process.stdout.write(flags.json ? `${JSON.stringify(result, null, 2)}\n` : `${formatConform(result, trace === '-' ? 'standard input' : trace)}\n`);
-    process.exitCode = result.verdict === 'conforming' ? CONFORM_EXIT.conforming : CONFORM_EXIT.notConforming;
+    process.exitCode = result.verdict === 'conforming' ? CONFORM_EXIT.conforming : result.verdict === 'inconclusive' ? CONFORM_EXIT.inconclusive : CONFORM_EXIT.notConforming;
   } catch (e) {
     if (!(e instanceof TraceInputError)) throw e;
     if (flags.json) process.stdout.write(`${JSON.stringify({ verdict: 'unreadable', error: { where: e.where, field: e.field, problem: e.problem, fix: e.fix } }, null, 2)}\n`);
@@ -49,14 +49,16 @@ async function run(trace: string, flags: ConformFlags): Promise<void> {
 export function registerConformCommand(program: Command): void {
   program
     .command('conform')
-    .description('check a recorded trace of a real driver against the model; exit 0 conforming, 1 not conforming, 2 unreadable input')
+    .description(
+      'check a recorded trace of a real driver against the model; exit 0 conforming, 1 not conforming, 2 unreadable input, 3 inconclusive (no event, or the trace ends inside a model step)',
+    )
     .argument('<trace>', 'a trace: JSON Lines (docs/trace-format.md) or ITF (.itf.json); - reads standard input')
     .addOption(new Option('--topology <name|file>', "the topology, when the trace's header does not declare it (must agree when it does)").argParser(topologyOption))
     .addOption(new Option('--mutant <id>', 'check against a broken design (MUT-*) instead of the correct one').argParser(mutantOption))
     .addOption(new Option('--format <format>', 'the trace format').choices(['auto', 'jsonl', 'itf']).default('auto'))
     .addOption(new Option('--max-internal <n>', 'unlogged model steps allowed between two logged events').default(8).argParser(intOption('--max-internal', 0, 64)))
     .addOption(new Option('--max-candidates <n>', 'model states that may explain the trace at once').default(256).argParser(intOption('--max-candidates', 1, 100_000)))
-    .option('--no-diagnose', 'on a divergence, do not replay against the broken designs to say which explains the trace')
+    .option('--no-diagnose', 'on a divergence, do not say which broken designs (MUT-*) explain the trace (they are checked in the same pass)')
     .option('--json', 'print the result as JSON')
     .action((trace: string, flags: ConformFlags) => run(trace, flags));
 }

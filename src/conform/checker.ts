@@ -1,93 +1,40 @@
-import { LIVENESS } from '../../properties/index.js';
-import type { Violation } from '../../properties/property.js';
-import { settle } from '../explore/settle.js';
 import { describeEvent } from '../model/event-kinds.js';
-import type { SystemState } from '../model/state.js';
 import type { System } from '../engine/system.js';
+import { rehome } from '../model/components.js';
+import type { EnvEvent } from '../model/env-event.js';
 import { History } from './history.js';
 import { TraceInputError } from './input-error.js';
 import { inputsOf } from './log-inputs.js';
 import { checkObservation, explainRename, renameEvent, sameShape } from './match.js';
-import { ModelGraph, type Edge, type Node } from './model-graph.js';
+import type { Match, ModelGraph, Node } from './model-graph.js';
 import type { TraceRecord } from './parse-record.js';
 import { Renaming } from './renaming.js';
 import { viewOf } from './state-view.js';
 import { formatRecord, type TraceEvent, type TraceObservation } from '../model/trace-event.js';
-import { RENAMED_FIELDS } from './vocabulary.js';
+import {
+  DEFAULT_LIMITS,
+  earliest,
+  pending,
+  signature,
+  withExcuses,
+  type Candidate,
+  type CheckerLimits,
+  type FoundDivergence,
+  type FoundInconclusive,
+  type FoundViolation,
+} from './candidate.js';
 
-/** How hard the checker searches, and how much ambiguity it tolerates. */
-export interface CheckerLimits {
-  /** Unlogged model steps allowed between two logged events (the model is finer-grained than a log). */
-  readonly maxInternal: number;
-  /** Model states that may explain the trace at once before it is declared too ambiguous to check. */
-  readonly maxCandidates: number;
-  /** Memo entries kept before the model graph forgets (bounds memory on long traces). */
-  readonly cacheLimit: number;
-  /** Stop as soon as every explanation breaks an invariant (false: read on, to see whether the trace is explained at all). */
-  readonly stopAtViolation: boolean;
-}
+export { DEFAULT_LIMITS, type CheckerLimits, type FoundDivergence, type FoundViolation, type OpenObligation } from './candidate.js';
 
-export const DEFAULT_LIMITS: CheckerLimits = { maxInternal: 8, maxCandidates: 256, cacheLimit: 50_000, stopAtViolation: true };
+/** Called on every search the checker makes for a logged event at a step boundary (a diagnosis compares designs there). */
+export type SearchObserver = (node: Node, logged: TraceEvent, sig: string, inputs: readonly EnvEvent[], matches: readonly Match[]) => void;
 
-/** An invariant the model breaks on the only explanations of the trace. */
-export interface FoundViolation {
-  readonly violation: Violation;
-  readonly where: string;
-  readonly seq: number;
-  readonly record: TraceEvent;
-  readonly history: History;
-  readonly state: SystemState;
+/** Where a checker stands between two lines: enough to start another design's checker from there. */
+export interface CheckerPoint {
+  readonly frontier: readonly Candidate[];
+  readonly events: number;
+  readonly observations: number;
   readonly index: number;
-}
-
-/** The first line the model cannot explain. */
-export interface FoundDivergence {
-  readonly where: string;
-  readonly seq: number;
-  readonly record: TraceEvent | TraceObservation;
-  readonly reason: string;
-  /** What the model could have shown there instead. */
-  readonly allowed: readonly string[];
-  readonly history: History;
-  readonly state: SystemState;
-  readonly index: number;
-}
-
-/** A LIVE-* obligation the trace leaves open at its end. */
-export interface OpenObligation {
-  readonly id: string;
-  readonly message: string;
-  /** Whether the model's own fair steps, from the trace's last state, would still discharge it. */
-  readonly dischargedByModel: boolean;
-}
-
-/** One explanation of the trace so far: a model state, the step being read off, the renaming, what it broke. */
-interface Candidate {
-  readonly node: Node;
-  /** The step whose events the trace is reading; null at a step boundary. */
-  readonly edge: Edge | null;
-  /** The next of `edge`'s shown events the trace must log. */
-  readonly pos: number;
-  readonly ren: Renaming;
-  readonly violation: FoundViolation | null;
-  readonly history: History;
-  readonly steps: number;
-}
-
-const pending = (c: Candidate): boolean => c.edge !== null && c.pos < c.edge.shown.length;
-
-/** The first-found violation among explanations that all break an invariant. */
-const earliest = (cs: readonly Candidate[]): FoundViolation => cs.map((c) => c.violation!).sort((a, b) => a.index - b.index)[0]!;
-
-/** The memo key of a search for a logged event: the event without renamed fields, and the steps the log parameterises. */
-function signature(e: TraceEvent, inputs: readonly unknown[]): string {
-  let s = '';
-  for (const k in e) {
-    if (k in RENAMED_FIELDS) continue;
-    const v = e[k];
-    s += typeof v === 'string' ? `${k}="${v}";` : typeof v === 'object' && v !== null ? `${k}=${JSON.stringify(v)};` : `${k}=${String(v)};`;
-  }
-  return inputs.length ? `${s}|${JSON.stringify(inputs)}` : s;
 }
 
 /**
@@ -96,8 +43,9 @@ function signature(e: TraceEvent, inputs: readonly unknown[]): string {
  * either as the next event of the step under way or, at a step boundary, by a
  * search over silent steps for a step that shows it first; an observation line
  * keeps the explanations whose state agrees. Each step's invariants are
- * checked by the monitors. It stops at the first line nothing explains, or
- * when every explanation breaks an invariant.
+ * checked by the monitors, and a violation is pinned on the record whose part
+ * of the step broke it. It stops at the first line nothing explains, or when
+ * every explanation breaks an invariant.
  */
 export class Checker {
   readonly graph: ModelGraph;
@@ -105,21 +53,41 @@ export class Checker {
   observations = 0;
   divergence: FoundDivergence | null = null;
   violation: FoundViolation | null = null;
-  private frontier: Candidate[];
+  inconclusive: FoundInconclusive | null = null;
+  /** Told of every search at a step boundary. */
+  onSearch: SearchObserver | null = null;
+  private frontier: readonly Candidate[];
   private index = 0;
 
+  readonly system: System;
+
+  /** A checker on `graph`'s design, from the booted system or from where another design's checker stood. */
   constructor(
-    readonly system: System,
-    recorded: ReadonlySet<string>,
+    graph: ModelGraph,
     private readonly limits: CheckerLimits = DEFAULT_LIMITS,
+    from: CheckerPoint | null = null,
   ) {
-    this.graph = new ModelGraph(system, recorded, limits);
-    this.frontier = [{ node: this.graph.root(), edge: null, pos: 0, ren: Renaming.EMPTY, violation: null, history: History.EMPTY, steps: 0 }];
+    this.graph = graph;
+    this.system = graph.system;
+    if (!from) {
+      this.frontier = [{ node: this.graph.root(), edge: null, pos: 0, ren: Renaming.EMPTY, violation: null, owed: null, excuses: [], history: History.EMPTY, steps: 0 }];
+      return;
+    }
+    // Another design's explanations, carried over: each state becomes a node of this design's graph, in its machines.
+    this.frontier = from.frontier.map((c) => ({ ...c, node: this.graph.node(rehome(this.system.components, c.node.state)) }));
+    this.events = from.events;
+    this.observations = from.observations;
+    this.index = from.index;
+  }
+
+  /** Where the checker stands now (the frontier is shared, not copied: candidates are immutable). */
+  point(): CheckerPoint {
+    return { frontier: this.frontier, events: this.events, observations: this.observations, index: this.index };
   }
 
   /** Whether the verdict is known (a divergence or a violation): later lines are only read for errors. */
   get stopped(): boolean {
-    return this.divergence !== null || this.violation !== null;
+    return this.divergence !== null || (this.violation !== null && this.limits.stopAtViolation);
   }
 
   /** Reads one line. */
@@ -139,27 +107,28 @@ export class Checker {
         const model = c.edge!.shown[c.pos]!.event;
         if (!sameShape(model, logged)) continue;
         const ren = renameEvent(model, logged, c.ren);
-        if (ren) next.push({ ...c, pos: c.pos + 1, ren, history: c.history.add({ where: r.where, seq: r.seq, record: logged, steps: [], firstStep: c.steps + 1 }) });
-        else renameNote ??= explainRename(model, logged, c.ren);
+        if (!ren) {
+          renameNote ??= explainRename(model, logged, c.ren);
+          continue;
+        }
+        const history = c.history.add({ where: r.where, seq: r.seq, record: logged, steps: [], firstStep: c.steps + 1 });
+        const due = c.owed !== null && c.owed.at === c.pos;
+        const violation = due ? { violation: c.owed!.violation, where: r.where, seq: r.seq, record: logged, history, state: c.owed!.state, index: this.index } : c.violation;
+        next.push({ ...c, pos: c.pos + 1, ren, history, violation, owed: due ? null : c.owed });
         continue;
       }
       const inputs = inputsOf(logged, c.node.state, c.ren);
-      for (const m of this.graph.matches(c.node, logged, signature(logged, inputs), inputs)) {
+      const sig = signature(logged, inputs);
+      const matches = this.graph.matches(c.node, logged, sig, inputs);
+      this.onSearch?.(c.node, logged, sig, inputs, matches);
+      for (const m of matches) {
         const model = m.edge.shown[0]!.event;
         const ren = renameEvent(model, logged, c.ren);
         if (!ren) {
           renameNote ??= explainRename(model, logged, c.ren);
           continue;
         }
-        const steps = [...m.path, m.edge];
-        const history = c.history.add({ where: r.where, seq: r.seq, record: logged, steps, firstStep: c.steps + 1 });
-        let violation = c.violation;
-        let node = c.node;
-        for (const e of steps) {
-          node = this.graph.follow(e);
-          if (!violation && e.violation) violation = { violation: e.violation, where: r.where, seq: r.seq, record: logged, history, state: node.state, index: this.index };
-        }
-        next.push({ node, edge: m.edge, pos: 1, ren, violation, history, steps: c.steps + steps.length });
+        next.push(this.stepInto(c, r, logged, m, ren));
       }
     }
     if (next.length === 0) {
@@ -170,6 +139,25 @@ export class Checker {
       return;
     }
     this.advance(r, next);
+  }
+
+  /** A candidate that takes silent steps, then the step whose first shown event is the line. */
+  private stepInto(c: Candidate, r: TraceRecord, logged: TraceEvent, m: Match, ren: Renaming): Candidate {
+    const steps = [...m.path, m.edge];
+    const history = c.history.add({ where: r.where, seq: r.seq, record: logged, steps, firstStep: c.steps + 1 });
+    let { violation, excuses } = c;
+    let owed = null;
+    let node = c.node;
+    for (const e of steps) {
+      node = this.graph.follow(e);
+      if (e.excuses!.length) excuses = withExcuses(excuses, e.excuses!, r.where, r.seq);
+      if (violation || owed || !e.violation) continue;
+      // A silent step's violation shows at this line; the logged step's at the record whose part of the step broke it.
+      const at = e === m.edge ? this.graph.breaksAt(e) : 0;
+      if (at === 0) violation = { violation: e.violation, where: r.where, seq: r.seq, record: logged, history, state: node.state, index: this.index };
+      else owed = { at, violation: e.violation, state: node.state };
+    }
+    return { node, edge: m.edge, pos: 1, ren, violation, owed, excuses, history, steps: c.steps + steps.length };
   }
 
   private observe(r: TraceRecord, o: TraceObservation): void {
@@ -202,6 +190,7 @@ export class Checker {
     }
     const kept = [...byKey.values()];
     if (this.limits.stopAtViolation && kept.every((c) => c.violation)) {
+      this.frontier = kept;
       this.violation = earliest(kept);
       return;
     }
@@ -221,6 +210,8 @@ export class Checker {
     // Part-way through a step, the state is the one after its last logged event, not after the whole step.
     const state = pending(c) ? this.graph.stateWithin(c.edge!, c.pos - 1) : c.node.state;
     this.divergence = { where: r.where, seq: r.seq, record: r.record, reason, allowed, history: c.history, state, index: this.index };
+    // Read on past a violation: what every explanation broke before the divergence is still the design's verdict.
+    if (!this.violation && this.frontier.every((x) => x.violation)) this.violation = earliest(this.frontier);
   }
 
   /** What the model could have logged next, from every explanation: the rest of a step under way, or the first event of any step. */
@@ -242,49 +233,39 @@ export class Checker {
   }
 
   /**
-   * Closes the trace: an explanation whose step under way still owes logged
-   * events does not explain it (a log ends between steps, not inside one);
-   * then, when every remaining explanation broke an invariant, that is the
-   * verdict.
+   * Closes the trace. When every remaining explanation broke an invariant,
+   * that is the verdict. An explanation whose step under way still owes
+   * logged events does not explain it (a log ends between steps); when no
+   * other does, the trace is inconclusive: it was cut inside a step.
    */
-  end(where: string): void {
+  end(): void {
     if (this.stopped) return;
+    if (this.frontier.every((c) => c.violation)) {
+      this.violation = earliest(this.frontier);
+      return;
+    }
     const whole = this.frontier.filter((c) => !pending(c));
     if (whole.length === 0) {
-      this.index++;
-      this.diverge({ where, seq: -1, record: { event: '(end of trace)' } }, 'the trace ends inside a model step that still owes logged events', this.allowed());
+      this.inconclusive = { reason: 'the trace ends inside a model step that still owes logged events', owed: this.allowed(), history: this.frontier[0]!.history };
       return;
     }
     this.frontier = whole;
     if (whole.every((c) => c.violation)) this.violation = earliest(whole);
   }
 
-  /** Model states that explain the whole trace without breaking an invariant. */
-  explanations(): number {
-    return this.frontier.filter((c) => !c.violation).length;
+  /** The explanations that explain the whole trace without breaking an invariant. */
+  clean(): readonly Candidate[] {
+    return this.frontier.filter((c) => !c.violation);
+  }
+
+  /** The explanation a report follows: a violating one when the verdict is a violation, else the first. */
+  followed(): Candidate | null {
+    if (this.violation) return this.frontier.find((c) => c.violation === this.violation) ?? this.frontier[0] ?? null;
+    return this.clean()[0] ?? this.frontier[0] ?? null;
   }
 
   /** Model steps taken by the first explanation. */
   modelSteps(): number {
     return this.frontier[0]?.steps ?? 0;
-  }
-
-  /**
-   * The LIVE-* obligations open at the end of the trace in every clean
-   * explanation, and whether the model's own fair steps would still discharge
-   * each (the trace stopped early) or not (the implementation is stuck).
-   */
-  openObligations(): OpenObligation[] {
-    const clean = this.frontier.filter((c) => !c.violation);
-    if (clean.length === 0) return [];
-    const t = this.system.topology;
-    const out: OpenObligation[] = [];
-    for (const live of LIVENESS) {
-      const messages = clean.map((c) => live.check(t, c.node.state));
-      if (messages.some((m) => m === null)) continue;
-      const settled = settle(this.system, clean[0]!.node.state).state;
-      out.push({ id: live.id, message: messages[0]!, dischargedByModel: live.check(t, settled) === null });
-    }
-    return out;
   }
 }

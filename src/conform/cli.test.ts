@@ -25,7 +25,7 @@ describe('hotup conform', () => {
     expect(r.out).toMatch(/logged: {2}netdev.unregister netdev=N1 ifindex=2/);
     expect(r.out).toMatch(/the model allowed here:\n {4}carrier.off netdev=N1/);
     expect(r.out).toMatch(/model step \d+: driver core: C1 remove\(S1\)/);
-    expect(r.out).toMatch(/MUT-PRIOR-ART: explains it, and INV-NETDEV-PERSIST breaks at line 11/);
+    expect(r.out).toMatch(/MUT-PRIOR-ART: explains it, and INV-NETDEV-PERSIST breaks at line 12/);
   });
 
   it('reads standard input and prints JSON', () => {

@@ -1,19 +1,16 @@
 import { createReadStream } from 'node:fs';
 import { StringDecoder } from 'node:string_decoder';
-import { MUTANTS } from '../mutants.js';
 import { TraceInputError } from './input-error.js';
 import { itfItems } from './itf.js';
-import { Session, type CheckOptions, type ConformResult, type Diagnosis } from './session.js';
+import { Session, type CheckOptions, type ConformResult } from './session.js';
 
-/** Where a trace comes from: a file (read again for a diagnosis), text in memory, or a stream read once (stdin). */
+/** Where a trace comes from: a file (or FIFO), text in memory, or a stream (stdin). Each is read exactly once. */
 export type TraceInput = { readonly file: string } | { readonly text: string } | { readonly stream: AsyncIterable<Buffer | string> };
 
 /** `hotup conform`'s options. */
 export interface ConformOptions extends CheckOptions {
   /** 'auto': ITF when the file ends in .itf.json or the document is one JSON object over many lines. */
   readonly format?: 'auto' | 'jsonl' | 'itf';
-  /** On a divergence from the correct design, replay against every MUT-* to say which explains the trace (default true; files and text only). */
-  readonly diagnose?: boolean;
 }
 
 async function* chunksOf(input: TraceInput): AsyncGenerator<string> {
@@ -94,38 +91,13 @@ async function read(input: TraceInput, options: ConformOptions): Promise<Conform
   return session.result();
 }
 
-/** Which broken designs explain the trace further than the correct design did, and what each then breaks. */
-async function diagnose(input: TraceInput, options: ConformOptions, stoppedAt: number): Promise<Diagnosis[]> {
-  const out: Diagnosis[] = [];
-  for (const m of MUTANTS) {
-    let r: ConformResult;
-    try {
-      r = await read(input, { ...options, mutant: m.id, readAll: false, readPastViolation: true });
-    } catch (e) {
-      if (e instanceof TraceInputError) continue;
-      throw e;
-    }
-    // It explains the trace when it follows it past the point where the correct design could not.
-    if (r.divergence && r.divergence.index <= stoppedAt) continue;
-    if (r.violation) out.push({ mutant: m.id, verdict: 'violates', where: r.violation.where, violation: { id: r.violation.id, message: r.violation.message }, open: [] });
-    else if (r.verdict === 'conforming') out.push({ mutant: m.id, verdict: 'conforming', where: null, violation: null, open: r.open.map((o) => o.id) });
-    else if (r.divergence) out.push({ mutant: m.id, verdict: 'diverges', where: r.divergence.where, violation: null, open: [] });
-  }
-  const rank = { violates: 0, conforming: 1, diverges: 2 } as const;
-  return out.sort((a, b) => rank[a.verdict] - rank[b.verdict]);
-}
-
 /**
  * Checks a recorded trace against the model: the verdict, the first
  * divergence or broken invariant, the LIVE-* obligations left open, and, when
- * the trace leaves the correct design, which broken design explains it.
+ * the trace leaves the correct design, which broken design explains it (every
+ * design checked in the same single pass over the input).
  * Throws TraceInputError when the input cannot be read.
  */
 export async function conform(input: TraceInput, options: ConformOptions = {}): Promise<ConformResult> {
-  const t0 = performance.now();
-  const result = await read(input, options);
-  const rereadable = !('stream' in input);
-  if (!result.divergence || options.mutant || options.diagnose === false || !rereadable) return result;
-  const diagnosis = await diagnose(input, options, result.divergence.index);
-  return { ...result, diagnosis, seconds: (performance.now() - t0) / 1000 };
+  return read(input, options);
 }

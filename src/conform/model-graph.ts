@@ -12,6 +12,8 @@ import { replayLog } from '../engine/replay-log.js';
 import { viewOf, type StateView } from './state-view.js';
 import { eventsOfStep, type StepEvent } from './step-events.js';
 import type { TraceEvent } from '../model/trace-event.js';
+import type { StepExcuse } from './candidate.js';
+import { stepExcuses } from './excuses.js';
 
 /** A model state (monitors included), numbered once per distinct state. */
 export interface Node {
@@ -36,6 +38,10 @@ export interface Edge {
   readonly shown: readonly StepEvent[];
   target?: Node;
   violation?: Violation | null;
+  /** Properties the step would have broken but for a fault that excuses them. */
+  excuses?: readonly StepExcuse[];
+  /** The shown event at which the step's violation appears (computed on demand). */
+  breaksAt?: number;
 }
 
 /** A way to reach a logged event: silent steps, then the step whose first shown event it is. */
@@ -141,9 +147,33 @@ export class ModelGraph {
     if (!e.target) {
       const checked = checkStep(this.system, e.from.state, e.env, { state: e.after, log: e.log });
       e.violation = checked.violation;
+      e.excuses = stepExcuses(this.system.topology, { before: e.from.state, env: e.env, log: e.log, after: checked.state });
       e.target = this.node(checked.state);
     }
     return e.target;
+  }
+
+  /**
+   * Which of a violating step's shown events broke the invariant: the first
+   * whose part of the step, replayed alone, already breaks it (the last one
+   * when only the whole step does). Computed once per step.
+   */
+  breaksAt(e: Edge): number {
+    if (e.breaksAt === undefined) {
+      const id = this.follow(e) && e.violation?.id;
+      let at = Math.max(0, e.shown.length - 1);
+      for (let p = 0; id && p < e.shown.length - 1; p++) {
+        const count = e.shown[p]!.at + 1;
+        const partial = replayLog(e.from.state, e.env, e.log, count);
+        const checked = checkStep(this.system, e.from.state, e.env, { state: partial, log: e.log.slice(0, count) });
+        if (checked.violations.some((v) => v.id === id)) {
+          at = p;
+          break;
+        }
+      }
+      e.breaksAt = at;
+    }
+    return e.breaksAt;
   }
 
   /** The view of a node's state, computed once. */

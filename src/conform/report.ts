@@ -33,6 +33,16 @@ export function formatConform(r: ConformResult, name: string): string {
     for (const l of v.trace) out.push(`    ${l}`);
     out.push('  the model state after that step:');
     for (const l of v.state) out.push(`    ${l}`);
+  } else if (r.inconclusive) {
+    out.push(`INCONCLUSIVE: ${r.inconclusive.reason}`);
+    if (r.inconclusive.owed.length) {
+      out.push('  the model still owed:');
+      for (const a of r.inconclusive.owed.slice(0, MAX_ALLOWED)) out.push(`    ${a}`);
+    }
+    if (r.inconclusive.trace.length) {
+      out.push('  the trace so far, with the model steps that explain it:');
+      for (const l of r.inconclusive.trace) out.push(`    ${l}`);
+    }
   } else {
     out.push(`CONFORMING: ${counts}, matched by ${fmt(r.modelSteps)} model steps; every INV-* held${r.explanations > 1 ? ` (${r.explanations} model states explain the trace)` : ''}`);
     if (r.open.length === 0) out.push('LIVE-* obligations: none open at the end of the trace');
@@ -43,21 +53,28 @@ export function formatConform(r: ConformResult, name: string): string {
       }
     }
   }
+  if (r.excuses.length) {
+    out.push('excused by the model (model.md, "Excuses"):');
+    for (const x of r.excuses) out.push(`  ${x.id} excused by ${x.faults.join(', ')} from ${x.where}${seqOf(x.seq, x.where)}: it would say ${x.message}`);
+  }
   if (r.diagnosis) {
     if (r.diagnosis.length === 0) out.push('diagnosis: no broken design (MUT-*) explains the trace further than the correct design');
     else {
-      out.push('diagnosis: broken designs (MUT-*) that explain the trace past that point:');
+      out.push(`diagnosis: broken designs (MUT-*) that explain the trace ${r.inconclusive ? 'whole' : 'past that point'}:`);
       for (const g of r.diagnosis) {
-        if (g.verdict === 'violates') out.push(`  ${g.mutant}: explains it, and ${g.violation!.id} breaks at ${g.where}: ${g.violation!.message}`);
+        if (g.verdict === 'violates') {
+          const later = g.divergesAt ? ` (it explains the trace only up to ${g.divergesAt})` : '';
+          out.push(`  ${g.mutant}: explains it, and ${g.violation!.id} breaks at ${g.where}: ${g.violation!.message}${later}`);
+        }
         else if (g.verdict === 'conforming') {
           const open = g.open.length ? `; open at the end: ${g.open.join(', ')}` : '';
           out.push(`  ${g.mutant}: explains the whole trace, no invariant broken on it${open}`);
         }
-        else out.push(`  ${g.mutant}: explains it up to ${g.where}`);
+        else out.push(`  ${g.mutant}: explains it up to ${g.where}, no invariant broken on it`);
       }
     }
   }
-  if (d || v) out.push(`${counts}; ${fmt(r.lines)} lines`);
+  if (d || v || r.inconclusive) out.push(`${counts}; ${fmt(r.lines)} lines`);
   out.push(`checked in ${r.seconds.toFixed(2)} s`);
   return out.join('\n');
 }

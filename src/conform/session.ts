@@ -2,11 +2,18 @@ import { describeState } from '../trace/trace.js';
 import { designOf } from '../mutants.js';
 import { createSystem } from '../engine/system.js';
 import type { Topology } from '../topology/topology.js';
-import { Checker, DEFAULT_LIMITS, type CheckerLimits, type OpenObligation } from './checker.js';
+import { DEFAULT_LIMITS, withExcuses, type CheckerLimits } from './candidate.js';
+import { Checker } from './checker.js';
+import { OnePassDiagnosis } from './diagnosis.js';
+import { endExcuses } from './excuses.js';
 import { parseHeader, type TraceHeader } from './header.js';
 import { TraceInputError } from './input-error.js';
+import { ModelGraph } from './model-graph.js';
+import { openObligations } from './obligations.js';
 import { parseRecord } from './parse-record.js';
-import type { TraceEvent, TraceObservation } from '../model/trace-event.js';
+import type { ConformResult } from './result.js';
+
+export type { ConformResult, Diagnosis, DivergenceReport, InconclusiveReport, ViolationReport } from './result.js';
 
 /** How to check a trace. */
 export interface CheckOptions {
@@ -17,75 +24,22 @@ export interface CheckOptions {
   readonly limits?: Partial<CheckerLimits>;
   /** Read on after the verdict, so that a bad line anywhere makes the input unreadable (default true). */
   readonly readAll?: boolean;
-  /** Read on past a broken invariant (a diagnosis wants to know whether the trace is explained at all). */
+  /** Read on past a broken invariant (to know whether the trace is explained at all). */
   readonly readPastViolation?: boolean;
-}
-
-/** Where the trace left the model, in readable form. */
-export interface DivergenceReport {
-  readonly where: string;
-  readonly seq: number;
-  readonly record: TraceEvent | TraceObservation;
-  readonly reason: string;
-  readonly allowed: readonly string[];
-  readonly trace: readonly string[];
-  readonly state: readonly string[];
-  /** The ordinal of the line among the records read (header excluded). */
-  readonly index: number;
-}
-
-/** An invariant the trace breaks, with the trace up to it. */
-export interface ViolationReport {
-  readonly id: string;
-  readonly claims: readonly number[];
-  readonly message: string;
-  readonly where: string;
-  readonly seq: number;
-  readonly record: TraceEvent;
-  readonly trace: readonly string[];
-  readonly state: readonly string[];
-  readonly index: number;
-}
-
-/** A broken design that explains the trace further than the correct one: what it then breaks. */
-export interface Diagnosis {
-  readonly mutant: string;
-  readonly verdict: 'conforming' | 'violates' | 'diverges';
-  readonly where: string | null;
-  readonly violation: { readonly id: string; readonly message: string } | null;
-  /** LIVE-* obligations it leaves open at the end of the trace (when it explains the whole trace). */
-  readonly open: readonly string[];
-}
-
-/** The verdict on a trace, and what it rests on. */
-export interface ConformResult {
-  readonly verdict: 'conforming' | 'not-conforming';
-  readonly topology: string;
-  readonly design: string;
-  readonly source: string | null;
-  /** Non-blank lines (or ITF records) read, the header included. */
-  readonly lines: number;
-  readonly events: number;
-  readonly observations: number;
-  readonly modelSteps: number;
-  /** Model states that explain the whole trace at its end. */
-  readonly explanations: number;
-  readonly divergence: DivergenceReport | null;
-  readonly violation: ViolationReport | null;
-  readonly open: readonly OpenObligation[];
-  /** On a divergence from the correct design: the broken designs that explain the trace further. */
-  readonly diagnosis: readonly Diagnosis[] | null;
-  readonly seconds: number;
+  /** On a divergence from the correct design, say which broken designs explain the trace further (default true; checked in the same pass). */
+  readonly diagnose?: boolean;
 }
 
 /**
  * One reading of a trace: the header sets up the model, each later line is
- * checked and fed to the checker. After the verdict is known it only checks
- * that the rest is readable (unless told not to read on).
+ * parsed once and fed to the correct design's checker and, for a diagnosis,
+ * to every broken design still in the running. After the verdict is known it
+ * only checks that the rest is readable (unless told not to read on).
  */
 export class Session {
   private header: TraceHeader | null = null;
   private checker: Checker | null = null;
+  private diagnosis: OnePassDiagnosis | null = null;
   private prevSeq = -1;
   private lines = 0;
   private readonly t0 = performance.now();
@@ -94,7 +48,7 @@ export class Session {
 
   /** Whether more lines are worth reading. */
   get wantsMore(): boolean {
-    return this.options.readAll !== false || !this.checker?.stopped;
+    return this.options.readAll !== false || !this.checker?.stopped || (this.diagnosis?.active ?? false);
   }
 
   /** One line of JSON Lines text (1-based line number). */
@@ -114,29 +68,44 @@ export class Session {
   value(where: string, value: unknown): void {
     this.lines++;
     if (!this.header) {
-      this.header = parseHeader(where, value, this.options.topology ?? null);
-      const system = createSystem(this.header.topology, designOf(this.options.mutant ?? null));
-      this.checker = new Checker(system, this.header.recorded, {
-        ...DEFAULT_LIMITS,
-        ...this.options.limits,
-        ...(this.options.readPastViolation ? { stopAtViolation: false } : {}),
-      });
+      this.start(parseHeader(where, value, this.options.topology ?? null));
       return;
     }
     const r = parseRecord(where, value, this.header, this.prevSeq);
     this.prevSeq = r.seq;
-    this.checker!.feed(r);
+    if (this.diagnosis) this.diagnosis.feed(r);
+    else this.checker!.feed(r);
+  }
+
+  private start(header: TraceHeader): void {
+    this.header = header;
+    const o = this.options;
+    const limits = { ...DEFAULT_LIMITS, ...o.limits, ...(o.readPastViolation ? { stopAtViolation: false } : {}) };
+    const graph = new ModelGraph(createSystem(header.topology, designOf(o.mutant ?? null)), header.recorded, limits);
+    this.checker = new Checker(graph, limits);
+    if (!o.mutant && o.diagnose !== false) this.diagnosis = new OnePassDiagnosis(this.checker, header.topology, header.recorded, { ...limits, stopAtViolation: false });
   }
 
   /** The verdict once every line is read (or reading stopped). */
   result(): ConformResult {
     if (!this.header || !this.checker) throw new TraceInputError('line 1', 'format', 'the trace is empty', 'start it with the header line, see docs/trace-format.md');
     const c = this.checker;
-    c.end('end of trace');
+    c.end();
     const t = this.header.topology;
     const d = c.divergence;
     const v = c.violation;
-    const verdict = d || v ? 'not-conforming' : 'conforming';
+    const noEvent = !d && !v && c.events === 0;
+    const inc = noEvent ? { reason: 'the trace logs no event: there is nothing to check it against', owed: [], history: null } : c.inconclusive;
+    const verdict = d || v ? 'not-conforming' : inc ? 'inconclusive' : 'conforming';
+    const followed = c.followed();
+    const clean = verdict === 'conforming' ? c.clean().map((x) => x.node.state) : [];
+    let excuses = followed?.excuses ?? [];
+    if (verdict === 'conforming') {
+      excuses = withExcuses(excuses, endExcuses(t, followed!.node.state), 'end of trace', -1);
+      // Several explanations: an excuse is the model's only when every one of them needed it.
+      const all = c.clean().map((x) => new Set([...x.excuses.map((e) => e.id), ...endExcuses(t, x.node.state).map((e) => e.id)]));
+      excuses = excuses.filter((e) => all.every((ids) => ids.has(e.id)));
+    }
     return {
       verdict,
       topology: t.name,
@@ -146,7 +115,7 @@ export class Session {
       events: c.events,
       observations: c.observations,
       modelSteps: c.modelSteps(),
-      explanations: verdict === 'conforming' ? c.explanations() : 0,
+      explanations: clean.length,
       divergence: d && { where: d.where, seq: d.seq, record: d.record, reason: d.reason, allowed: d.allowed, trace: d.history.format(t), state: describeState(t, d.state), index: d.index },
       violation: v && {
         id: v.violation.id,
@@ -159,8 +128,10 @@ export class Session {
         state: describeState(t, v.state),
         index: v.index,
       },
-      open: verdict === 'conforming' ? c.openObligations() : [],
-      diagnosis: null,
+      inconclusive: inc && { reason: inc.reason, owed: inc.owed, trace: inc.history?.format(t) ?? [] },
+      open: openObligations(c.system, clean),
+      excuses,
+      diagnosis: (d || c.inconclusive) && this.diagnosis ? this.diagnosis.result() : null,
       seconds: (performance.now() - this.t0) / 1000,
     };
   }
