@@ -1,30 +1,28 @@
 import type { TraceEvent, TraceObservation } from '../model/trace-event.js';
 import type { Excuse, OpenObligation } from './candidate.js';
 
-/** Where the trace left the model, in readable form. */
-export interface DivergenceReport {
+/** A line of the trace a verdict points at, with the trace up to it and the model's state there. */
+interface AtRecord<R> {
   readonly where: string;
   readonly seq: number;
-  readonly record: TraceEvent | TraceObservation;
-  readonly reason: string;
-  readonly allowed: readonly string[];
+  readonly record: R;
   readonly trace: readonly string[];
   readonly state: readonly string[];
   /** The ordinal of the line among the records read (header excluded). */
   readonly index: number;
 }
 
+/** Where the trace left the model, in readable form. */
+export interface DivergenceReport extends AtRecord<TraceEvent | TraceObservation> {
+  readonly reason: string;
+  readonly allowed: readonly string[];
+}
+
 /** An invariant the trace breaks, at the record whose part of the model step broke it, with the trace up to it. */
-export interface ViolationReport {
+export interface ViolationReport extends AtRecord<TraceEvent> {
   readonly id: string;
   readonly claims: readonly number[];
   readonly message: string;
-  readonly where: string;
-  readonly seq: number;
-  readonly record: TraceEvent;
-  readonly trace: readonly string[];
-  readonly state: readonly string[];
-  readonly index: number;
 }
 
 /** Why a trace could not be judged: it logs no event, or it ends inside a model step. */
