@@ -17,7 +17,7 @@ interface CheckFlags {
   topology: Topology;
   mutant?: string;
   faults: FaultId[];
-  userChanges: number | null;
+  userChanges: number | 'unbounded';
   property?: string[];
   maxStates: number;
   maxSeconds?: number;
@@ -37,8 +37,9 @@ const DEFAULT_MAX_STATES = 20_000_000;
  */
 const DEFAULT_USER_CHANGES = 1;
 
-function userChangesOption(v: string): number | null {
-  if (v === 'unbounded') return null;
+/** The bound, or 'unbounded' (commander turns a parser's null into an empty string, so null cannot stand for it here). */
+function userChangesOption(v: string): number | 'unbounded' {
+  if (v === 'unbounded') return v;
   if (!/^[0-9]{1,4}$/.test(v)) throw new InvalidArgumentError(`--user-changes takes a whole number from 0 to 9999 or 'unbounded', got '${v}'.`);
   return Number(v);
 }
@@ -49,12 +50,17 @@ function progressLine(p: Progress): string {
 }
 
 function runCheck(flags: CheckFlags): void {
+  if (flags.property && !flags.liveness && flags.property.every((id) => id.startsWith('LIVE-'))) {
+    process.stderr.write(`hotup check: --property ${flags.property.join(',')} with --no-liveness checks nothing: drop --no-liveness, or name an INV-* in --property\n`);
+    process.exitCode = 2;
+    return;
+  }
   const live = !flags.json && process.stderr.isTTY;
   const result: CheckResult = check({
     topology: flags.topology,
     mutant: flags.mutant ?? null,
     faults: flags.faults,
-    userChanges: flags.userChanges,
+    userChanges: flags.userChanges === 'unbounded' ? null : flags.userChanges,
     maxStates: flags.maxStates,
     ...(flags.maxSeconds !== undefined ? { maxSeconds: flags.maxSeconds } : {}),
     liveness: flags.liveness,

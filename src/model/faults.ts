@@ -30,7 +30,8 @@ export const faultsIn = (mask: number): FaultId[] => FAULTS.filter((f) => (mask 
 /** Parses a comma-separated fault list ("all", "none", or ids), naming any unknown id. */
 export function parseFaults(list: string): FaultId[] {
   if (list === 'all') return [...FAULTS];
-  if (list === 'none' || list === '') return [];
+  if (list === 'none') return [];
+  if (list.trim() === '') throw new Error("--faults: the list is empty; write 'none' for no faults, 'all', or a comma-separated list of FAULT-* ids");
   return list.split(',').map((s) => {
     const id = s.trim();
     if (!(FAULTS as readonly string[]).includes(id)) {
