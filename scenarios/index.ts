@@ -3,7 +3,7 @@ import { CLAIMS_CORRECT, CLAIMS_MUTANTS } from './claims.js';
 import { CHECK_ALL_FAULTS, CHECK_COUNTEREXAMPLES, CHECK_CORRECT, CHECK_CUT } from './exhaustive.js';
 import { CHECK_CANNOT_BREAK, CHECK_MUTANTS, EXPLORE_CANNOT_BREAK, EXPLORE_CORRECT, EXPLORE_COUNTEREXAMPLE, EXPLORE_MUTANTS } from './mutants.js';
 import { PEERS_BUGS, PEERS_EXHAUSTIVE, PEERS_SIMULATION, QUINT_AGREE, SPIN_AGREE, SPIN_MUTANTS } from './peers.js';
-import type { Scenario, ScenarioOf, Tool } from './scenario.js';
+import type { Scenario } from './scenario.js';
 
 export * from './bench.js';
 export * from './claims.js';
@@ -64,13 +64,3 @@ export const SCENARIO_LISTS: Readonly<Record<string, readonly Scenario[]>> = {
   BENCH_CHECK,
   BENCH_CONFORM: [BENCH_CONFORM],
 };
-
-/** The scenarios of one tool, in list order. */
-export const scenariosOf = <T extends Tool>(tool: T): ScenarioOf<T>[] => SCENARIOS.filter((s): s is ScenarioOf<T> => s.tool === tool);
-
-/** The scenario with this id, or an error. */
-export function scenarioById(id: string): Scenario {
-  const s = SCENARIOS.find((x) => x.id === id);
-  if (!s) throw new Error(`unknown scenario '${id}'`);
-  return s;
-}

@@ -8,6 +8,8 @@ import { FAULTS } from '../model/faults.js';
 import { bondSettled, moduleState } from '../model/state.js';
 import { TARGET_VERSION } from '../model/boot.js';
 import { createSystem } from './system.js';
+import { targetEvents } from './enabled.js';
+import { EVENT_KINDS } from '../model/event-kinds.js';
 
 const topology = PRESETS['claims-10-11']!;
 
@@ -73,5 +75,11 @@ describe('the composed system', () => {
     const s = sys.step(sys.initial(), { kind: 'parent.remove' }).state;
     expect(s.faults).not.toBe(0);
     expect(s.netdevs.every((n) => n.value === 'unregistered')).toBe(true);
+  });
+
+  it('offers, as the target group, exactly the event kinds the event table puts in it', () => {
+    const offered = new Set(targetEvents(topology, [...FAULTS]).map((e) => e.kind));
+    const listed = new Set(Object.entries(EVENT_KINDS).flatMap(([kind, k]) => (k.group === 'target' ? [kind] : [])));
+    expect([...offered].sort()).toEqual([...listed].sort());
   });
 });
