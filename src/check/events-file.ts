@@ -24,10 +24,15 @@ const FORMAT = 'hotup-events/1';
 /** A topology in the JSON form `--topology file.json` reads, so the file validates like one. */
 export const topologyData = topologyToJson;
 
+/** An events file's text. */
+export function eventsFileText(f: EventsFile): string {
+  const data = { format: FORMAT, ...f, topology: topologyData(f.topology), faults: f.faults.length ? f.faults.join(',') : 'none' };
+  return `${JSON.stringify(data, null, 2)}\n`;
+}
+
 /** Writes an events file. */
 export function writeEventsFile(path: string, f: EventsFile): void {
-  const data = { format: FORMAT, ...f, topology: topologyData(f.topology), faults: f.faults.length ? f.faults.join(',') : 'none' };
-  writeFileSync(path, `${JSON.stringify(data, null, 2)}\n`);
+  writeFileSync(path, eventsFileText(f));
 }
 
 /** An events file that cannot be used, naming the field and the fix. */
@@ -35,9 +40,20 @@ export class EventsFileError extends Error {}
 
 /** Reads and validates an events file. */
 export function readEventsFile(path: string): EventsFile {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (e) {
+    throw new EventsFileError(`${path}: cannot read it as JSON (${(e as Error).message}); pass the file 'hotup check --out' wrote`);
+  }
+  return parseEventsFile(text, path);
+}
+
+/** Reads and validates an events file's text; `path` names it in errors. */
+export function parseEventsFile(text: string, path: string): EventsFile {
   let data: Record<string, unknown>;
   try {
-    data = JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
+    data = JSON.parse(text) as Record<string, unknown>;
   } catch (e) {
     throw new EventsFileError(`${path}: cannot read it as JSON (${(e as Error).message}); pass the file 'hotup check --out' wrote`);
   }

@@ -18,6 +18,7 @@ import { registerCompareCommand } from './compare-command.js';
 import { registerConformCommand } from './conform-command.js';
 import { registerCheckCommand } from './check-command.js';
 import { registerImportCommand } from './import-command.js';
+import { registerUiCommand } from './ui-command.js';
 
 interface ExploreFlags {
   topology: Topology;
@@ -146,5 +147,6 @@ registerCompareCommand(program);
 registerConformCommand(program);
 registerCheckCommand(program);
 registerImportCommand(program);
+registerUiCommand(program);
 
 program.parse();
