@@ -15,7 +15,7 @@ export const LAYERS: readonly (readonly string[])[] = [
   ['src/trace'],
   ['src/explore', 'src/linux'],
   ['src/conform', 'src/check'],
-  ['src/diagram', 'src/report', 'src/architecture', 'src/import'],
+  ['src/diagram', 'src/report', 'src/architecture', 'src/import', 'src/ui'],
   ['src/cli'],
   ['bench', 'twins', 'scripts'],
 ];
@@ -38,6 +38,7 @@ export const ABOUT: Readonly<Record<string, string>> = {
   'src/report': 'tool `report`: generated docs, claim coverage, design comparison, HTML report',
   'src/architecture': 'this page: the folder graph, its layer order and the layering check',
   'src/import': 'tool `import`: kernel logs (dmesg, /dev/kmsg) and ftrace text into a hotup trace',
+  'src/ui': 'tool `ui`: the explorer page (the model stepped by hand in the browser, searches in a Web Worker) and its local server and bundler',
   'src/cli': 'the `hotup` command line',
   bench: 'benchmarks of explore, check and conform, and of the peer checkers on the twins',
   twins: 'the model written again for other checkers (Promela for SPIN, Quint)',

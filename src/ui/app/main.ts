@@ -115,7 +115,7 @@ function renderTrace(): void {
   const badIndex = bad ? bad.index - 1 : null;
   const current = run.position === 0 ? -1 : trace.recordOfStep[run.position - 1]!;
   byId('trace-verdict').innerHTML = v
-    ? `conform: <b class="verdict-${v.verdict}">${v.verdict.toUpperCase()}</b> (${v.events} events)${v.divergence ? `; diverges at ${esc(v.divergence.where)}: ${esc(v.divergence.reason)}` : ''}${v.violation ? `; ${esc(v.violation.id)} broken at ${esc(v.violation.where)}: ${esc(v.violation.message)}` : ''}${v.inconclusive ? `; ${esc(v.inconclusive.reason)}` : ''}`
+    ? `conform: <b class="verdict-${v.verdict}">${v.verdict.toUpperCase()}</b> (${v.events} events)${v.divergence ? `; diverges at ${esc(v.divergence.where)}: ${esc(v.divergence.reason)}` : ''}${v.violation ? `; ${esc(v.violation.id)} broken at ${esc(v.violation.where)}: ${esc(v.violation.message)}` : ''}${v.inconclusive ? `; ${esc(v.inconclusive.reason)}` : ''}${v.diagnosis?.length ? `<br>explained further by: ${v.diagnosis.map((d) => `${esc(d.mutant)} (${d.verdict})`).join(', ')}` : ''}`
     : 'conform: checking...';
   byId('trace-lines').innerHTML = trace.records
     .map((r, i) => {
@@ -195,7 +195,7 @@ async function loadFile(text: string, name: string): Promise<void> {
 
 function ask(r: WorkerRequest): void {
   worker?.terminate();
-  worker = new Worker('worker.js');
+  worker = new Worker('worker.js', { type: 'module' });
   worker.onmessage = (m: MessageEvent<WorkerReply>) => onReply(m.data);
   worker.onerror = (e) => {
     byId('search-progress').textContent = `worker failed: ${e.message}`;
