@@ -1,5 +1,5 @@
 import type { Marks } from './coverage-marks.js';
-import { attrs, DOT_DEFAULTS, htmlText, q } from './dot.js';
+import { attrs, DOT_DEFAULTS, htmlText, paddedLabel, q } from './dot.js';
 import { transitionLabel, type MachineGraph, type StateInfo, type TransitionInfo } from './machine-graph.js';
 
 const VISITED = '#1a7f37';
@@ -91,7 +91,7 @@ export function machineDot(graph: MachineGraph, marks?: Marks): string {
     out.push(
       `  ${q(e.from)} -> ${q(e.to)}${attrs({
         id: `transition:${e.transitions.map((t) => t.key).join(' ')}`,
-        label: { html: lines.join('') },
+        label: paddedLabel(lines.join('')),
         style: e.eventless ? 'dashed' : undefined,
         ltail: e.ltail,
         lhead: e.lhead,

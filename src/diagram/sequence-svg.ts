@@ -37,6 +37,36 @@ function columns(model: SequenceModel): number[] {
   return xs.map((x) => Math.round(x));
 }
 
+/** The chart's width for lifelines at `xs`. */
+const chartWidth = (model: SequenceModel, xs: readonly number[]): number =>
+  xs[xs.length - 1]! + (textWidth(model.lifelines[model.lifelines.length - 1]!.title) + 14) / 2 + SELF_W + 8;
+
+/** The participants' heading boxes, one per lifeline, in a `<g class="heads">`. */
+function headings(model: SequenceModel, xs: readonly number[]): string {
+  const heads = model.lifelines.map((l, i) => {
+    const w = textWidth(l.title) + 14;
+    const cx = xs[i]!;
+    return [
+      `<rect class="head" x="${cx - w / 2}" y="6" width="${w}" height="${HEAD_H - 6}" rx="4"/>`,
+      `<text class="title" x="${cx}" y="${6 + (HEAD_H - 6) / 2 + 4}" text-anchor="middle">${xml(l.title)}</text>`,
+    ].join('\n');
+  });
+  return `<g class="heads">\n${heads.join('\n')}\n</g>`;
+}
+
+const svgOpen = (cls: string, width: number, height: number): string =>
+  `<svg xmlns="http://www.w3.org/2000/svg" class="${cls}" width="${Math.ceil(width)}" height="${height}" viewBox="0 0 ${Math.ceil(width)} ${height}" font-family="DejaVu Sans Mono, Menlo, Consolas, monospace" font-size="${FONT}">`;
+const HEAD_STYLE = '.head{fill:#ddf4ff;stroke:#54aeff}.title{fill:#0a3069}';
+
+/**
+ * Only the participants' headings of a chart, as wide as the chart: a page
+ * keeps it in view (sticky) above the chart while the steps scroll.
+ */
+export function sequenceHeadsSvgOf(model: SequenceModel): string {
+  const xs = columns(model);
+  return [svgOpen('sequence-heads', chartWidth(model, xs), HEAD_H + 4), `<style>${HEAD_STYLE}</style>`, '<rect width="100%" height="100%" fill="#ffffff"/>', headings(model, xs), '</svg>', ''].join('\n');
+}
+
 /**
  * A sequence model as a self-contained SVG: lifeline headings, one arrow per
  * message with its label, a band per step and a red band for the violation.
@@ -45,7 +75,7 @@ function columns(model: SequenceModel): number[] {
 export function sequenceSvgOf(model: SequenceModel): string {
   const xs = columns(model);
   const x = new Map(model.lifelines.map((l, i) => [l.id, xs[i]!]));
-  const width = xs[xs.length - 1]! + (textWidth(model.lifelines[model.lifelines.length - 1]!.title) + 14) / 2 + SELF_W + 8;
+  const width = chartWidth(model, xs);
   const body: string[] = [];
   let y = HEAD_H + 16;
   let open = false;
@@ -83,26 +113,19 @@ export function sequenceSvgOf(model: SequenceModel): string {
   }
   close();
   const height = y + 12;
-  const heads = model.lifelines.map((l, i) => {
-    const w = textWidth(l.title) + 14;
-    const cx = xs[i]!;
-    return [
-      `<line class="lifeline" x1="${cx}" y1="${HEAD_H + 6}" x2="${cx}" y2="${height - 6}"/>`,
-      `<rect class="head" x="${cx - w / 2}" y="6" width="${w}" height="${HEAD_H - 6}" rx="4"/>`,
-      `<text class="title" x="${cx}" y="${6 + (HEAD_H - 6) / 2 + 4}" text-anchor="middle">${xml(l.title)}</text>`,
-    ].join('\n');
-  });
+  const lifelines = xs.map((cx) => `<line class="lifeline" x1="${cx}" y1="${HEAD_H + 6}" x2="${cx}" y2="${height - 6}"/>`);
   return [
-    `<svg xmlns="http://www.w3.org/2000/svg" class="sequence" width="${Math.ceil(width)}" height="${height}" viewBox="0 0 ${Math.ceil(width)} ${height}" font-family="DejaVu Sans Mono, Menlo, Consolas, monospace" font-size="${FONT}">`,
+    svgOpen('sequence', width, height),
     '<defs><marker id="arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="#24292f"/></marker></defs>',
     '<style>',
-    '.lifeline{stroke:#8c959f;stroke-dasharray:4 3}.head{fill:#ddf4ff;stroke:#54aeff}.title{fill:#0a3069}',
+    `.lifeline{stroke:#8c959f;stroke-dasharray:4 3}${HEAD_STYLE}`,
     '.band{fill:#f6f8fa;stroke:none}.heading{fill:#57606a;font-weight:bold}.msg{stroke:#24292f;fill:none}.label{fill:#24292f}',
     '.bad{stroke:#cf222e}.violation rect{fill:#ffebe9;stroke:#cf222e}.violation text{fill:#82071e;font-weight:bold}',
     '.step.current .band{fill:#fff8c5}',
     '</style>',
     `<rect width="100%" height="100%" fill="#ffffff"/>`,
-    ...heads,
+    ...lifelines,
+    headings(model, xs),
     ...body,
     '</svg>',
     '',
@@ -112,4 +135,9 @@ export function sequenceSvgOf(model: SequenceModel): string {
 /** A counterexample (or any run) as an SVG sequence chart; see `sequenceDiagram` for the Mermaid text. */
 export function sequenceSvg(topology: Topology, steps: readonly TraceStep[], violation: Violation | null): string {
   return sequenceSvgOf(sequenceModel(topology, steps, violation));
+}
+
+/** The headings of a run's sequence chart alone (see `sequenceHeadsSvgOf`). */
+export function sequenceHeadsSvg(topology: Topology, steps: readonly TraceStep[], violation: Violation | null): string {
+  return sequenceHeadsSvgOf(sequenceModel(topology, steps, violation));
 }

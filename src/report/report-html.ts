@@ -19,7 +19,7 @@ pre{background:#f6f8fa;padding:8px 10px;border-radius:6px;overflow-x:auto}
 .stepper{display:flex;gap:10px;align-items:center;margin:8px 0}.stepper button{font:inherit;padding:3px 12px}
 #cx-caption{font-weight:600}#cx-tag{margin-left:6px}#cx-violation{background:#ffebe9;border:1px solid #cf222e;color:#82071e;padding:6px 10px;border-radius:6px;font-weight:600}
 .diagram{overflow-x:auto;border:1px solid #d0d7de;border-radius:6px;padding:6px;margin:6px 0}.diagram svg{max-width:100%;height:auto}
-.seq{overflow:auto;max-height:560px;border:1px solid #d0d7de;border-radius:6px}
+.seq{overflow:auto;max-height:560px;border:1px solid #d0d7de;border-radius:6px}.seq-heads{position:sticky;top:0;z-index:1;line-height:0}.seq-body{margin-top:-34px}.seq svg.sequence g.heads{visibility:hidden}
 .legend span{margin-right:14px}
 `;
 
@@ -44,11 +44,11 @@ const STEPPER = `
     document.querySelectorAll('svg.sequence g.step').forEach(function (g) {
       var on = Number(g.getAttribute('data-step')) === i;
       g.classList.toggle('current', on);
-      // Scroll the chart's own box, not the page, to the current step.
+      // Scroll the chart's own box, not the page, to the current step, below the sticky headings.
       var box = g.closest('.seq');
       if (on && box) {
         var r = g.getBoundingClientRect(), b = box.getBoundingClientRect();
-        if (r.top < b.top || r.bottom > b.bottom) box.scrollTop += r.top - b.top - 24;
+        if (r.top < b.top + 34 || r.bottom > b.bottom) box.scrollTop += r.top - b.top - 58;
       }
     });
   }
@@ -68,8 +68,12 @@ function summary(d: ReportData): string {
     ['topology', d.topology.name],
     ['design', r.mutant ? `mutant ${r.mutant}` : 'correct design'],
     ['faults', r.faults.length ? r.faults.join(', ') : 'none'],
-    ['runs', `${fmt(r.runs)} (seed ${r.seed})${r.shrinks ? `, ${fmt(r.shrinks)} shrink steps` : ''}`],
-    ['steps', `${fmt(r.steps)} in ${r.seconds.toFixed(2)} s`],
+    ...(d.source
+      ? ([['counterexample', d.source]] as [string, string][])
+      : ([
+          ['runs', `${fmt(r.runs)} (seed ${r.seed})${r.shrinks ? `, ${fmt(r.shrinks)} shrink steps` : ''}`],
+          ['steps', `${fmt(r.steps)} in ${r.seconds.toFixed(2)} s`],
+        ] as [string, string][])),
     ['invariant checks', fmt(r.invariantChecks)],
     ['result', r.counterexample ? `<span class="bad">violation of ${esc(r.counterexample.violation.id)}</span>` : '<span class="ok">no violation</span>'],
   ];
@@ -88,14 +92,14 @@ function counterexample(d: ReportData): string {
   const cx = d.counterexample;
   if (!cx) return '<p class="ok" id="no-counterexample">The run found no violation.</p>';
   return [
-    `<p>Shrunk to ${cx.steps.length - 1} steps. Replay: <code>${esc(cx.replay)}</code></p>`,
+    `<p>${d.source ? `${cx.steps.length - 1} steps from <code>hotup check</code>` : `Shrunk to ${cx.steps.length - 1} steps`}. Replay: <code>${esc(cx.replay)}</code></p>`,
     '<div class="stepper"><button id="cx-prev" type="button">&larr; previous</button><span id="cx-index"></span><button id="cx-next" type="button">next &rarr;</button><span class="muted">(or the arrow keys)</span></div>',
     '<div><span id="cx-caption"></span><span id="cx-tag" class="muted"></span></div>',
     '<ul id="cx-effects"></ul>',
     `<div id="cx-violation" hidden>${esc(cx.violation)}</div>`,
     '<h3>State after the step</h3><pre id="cx-state"></pre>',
     '<h3>Sequence chart</h3>',
-    `<div class="seq">${cx.sequenceSvg}</div>`,
+    `<div class="seq"><div class="seq-heads">${cx.sequenceHeadsSvg}</div><div class="seq-body">${cx.sequenceSvg}</div></div>`,
     `<script type="application/json" id="cx-data">${scriptJson({ steps: cx.steps })}</script>`,
   ].join('\n');
 }
