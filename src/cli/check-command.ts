@@ -4,6 +4,8 @@ import { check, type CheckResult } from '../check/check.js';
 import { readEventsFile, writeEventsFile, EventsFileError } from '../check/events-file.js';
 import { checkJson, formatCheckSummary } from '../check/report.js';
 import { replayEvents, ReplayError } from '../check/replay.js';
+import { writeRunTrace } from '../conform/writer.js';
+import { writeSequenceChart } from '../diagram/sequence-files.js';
 import type { Progress } from '../check/bfs.js';
 import { designOf } from '../mutants.js';
 import { FAULTS, type FaultId } from '../model/faults.js';
@@ -88,7 +90,15 @@ function runCheck(flags: CheckFlags): void {
   process.exitCode = result.verdict === 'pass' ? 0 : result.verdict === 'violation' ? 1 : 3;
 }
 
-function runReplay(file: string, flags: { json?: boolean }): void {
+/** What replay-events may also write: the counterexample as a sequence chart, a hotup trace or ITF. */
+interface ReplayFlags {
+  json?: boolean;
+  seqOut?: string;
+  traceOut?: string;
+  itfOut?: string;
+}
+
+function runReplay(file: string, flags: ReplayFlags): void {
   let f;
   try {
     f = readEventsFile(file);
@@ -109,6 +119,10 @@ function runReplay(file: string, flags: { json?: boolean }): void {
     return;
   }
   const reproduced = r.violation?.id === f.violation;
+  const run = { topology: f.topology, mutant: f.mutant, steps: r.steps, source: `hotup replay-events ${file}` };
+  if (flags.traceOut) writeRunTrace(flags.traceOut, 'jsonl', run);
+  if (flags.itfOut) writeRunTrace(flags.itfOut, 'itf', run);
+  if (flags.seqOut) process.stderr.write(`sequence chart: ${writeSequenceChart(flags.seqOut, f.topology, r.steps, r.violation).join(', ')}\n`);
   if (flags.json) {
     process.stdout.write(`${JSON.stringify({ file, violation: r.violation, expected: f.violation, reproduced, steps: r.steps.length, loopStart: f.loopStart, trace: r.trace.split('\n') }, null, 2)}\n`);
   } else {
@@ -150,5 +164,8 @@ export function registerCheckCommand(program: Command): void {
     .description('re-run the events of a counterexample written by check, through the plain system and its monitors; exit 1 when it breaks the property again')
     .argument('<file>', "the JSON file 'hotup check' wrote (--out)")
     .option('--json', 'print the result as JSON')
-    .action((file: string, flags: { json?: boolean }) => runReplay(file, flags));
+    .option('--seq-out <file>', 'also write the counterexample as a sequence chart: <file>.mmd (Mermaid) and <file>.svg')
+    .option('--trace-out <file>', 'also write it as a hotup trace (JSON Lines, docs/trace-format.md)')
+    .option('--itf-out <file>', 'also write it as an ITF trace (Quint, Apalache)')
+    .action((file: string, flags: ReplayFlags) => runReplay(file, flags));
 }

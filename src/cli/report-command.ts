@@ -2,7 +2,9 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { Option, type Command } from 'commander';
 import { writeSequenceChart } from '../diagram/sequence-files.js';
-import { buildReport } from '../report/report-data.js';
+import { buildEventsReport, buildReport, type ReportData } from '../report/report-data.js';
+import { EventsFileError, readEventsFile } from '../check/events-file.js';
+import { ReplayError } from '../check/replay.js';
 import { reportHtml } from '../report/report-html.js';
 import { FAULTS, type FaultId } from '../model/faults.js';
 import { DEFAULT_TOPOLOGY } from '../topology/presets.js';
@@ -20,6 +22,19 @@ interface ReportFlags {
   property?: string[];
   out: string;
   seqOut?: string;
+  events?: string;
+}
+
+/** The report of a `check --out` file, or null after saying why it cannot be used (exit 2). */
+async function eventsReport(file: string): Promise<ReportData | null> {
+  try {
+    return await buildEventsReport(readEventsFile(file), file);
+  } catch (e) {
+    if (!(e instanceof EventsFileError) && !(e instanceof ReplayError)) throw e;
+    process.stderr.write(`hotup report: ${e instanceof ReplayError ? `${file}: ` : ''}${e.message}\n`);
+    process.exitCode = 2;
+    return null;
+  }
 }
 
 /** `hotup report [--out report.html]`: one self-contained page of an exploration. */
@@ -36,8 +51,9 @@ export function registerReportCommand(program: Command): void {
     .addOption(new Option('--property <ids>', 'check only these INV-*/LIVE-* ids (comma-separated)').argParser(propertiesOption))
     .option('--out <file>', 'the HTML page to write', 'report.html')
     .option('--seq-out <file>', 'also write the counterexample as a sequence chart: <file>.mmd (Mermaid) and <file>.svg')
+    .option('--events <file>', "report this counterexample (the file 'hotup check --out' wrote) instead of exploring; its topology, design and faults are the file's")
     .action(async (flags: ReportFlags) => {
-      const data = await buildReport({
+      const data = flags.events ? await eventsReport(flags.events) : await buildReport({
         topology: flags.topology,
         mutant: flags.mutant ?? null,
         runs: flags.runs,
@@ -46,11 +62,12 @@ export function registerReportCommand(program: Command): void {
         faults: flags.faults,
         ...(flags.property ? { properties: flags.property } : {}),
       });
+      if (!data) return;
       mkdirSync(dirname(flags.out), { recursive: true });
       writeFileSync(flags.out, reportHtml(data));
       const cx = data.result.counterexample;
       const written = [flags.out];
-      if (flags.seqOut && cx) written.push(...writeSequenceChart(flags.seqOut, flags.topology, cx.steps, cx.violation));
+      if (flags.seqOut && cx) written.push(...writeSequenceChart(flags.seqOut, data.topology, cx.steps, cx.violation));
       process.stdout.write(`hotup report: ${cx ? `VIOLATION ${cx.violation.id}` : 'no violation'}; wrote ${written.join(', ')}\n`);
       process.exitCode = cx ? 1 : 0;
     });

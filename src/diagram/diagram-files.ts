@@ -3,6 +3,7 @@ import { CORRECT_DESIGN } from '../../machines/design.js';
 import { explore } from '../explore/explore.js';
 import { createComponents } from '../model/components.js';
 import { PRESETS } from '../topology/presets.js';
+import type { Topology } from '../topology/topology.js';
 import { machineDot } from './machine-dot.js';
 import { machineGraph } from './machine-graph.js';
 import { machineMermaid } from './machine-mermaid.js';
@@ -31,13 +32,18 @@ async function machineFiles(files: Map<string, string>): Promise<void> {
   }
 }
 
+/** One topology's picture, a Mermaid flowchart and an SVG: `topology-<name>.mmd` and `.svg`. */
+export async function topologyDiagramFiles(t: Topology): Promise<Map<string, string>> {
+  const p = topologyParts(t);
+  return new Map([
+    [`topology-${t.name}.mmd`, topologyMermaid(p)],
+    [`topology-${t.name}.svg`, await renderSvg(topologyDot(p))],
+  ]);
+}
+
 /** Per preset topology a Mermaid flowchart and an SVG. */
 async function topologyFiles(files: Map<string, string>): Promise<void> {
-  for (const t of Object.values(PRESETS)) {
-    const p = topologyParts(t);
-    files.set(`topology-${t.name}.mmd`, topologyMermaid(p));
-    files.set(`topology-${t.name}.svg`, await renderSvg(topologyDot(p)));
-  }
+  for (const t of Object.values(PRESETS)) for (const [name, text] of await topologyDiagramFiles(t)) files.set(name, text);
 }
 
 /** The example mutants' shrunk counterexamples on claims-1-9, without faults (`hotup explore`'s seed and budget). */

@@ -6,10 +6,13 @@ import { machineDot } from '../diagram/machine-dot.js';
 import { machineGraph } from '../diagram/machine-graph.js';
 import { renderSvg } from '../diagram/render.js';
 import { violationText } from '../diagram/sequence-model.js';
-import { sequenceSvg } from '../diagram/sequence-svg.js';
+import { sequenceHeadsSvg, sequenceSvg } from '../diagram/sequence-svg.js';
 import { topologyDot } from '../diagram/topology-dot.js';
 import { topologyParts } from '../diagram/topology-parts.js';
 import { explore, type ExploreOptions, type ExploreResult } from '../explore/explore.js';
+import { Coverage } from '../explore/coverage.js';
+import type { EventsFile } from '../check/events-file.js';
+import { replayEvents } from '../check/replay.js';
 import { describeMessage, describeState, stateBefore, type TraceStep } from '../trace/trace.js';
 import type { SystemState } from '../model/state.js';
 import { designOf } from '../mutants.js';
@@ -48,6 +51,8 @@ export interface MarkedDiagram {
 export interface ReportData {
   readonly topology: Topology;
   readonly result: ExploreResult;
+  /** Where a counterexample not found by this exploration came from (a `check --out` file), or null. */
+  readonly source: string | null;
   readonly properties: readonly PropertyRow[];
   readonly topologySvg: string;
   readonly diagrams: readonly MarkedDiagram[];
@@ -58,6 +63,8 @@ export interface ReportData {
     /** Step 0 is the booted state. */
     readonly steps: readonly ReportStep[];
     readonly sequenceSvg: string;
+    /** The chart's participant headings alone, kept in view above it. */
+    readonly sequenceHeadsSvg: string;
   } | null;
 }
 
@@ -110,6 +117,7 @@ export async function buildReport(o: ExploreOptions): Promise<ReportData> {
   return {
     topology: o.topology,
     result,
+    source: null,
     properties: propertyRows(result, o.properties),
     topologySvg: await renderSvg(topologyDot(topologyParts(o.topology))),
     diagrams: await markedDiagrams(o.mutant, result),
@@ -118,6 +126,54 @@ export async function buildReport(o: ExploreOptions): Promise<ReportData> {
       replay: cx.replay,
       steps: reportSteps(o.topology, createSystem(o.topology, designOf(o.mutant)).initial(), cx.steps),
       sequenceSvg: sequenceSvg(o.topology, cx.steps, cx.violation),
+      sequenceHeadsSvg: sequenceHeadsSvg(o.topology, cx.steps, cx.violation),
+    },
+  };
+}
+
+/**
+ * The report of a counterexample written by `hotup check --out` (or saved by
+ * `hotup ui`): its events replayed through the plain system with coverage,
+ * shown as an exploration of that one run would be. A lasso's loop is marked
+ * fair, as `replay-events` prints it. Throws ReplayError when the events do
+ * not run.
+ */
+export async function buildEventsReport(f: EventsFile, file: string): Promise<ReportData> {
+  const coverage = new Coverage();
+  const system = createSystem(f.topology, designOf(f.mutant), coverage.record);
+  const only = f.properties ? new Set(f.properties) : null;
+  const r = replayEvents(system, f.faults, f.events, only, f.loopStart === null ? null : { start: f.loopStart, property: f.violation });
+  const replay = `hotup replay-events ${file}`;
+  const result: ExploreResult = {
+    topology: f.topology.name,
+    mutant: f.mutant,
+    faults: f.faults,
+    seed: 0,
+    runs: 1,
+    shrinks: 0,
+    steps: r.steps.length,
+    invariantChecks: r.steps.length * (only ? INVARIANTS.filter((p) => only.has(p.id)).length : INVARIANTS.length),
+    seconds: 0,
+    secondsToFirstViolation: null,
+    counterexample: r.violation && { violation: r.violation, steps: r.steps, trace: r.trace, seed: 0, path: '', commandsPath: '', replay },
+    coverage: coverage.summary(system.components),
+    lastRun: r.steps,
+    visited: coverage.visited(),
+  };
+  const kind = f.loopStart === null ? `a shortest run of ${f.events.length} steps` : `a lasso: ${f.loopStart} steps, then a loop of ${f.events.length - f.loopStart} repeated forever`;
+  return {
+    topology: f.topology,
+    result,
+    source: `${file} (${kind}, from hotup check)`,
+    properties: propertyRows(result, f.properties ?? undefined).map((p) => (p.status === 'held' ? { ...p, status: 'not checked', detail: 'a single counterexample, not a search' } : p)),
+    topologySvg: await renderSvg(topologyDot(topologyParts(f.topology))),
+    diagrams: await markedDiagrams(f.mutant, result),
+    counterexample: r.violation && {
+      violation: violationText(r.violation),
+      replay,
+      steps: reportSteps(f.topology, r.start, r.steps),
+      sequenceSvg: sequenceSvg(f.topology, r.steps, r.violation),
+      sequenceHeadsSvg: sequenceHeadsSvg(f.topology, r.steps, r.violation),
     },
   };
 }

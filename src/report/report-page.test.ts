@@ -3,7 +3,8 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { CLAIMS_1_9 } from '../topology/presets.js';
-import { buildReport } from './report-data.js';
+import { buildEventsReport, buildReport } from './report-data.js';
+import { check } from '../check/check.js';
 import { reportHtml } from './report-html.js';
 
 /** Debian's chromium; nothing here downloads a browser. */
@@ -66,11 +67,50 @@ describe('hotup report in headless Chromium', () => {
       expect(await text('#cx-caption')).toBe(cx.steps[last - 1]!.caption);
       expect(await tab.locator('#cx-violation').isVisible()).toBe(false);
 
+      // The participants' headings stay in view while the chart scrolls.
+      await tab.locator('.seq').evaluate((e) => {
+        (e as HTMLElement).style.maxHeight = '160px';
+        e.scrollTop = 400;
+      });
+      const [seqTop, headsTop, bodyTop] = await tab.evaluate(() => ['.seq', '.seq-heads', '.seq-body'].map((q) => document.querySelector(q)!.getBoundingClientRect().top));
+      expect(headsTop).toBeCloseTo(seqTop! + 1, 0);
+      expect(bodyTop).toBeLessThan(seqTop! - 100);
+      expect(await tab.locator('.seq-heads text.title').first().isVisible()).toBe(true);
+
       expect(await text('tr[data-property="INV-NO-LOSS"]')).toContain('violated');
       expect(await tab.locator('#diagram-child .node.visited').count()).toBeGreaterThan(0);
       expect(await tab.locator('#diagram-tool .edge.visited').count()).toBeGreaterThan(0);
       expect(errors).toEqual([]);
       expect(fetched.filter((u) => !u.startsWith('file:') && !u.startsWith('data:'))).toEqual([]);
+    } finally {
+      await browser.close();
+    }
+  });
+
+  it.skipIf(missing)("shows a check counterexample (a 'check --out' file) step by step, its loop's steps tagged fair", async () => {
+    const r = check({ topology: CLAIMS_1_9, mutant: 'MUT-NO-REOPEN', faults: [], properties: ['LIVE-RESTORE'], audit: false });
+    const cx = r.counterexample!;
+    expect(cx.loopStart).not.toBeNull();
+    const data = await buildEventsReport(
+      { topology: CLAIMS_1_9, mutant: 'MUT-NO-REOPEN', faults: [], properties: ['LIVE-RESTORE'], violation: cx.violation.id, events: cx.events, loopStart: cx.loopStart },
+      'cx.json',
+    );
+    mkdirSync(ARTIFACTS, { recursive: true });
+    const page = `${ARTIFACTS}report-check.html`;
+    writeFileSync(page, reportHtml(data));
+    const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu'] });
+    try {
+      const tab = await (await browser.newContext({ offline: true })).newPage();
+      await tab.goto(`file://${page}`);
+      const last = cx.events.length;
+      expect(await tab.locator('#summary').innerText()).toContain('from hotup check');
+      expect(await tab.locator('#cx-index').innerText()).toBe(`step 0 of ${last}`);
+      for (let n = 0; n < last; n++) await tab.click('#cx-next');
+      expect(await tab.locator('#cx-violation').innerText()).toContain(cx.violation.id);
+      expect(await tab.locator('#cx-tag').innerText()).toContain('fair');
+      for (let n = last; n > cx.loopStart!; n--) await tab.click('#cx-prev');
+      expect(await tab.locator('#cx-tag').innerText()).not.toContain('fair');
+      expect(await tab.locator('#counterexample + p').innerText()).toContain('hotup replay-events cx.json');
     } finally {
       await browser.close();
     }
