@@ -12,6 +12,7 @@ import type { Topology } from '../topology/topology.js';
 import { Coverage, type MachineCoverage, type Visited } from './coverage.js';
 import { coverageTap } from './coverage-tap.js';
 import { traceOfRun } from './run-trace.js';
+import { dropNeedlessSteps } from './drop-steps.js';
 import { livenessRounds } from './settle.js';
 import { settleRun } from './table-settle.js';
 import { tableRunsFor } from './table-cache.js';
@@ -198,11 +199,11 @@ export function explore(o: ExploreOptions): ExploreResult {
     const [faults, cmds] = result.counterexample[0];
     const m = playRun(runs, faults, cmds, { steps: 0, checks: 0, invariants: 0 });
     if (!m.violation) throw new Error(`replaying the counterexample did not fail again: ${String(result.errorInstance)}`);
-    const { steps, violation } = traceOfRun(system, runs.ts, start, m, only);
+    const { steps, violation } = dropNeedlessSteps(system, start, traceOfRun(system, runs.ts, start, m, only) as { steps: readonly TraceStep[]; violation: Violation }, o.faults, only);
     const path = result.counterexamplePath ?? '';
     const commandsPath = /replayPath="([^"]*)"/.exec(String(cmds))?.[1] ?? '';
     counterexample = {
-      violation: violation!,
+      violation,
       steps,
       trace: formatTrace(o.topology, start, steps, violation),
       seed: result.seed,
