@@ -55,6 +55,8 @@ async function bundleOne(name: string, files: Record<string, string>): Promise<s
     platform: 'browser',
     target: 'es2022',
     minify: false,
+    // Machine diagrams print combined guards by their functions' names (and, or, not): bundling must not rename them.
+    keepNames: true,
     sourcemap: false,
     legalComments: 'none',
     logLevel: 'silent',

@@ -58,9 +58,12 @@ export const UI_PAGE = `<!doctype html>
   g.current > path, g.current > polygon, g.current > ellipse { stroke: #0969da; stroke-width: 3; fill: #ddf4ff; }
   g.edge.taken > path { stroke: #cf222e; stroke-width: 3; }
   g.edge.taken > polygon { stroke: #cf222e; fill: #cf222e; }
-  g.edge.taken text { fill: #cf222e; font-weight: 700; }
+  g.edge text.taken { fill: #cf222e; font-weight: 700; }
   .row { display: flex; gap: 6px; align-items: center; flex-wrap: wrap; margin: 4px 0; }
   .row input[type=number] { width: 70px; }
+  #max-states { width: 90px; }
+  #search-progress, #search-result { margin: 4px 0; }
+  #search-result { font-weight: 600; color: #cf222e; }
 </style>
 </head>
 <body>

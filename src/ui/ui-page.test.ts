@@ -4,6 +4,7 @@ import { chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { check } from '../check/check.js';
 import { eventsFileText, parseEventsFile } from '../check/events-file.js';
+import { conform } from '../conform/conform.js';
 import { CLAIMS_1_9 } from '../topology/presets.js';
 import { serveUi, type UiServer } from './server.js';
 
@@ -65,6 +66,8 @@ describe('hotup ui in headless Chromium', () => {
     expect(await tab.locator('tr.changed').count()).toBe(1);
     expect(await tab.locator('#machine-tool g.edge.taken').count()).toBe(1);
     expect(await tab.locator('#machine-tool g.current[id="state:tool.selecting"]').count()).toBe(1);
+    // Guards read as the machine wrote them (the bundle keeps the names of and/or/not).
+    expect(await tab.locator('#machine-tool').textContent()).toContain('[!childBusy && bondSettledAndChildOld]');
 
     await click(tab, 'tool', 'next action');
     expect(await text('#effects')).toContain('rmmod C1');
@@ -78,7 +81,9 @@ describe('hotup ui in headless Chromium', () => {
     expect(await tab.locator('#machine-child g.edge.taken').count()).toBeGreaterThan(0);
     await click(tab, 'kernel', 'miimon pass');
     expect(await n1.getAttribute('data-mii')).toBe('down');
-    await tab.screenshot({ path: `${ARTIFACTS}ui-stepping.png`, fullPage: true });
+    // Of the transitions sharing the bond's "in any state" edge, only the line of the one taken is marked.
+    expect(await tab.locator('#machine-bond text.taken').allTextContents()).toEqual(['miimon']);
+    await tab.screenshot({ path: `${ARTIFACTS}ui-stepping.png` });
 
     await tab.click('#back');
     expect(await text('#position')).toBe('step 3 of 4');
@@ -95,6 +100,11 @@ describe('hotup ui in headless Chromium', () => {
     const saved = await (await download).path();
     const replay = parseEventsFile(readFileSync(saved, 'utf8'), 'run.events.json');
     expect(replay.events.map((e) => e.kind)).toEqual(['tool.start', 'tool.step', 'child.remove']);
+    const traceDownload = tab.waitForEvent('download');
+    await tab.click('#save-trace');
+    const trace = await conform({ text: readFileSync(await (await traceDownload).path(), 'utf8') });
+    expect(trace.verdict).toBe('conforming');
+    expect(trace.modelSteps).toBe(3);
     expect(errors).toEqual([]);
     expect(fetched.filter((u) => !u.startsWith(server.url) && !u.startsWith('blob:') && !u.startsWith('data:'))).toEqual([]);
   }, 60_000);
@@ -113,7 +123,7 @@ describe('hotup ui in headless Chromium', () => {
     expect(await tab.locator('#violation').isVisible()).toBe(true);
     expect(await tab.locator('#violation').innerText()).toContain(cx.violation.id);
     expect(await tab.locator('#steps li.violating').count()).toBe(1);
-    await tab.screenshot({ path: `${ARTIFACTS}ui-counterexample.png`, fullPage: true });
+    await tab.screenshot({ path: `${ARTIFACTS}ui-counterexample.png` });
     await tab.click('#back');
     expect(await tab.locator('#violation').isVisible()).toBe(false);
     await tab.click('#steps li[data-step="0"]');
@@ -127,7 +137,7 @@ describe('hotup ui in headless Chromium', () => {
     await expect.poll(() => tab.locator('#trace-verdict').innerText(), { timeout: 30_000 }).toContain('NOT-CONFORMING');
     expect(await tab.locator('#trace-lines li.divergent').innerText()).toContain('line 12');
     expect(await tab.locator('#trace-lines li.divergent').innerText()).toContain('netdev.unregister');
-    await tab.screenshot({ path: `${ARTIFACTS}ui-trace.png`, fullPage: true });
+    await tab.screenshot({ path: `${ARTIFACTS}ui-trace.png` });
 
     await tab.setInputFiles('#load-file', `${EXAMPLES}rolling-upgrade.itf.json`);
     await expect.poll(() => tab.locator('#trace-verdict').innerText(), { timeout: 30_000 }).toContain('conform: CONFORMING');
@@ -159,7 +169,22 @@ describe('hotup ui in headless Chromium', () => {
     await expect.poll(() => tab.locator('#violation').innerText()).toContain('INV-NO-LOSS');
     const shortest = Number(/of (\d+)/.exec(await tab.locator('#position').innerText())![1]);
     expect(shortest).toBeGreaterThan(0);
-    await tab.screenshot({ path: `${ARTIFACTS}ui-search.png`, fullPage: true });
+    await tab.screenshot({ path: `${ARTIFACTS}ui-search.png` });
     expect(errors).toEqual([]);
   }, 90_000);
+
+  it('boots a pasted JSON topology, its five netdevs drawn in name order, and names the field of a bad one', async () => {
+    const { tab, errors } = await open();
+    await tab.selectOption('#topology', 'custom');
+    await tab.fill('#topology-json', JSON.stringify({ name: 'five', children: 3, binding: { N1: 'C3', N2: 'C1', N3: 'C2', N4: 'C1', N5: 'C3' } }));
+    await tab.click('#boot');
+    await expect.poll(() => tab.locator('#status').innerText()).toBe('booted five');
+    expect(await tab.locator('[data-netdev]').evaluateAll((es) => es.map((e) => e.getAttribute('data-netdev')))).toEqual(['N1', 'N2', 'N3', 'N4', 'N5']);
+    expect(await tab.locator('[data-child]').count()).toBe(3);
+    await tab.fill('#topology-json', JSON.stringify({ children: 2, binding: { N1: 'C9' } }));
+    await tab.click('#boot');
+    expect(await tab.locator('#status').innerText()).toMatch(/^cannot boot: topology field 'binding/);
+    expect(await tab.locator('[data-netdev]').count()).toBe(5);
+    expect(errors).toEqual([]);
+  }, 60_000);
 });

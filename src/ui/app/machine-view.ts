@@ -69,7 +69,11 @@ export class MachineViews {
       }
       for (const g of d.svg.querySelectorAll<SVGGElement>('g.edge')) {
         const keys = g.id.startsWith('transition:') ? g.id.slice(11).split(' ') : [];
-        g.classList.toggle('taken', keys.some((k) => marks.transitions.has(k)));
+        const taken = keys.map((k) => marks.transitions.has(k));
+        g.classList.toggle('taken', taken.some(Boolean));
+        // Transitions sharing an edge have a label line each, in the order of the keys: mark only the lines taken.
+        const lines = [...g.querySelectorAll('text')];
+        lines.forEach((t, i) => t.classList.toggle('taken', lines.length === keys.length ? taken[i]! : taken.some(Boolean)));
       }
       d.svg.closest('figure')!.querySelector('.where')!.innerHTML = esc(where.join(', '));
     }

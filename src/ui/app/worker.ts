@@ -1,5 +1,4 @@
 import { check } from '../../check/check.js';
-import { formatCheckSummary } from '../../check/report.js';
 import { conform } from '../../conform/conform.js';
 import { explore } from '../../explore/explore.js';
 import type { WorkerReply, WorkerRequest } from './worker-protocol.js';
@@ -29,7 +28,8 @@ async function handle(r: WorkerRequest): Promise<void> {
       onProgress: (p) => reply({ type: 'progress', text: `checking: ${p.states.toLocaleString('en-US')} states, depth ${p.depth}, ${p.seconds.toFixed(1)} s` }),
     });
     const cx = result.counterexample;
-    const summary = formatCheckSummary({ ...result, counterexample: null }).split('\n').slice(0, 2).join('\n') + `\n${result.verdict.toUpperCase()}`;
+    const limit = result.cutBy ? ` (cut by ${result.cutBy})` : '';
+    const summary = `${result.states.toLocaleString('en-US')} states, ${result.transitions.toLocaleString('en-US')} transitions, diameter ${result.diameter} in ${result.seconds.toFixed(1)} s: ${result.verdict.toUpperCase()}${limit}${cx ? `, a shortest counterexample of ${cx.events.length} steps` : ''}`;
     reply({ type: 'checked', summary, found: cx && { events: cx.events, fairFrom: cx.loopStart, violation: cx.violation.id, message: cx.violation.message } });
     return;
   }
