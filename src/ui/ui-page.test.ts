@@ -181,6 +181,10 @@ describe('hotup ui in headless Chromium', () => {
     await expect.poll(() => tab.locator('#status').innerText()).toBe('booted five');
     expect(await tab.locator('[data-netdev]').evaluateAll((es) => es.map((e) => e.getAttribute('data-netdev')))).toEqual(['N1', 'N2', 'N3', 'N4', 'N5']);
     expect(await tab.locator('[data-child]').count()).toBe(3);
+    await click(tab, 'traffic', 'transmit begins');
+    expect(await tab.locator('[data-netdev="N1"] .packet').allInnerTexts()).toEqual(['pkt via C3']);
+    expect(await tab.locator('#topo-bond').innerText()).toContain('1 in flight');
+    expect(await tab.locator('tr.changed[data-var="traffic.in_flight"]').count()).toBe(1);
     await tab.fill('#topology-json', JSON.stringify({ children: 2, binding: { N1: 'C9' } }));
     await tab.click('#boot');
     expect(await tab.locator('#status').innerText()).toMatch(/^cannot boot: topology field 'binding/);
