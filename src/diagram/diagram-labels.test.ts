@@ -2,7 +2,9 @@ import { existsSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseTopology } from '../topology/parse.js';
-import { PRESETS } from '../topology/presets.js';
+import { CLAIMS_1_9, CLAIMS_10_11, PRESETS } from '../topology/presets.js';
+import { explore } from '../explore/explore.js';
+import { sequenceSvg } from './sequence-svg.js';
 import { diagramMachines } from './diagram-files.js';
 import { machineDot } from './machine-dot.js';
 import { machineGraph } from './machine-graph.js';
@@ -92,5 +94,14 @@ describe('diagrams as a browser draws them', () => {
     }
     expect(found).toEqual([]);
     expect(orders).toEqual([]);
+  }, 60_000);
+
+  it('no sequence chart of an example counterexample has a label clipped or overlapping', async () => {
+    const found: string[] = [];
+    for (const [topology, mutant] of [[CLAIMS_1_9, 'MUT-NO-WAIT-FAILOVER'], [CLAIMS_1_9, 'MUT-PARALLEL-UPGRADE'], [CLAIMS_10_11, 'MUT-NO-REOPEN'], [FIVE, 'MUT-PARALLEL-UPGRADE']] as const) {
+      const cx = explore({ topology, mutant, runs: 100, steps: 40, seed: 42, faults: [] }).counterexample!;
+      for (const p of problems(await measure(sequenceSvg(topology, cx.steps, cx.violation)))) found.push(`${topology.name} ${mutant}: ${p}`);
+    }
+    expect(found).toEqual([]);
   }, 60_000);
 });

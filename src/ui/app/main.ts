@@ -13,7 +13,7 @@ import { parseLoaded, replayFileText, traceFileText, type TraceRecord } from './
 import { MachineViews } from './machine-view.js';
 import { Run, runOf, type RunSetup } from './run.js';
 import { topologyHtml } from './topology-view.js';
-import { walkTrace } from './trace-steps.js';
+import { MAX_WALKED, walkTrace } from './trace-steps.js';
 import { changedVariables, variablesOf } from './variables.js';
 import type { FoundRun, WorkerReply, WorkerRequest } from './worker-protocol.js';
 
@@ -186,7 +186,7 @@ async function loadFile(text: string, name: string): Promise<void> {
     showSetup(setup);
     trace = { records: loaded.records, recordOfStep: walk.recordOfStep, stuckAt: walk.stuckAt, verdict: null };
     await useRun(runOf(setup, walk.events));
-    status(`loaded ${name}: ${loaded.records.length} records as ${walk.events.length} model steps${walk.stuckAt === null ? '' : `; no model step explains ${loaded.records[walk.stuckAt]!.where}`}`);
+    status(`loaded ${name}: ${loaded.records.length} records as ${walk.events.length} model steps${walk.stuckAt === null ? '' : `; no model step explains ${loaded.records[walk.stuckAt]!.where}`}${walk.cut ? `; stepping stops after ${MAX_WALKED} event lines (conform reads them all)` : ''}`);
     ask({ type: 'conform', text: loaded.text, format: loaded.format, mutant: current.mutant });
   } catch (e) {
     status(`cannot load ${name}: ${(e as Error).message}`, true);

@@ -15,10 +15,15 @@ export interface TraceWalk {
   readonly recordOfStep: readonly number[];
   /** The index of the first event record no model step explains, or null when every event record is explained. */
   readonly stuckAt: number | null;
+  /** Whether the walk stopped at MAX_WALKED event lines with more to go. */
+  readonly cut: boolean;
 }
 
 /** Silent model steps (steps that log nothing, such as an idle miimon pass) tried before a logged one. */
 const SILENT_DEPTH = 2;
+
+/** Event lines laid onto steps at most: the walk runs in the page, and a run of thousands of steps is not read by stepping. */
+export const MAX_WALKED = 2000;
 
 const key = (r: Readonly<Record<string, unknown>>): string => {
   const { seq: _s, ts: _t, ...rest } = r;
@@ -60,7 +65,7 @@ export function walkTrace(topology: Topology, mutant: string | null, records: re
     }
     return null;
   };
-  while (at < wanted.length) {
+  while (at < wanted.length && at < MAX_WALKED) {
     const found = search(s, [], SILENT_DEPTH);
     if (!found) break;
     found.path.forEach((e, j) => {
@@ -70,5 +75,6 @@ export function walkTrace(topology: Topology, mutant: string | null, records: re
     s = found.after;
     at += found.n;
   }
-  return { events, recordOfStep, stuckAt: at < wanted.length ? eventIdx[at]! : null };
+  const cut = at >= MAX_WALKED && at < wanted.length;
+  return { events, recordOfStep, stuckAt: at < wanted.length && !cut ? eventIdx[at]! : null, cut };
 }
