@@ -139,6 +139,13 @@ describe('hotup ui in headless Chromium', () => {
     expect(await tab.locator('#trace-lines li.divergent').innerText()).toContain('netdev.unregister');
     await tab.screenshot({ path: `${ARTIFACTS}ui-trace.png` });
 
+    // The broken design conform names explains the trace: the page lays it onto that design's steps.
+    await tab.click('button.as-design[data-mutant="MUT-PRIOR-ART"]');
+    await expect.poll(() => tab.locator('#trace-verdict').innerText(), { timeout: 30_000 }).toMatch(/conform: \S*CONFORMING/);
+    expect(await tab.locator('#mutant').inputValue()).toBe('MUT-PRIOR-ART');
+    expect(await tab.locator('#status').innerText()).not.toContain('no model step explains');
+    await tab.selectOption('#mutant', '');
+
     await tab.setInputFiles('#load-file', `${EXAMPLES}rolling-upgrade.itf.json`);
     await expect.poll(() => tab.locator('#trace-verdict').innerText(), { timeout: 30_000 }).toContain('conform: CONFORMING');
     expect(await tab.locator('#trace-lines li.divergent').count()).toBe(0);

@@ -19,6 +19,9 @@ import type { FoundRun, WorkerReply, WorkerRequest } from './worker-protocol.js'
 
 /** A trace loaded into the page: its records, conform's verdict when known, and which record each step explains. */
 interface LoadedTrace {
+  /** The file, to lay it onto another design's steps. */
+  readonly text: string;
+  readonly name: string;
   readonly records: readonly TraceRecord[];
   readonly recordOfStep: readonly number[];
   readonly stuckAt: number | null;
@@ -115,7 +118,7 @@ function renderTrace(): void {
   const badIndex = bad ? bad.index - 1 : null;
   const current = run.position === 0 ? -1 : trace.recordOfStep[run.position - 1]!;
   byId('trace-verdict').innerHTML = v
-    ? `conform: <b class="verdict-${v.verdict}">${v.verdict.toUpperCase()}</b> (${v.events} events)${v.divergence ? `; diverges at ${esc(v.divergence.where)}: ${esc(v.divergence.reason)}` : ''}${v.violation ? `; ${esc(v.violation.id)} broken at ${esc(v.violation.where)}: ${esc(v.violation.message)}` : ''}${v.inconclusive ? `; ${esc(v.inconclusive.reason)}` : ''}${v.diagnosis?.length ? `<br>explained further by: ${v.diagnosis.map((d) => `${esc(d.mutant)} (${d.verdict})`).join(', ')}` : ''}`
+    ? `conform: <b class="verdict-${v.verdict}">${v.verdict.toUpperCase()}</b> (${v.events} events)${v.divergence ? `; diverges at ${esc(v.divergence.where)}: ${esc(v.divergence.reason)}` : ''}${v.violation ? `; ${esc(v.violation.id)} broken at ${esc(v.violation.where)}: ${esc(v.violation.message)}` : ''}${v.inconclusive ? `; ${esc(v.inconclusive.reason)}` : ''}${v.diagnosis?.length ? `<br>explained further by: ${v.diagnosis.map((d) => `${esc(d.mutant)} (${d.verdict}) <button class="as-design" data-mutant="${esc(d.mutant)}">step through it as ${esc(d.mutant)}</button>`).join(', ')}` : ''}`
     : 'conform: checking...';
   byId('trace-lines').innerHTML = trace.records
     .map((r, i) => {
@@ -184,7 +187,7 @@ async function loadFile(text: string, name: string): Promise<void> {
     const walk = walkTrace(topology, current.mutant, loaded.records);
     const setup: RunSetup = { topology, mutant: current.mutant, faults: [...FAULTS] };
     showSetup(setup);
-    trace = { records: loaded.records, recordOfStep: walk.recordOfStep, stuckAt: walk.stuckAt, verdict: null };
+    trace = { text, name, records: loaded.records, recordOfStep: walk.recordOfStep, stuckAt: walk.stuckAt, verdict: null };
     await useRun(runOf(setup, walk.events));
     status(`loaded ${name}: ${loaded.records.length} records as ${walk.events.length} model steps${walk.stuckAt === null ? '' : `; no model step explains ${loaded.records[walk.stuckAt]!.where}`}${walk.cut ? `; stepping stops after ${MAX_WALKED} event lines (conform reads them all)` : ''}`);
     ask({ type: 'conform', text: loaded.text, format: loaded.format, mutant: current.mutant });
@@ -273,6 +276,13 @@ function setupControls(): void {
     if (e.key === 'ArrowLeft' && run.back()) render();
     if (e.key === 'ArrowRight' && run.forward()) render();
   });
+  byId('trace-verdict').onclick = (e) => {
+    const b = (e.target as HTMLElement).closest<HTMLButtonElement>('button.as-design');
+    if (!b || !trace) return;
+    // The broken design that explains the trace: lay the same file onto its steps.
+    byId<HTMLSelectElement>('mutant').value = b.dataset.mutant!;
+    void loadFile(trace.text, trace.name);
+  };
   byId('load-file').onchange = async (e) => {
     const f = (e.target as HTMLInputElement).files?.[0];
     if (f) await loadFile(await f.text(), f.name);
