@@ -41,6 +41,7 @@ export const UI_PAGE = `<!doctype html>
   table { border-collapse: collapse; width: 100%; font-size: 12px; }
   td { padding: 1px 4px; border-bottom: 1px solid #eaeef2; font-family: monospace; }
   tr.changed td { background: #fff8c5; font-weight: 700; }
+  #variables td:last-child { word-break: break-all; }
   ol.list { list-style: none; padding: 0; margin: 0; max-height: 300px; overflow: auto; font-size: 12px; }
   ol.list li { padding: 1px 4px; cursor: pointer; border-left: 3px solid transparent; }
   ol.list li.current { background: #ddf4ff; border-left-color: #0969da; }

@@ -94,7 +94,16 @@ function renderSteps(): void {
     rows.push(`${loop}<li data-step="${n}" class="${n === run.position ? 'current' : ''}${n > run.position ? ' ahead' : ''}${v ? ' violating' : ''}">${n}. ${esc(describeEvent(run.setup.topology, s.env, run.stateAt(i)))}${tag}${v ? ` <b>${v.id}</b>` : ''}</li>`);
   });
   byId('steps').innerHTML = rows.join('');
-  byId('steps').querySelector('li.current, li.booted')?.scrollIntoView({ block: 'nearest' });
+  scrollWithin(byId('steps'), byId('steps').querySelector('li.current'));
+}
+
+/** Scrolls a list's own box (never the page) so that `item` is in view. */
+function scrollWithin(list: HTMLElement, item: Element | null): void {
+  if (!item) return;
+  const r = item.getBoundingClientRect();
+  const b = list.getBoundingClientRect();
+  if (r.top < b.top) list.scrollTop -= b.top - r.top;
+  else if (r.bottom > b.bottom) list.scrollTop += r.bottom - b.bottom;
 }
 
 /** Every held step (also those ahead of the cursor). */
@@ -126,7 +135,7 @@ function renderTrace(): void {
       return `<li class="${cls}" data-record="${i}"><code>${esc(r.where)}</code> ${esc(formatRecord(r.value as TraceEvent | TraceObservation))}${i === badIndex ? ' <b>&larr; conform</b>' : ''}</li>`;
     })
     .join('');
-  byId('trace-lines').querySelector('li.current')?.scrollIntoView({ block: 'nearest' });
+  scrollWithin(byId('trace-lines'), byId('trace-lines').querySelector('li.current'));
 }
 
 /** Redraws everything that depends on the cursor. */
