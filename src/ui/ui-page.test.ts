@@ -117,7 +117,7 @@ describe('hotup ui in headless Chromium', () => {
     const { tab, errors } = await open();
     await tab.setInputFiles('#load-file', file);
     const n = cx.events.length;
-    await expect.poll(() => tab.locator('#position').innerText()).toBe(`step ${n} of ${n}`);
+    await expect.poll(() => tab.locator('#position').innerText(), { timeout: 15_000 }).toBe(`step ${n} of ${n}`);
     expect(await tab.locator('#mutant').inputValue()).toBe('MUT-PARALLEL-UPGRADE');
     expect(await tab.locator('#topology').inputValue()).toBe('claims-1-9');
     expect(await tab.locator('#violation').isVisible()).toBe(true);
@@ -167,13 +167,13 @@ describe('hotup ui in headless Chromium', () => {
     await tab.click('#explore');
     await expect.poll(() => tab.locator('#search-result').innerText(), { timeout: 30_000 }).toContain('VIOLATION INV-NO-LOSS');
     await tab.click('#jump');
-    await expect.poll(() => tab.locator('#violation').innerText()).toContain('INV-NO-LOSS');
+    await expect.poll(() => tab.locator('#violation').innerText(), { timeout: 15_000 }).toContain('INV-NO-LOSS');
 
     await tab.click('#check');
     await expect.poll(() => tab.locator('#search-result').innerText(), { timeout: 30_000 }).toContain('VIOLATION INV-NO-LOSS');
     expect(await tab.locator('#search-progress').innerText()).toContain('VIOLATION');
     await tab.click('#jump');
-    await expect.poll(() => tab.locator('#violation').innerText()).toContain('INV-NO-LOSS');
+    await expect.poll(() => tab.locator('#violation').innerText(), { timeout: 15_000 }).toContain('INV-NO-LOSS');
     const shortest = Number(/of (\d+)/.exec(await tab.locator('#position').innerText())![1]);
     expect(shortest).toBeGreaterThan(0);
     await tab.screenshot({ path: `${ARTIFACTS}ui-search.png` });
@@ -185,7 +185,7 @@ describe('hotup ui in headless Chromium', () => {
     await tab.selectOption('#topology', 'custom');
     await tab.fill('#topology-json', JSON.stringify({ name: 'five', children: 3, binding: { N1: 'C3', N2: 'C1', N3: 'C2', N4: 'C1', N5: 'C3' } }));
     await tab.click('#boot');
-    await expect.poll(() => tab.locator('#status').innerText()).toBe('booted five');
+    await expect.poll(() => tab.locator('#status').innerText(), { timeout: 15_000 }).toBe('booted five');
     expect(await tab.locator('[data-netdev]').evaluateAll((es) => es.map((e) => e.getAttribute('data-netdev')))).toEqual(['N1', 'N2', 'N3', 'N4', 'N5']);
     expect(await tab.locator('[data-child]').count()).toBe(3);
     await click(tab, 'traffic', 'transmit begins');
