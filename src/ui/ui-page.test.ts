@@ -128,6 +128,20 @@ describe('hotup ui in headless Chromium', () => {
     expect(await tab.locator('#violation').isVisible()).toBe(false);
     await tab.click('#steps li[data-step="0"]');
     expect(await tab.locator('#position').innerText()).toBe(`step 0 of ${n}`);
+
+    // A lasso breaking a LIVE-*: its loop marked, its steps tagged fair, the property named at the end.
+    const live = check({ topology: CLAIMS_1_9, mutant: 'MUT-NO-REOPEN', faults: [], properties: ['LIVE-RESTORE'], audit: false }).counterexample!;
+    const lasso = `${ARTIFACTS}no-reopen.events.json`;
+    writeFileSync(lasso, eventsFileText({ topology: CLAIMS_1_9, mutant: 'MUT-NO-REOPEN', faults: [], properties: ['LIVE-RESTORE'], violation: 'LIVE-RESTORE', events: live.events, loopStart: live.loopStart }));
+    await tab.setInputFiles('#load-file', lasso);
+    const m = live.events.length;
+    await expect.poll(() => tab.locator('#position').innerText(), { timeout: 15_000 }).toBe(`step ${m} of ${m}`);
+    expect(await tab.locator('#violation').innerText()).toContain('LIVE-RESTORE');
+    expect(await tab.locator('#violation').innerText()).toContain('repeats forever');
+    expect(await tab.locator('#steps li.loop-mark').count()).toBe(1);
+    expect(await tab.locator('#steps .tag.fair').count()).toBe(m - live.loopStart!);
+    await tab.click('#back');
+    expect(await tab.locator('#violation').isVisible()).toBe(false);
     expect(errors).toEqual([]);
   }, 60_000);
 

@@ -1,4 +1,5 @@
 import type { ConformResult } from '../../conform/result.js';
+import { livenessViolations } from '../../engine/monitor.js';
 import { describeMessage } from '../../trace/trace.js';
 import { describeEvent, faultOf } from '../../model/event-kinds.js';
 import { FAULTS, FAULT_DESCRIPTIONS, type FaultId } from '../../model/faults.js';
@@ -29,6 +30,8 @@ interface LoadedTrace {
 }
 
 let run: Run;
+/** The property a loaded or found counterexample breaks: a LIVE-* is judged on its last state, not by a step. */
+let target: string | null = null;
 let trace: LoadedTrace | null = null;
 let found: FoundRun | null = null;
 let worker: Worker | null = null;
@@ -75,6 +78,7 @@ async function useRun(r: Run): Promise<void> {
 async function boot(): Promise<void> {
   try {
     trace = null;
+    target = null;
     await useRun(new Run(setupFromControls()));
     status(`booted ${run.setup.topology.name}${run.setup.mutant ? ` under ${run.setup.mutant}` : ''}`);
   } catch (e) {
@@ -148,10 +152,13 @@ function render(): void {
   byId('position').textContent = `step ${run.position} of ${run.length}`;
   byId('caption').textContent = cur ? describeEvent(t, cur.step.env, before) : `booted ${t.name}`;
   byId('effects').textContent = cur ? cur.step.log.slice(1).map(describeMessage).filter((x) => x !== null).join('; ') : '';
-  const v = cur?.step.violations[0] ?? null;
+  const atEnd = run.position === run.length && run.length > 0;
+  const live = atEnd && target !== null && !cur?.step.violations.length ? (livenessViolations(run.system, s).find((x) => x.id === target) ?? null) : null;
+  const v = cur?.step.violations[0] ?? live;
   const banner = byId('violation');
   banner.hidden = v === null;
-  banner.textContent = v ? `violated ${v.id}${v.claims.length ? ` (claims ${v.claims.join(', ')})` : ''}: ${v.message}` : '';
+  const forever = live ? (run.loopStart !== null ? ' (the loop from the first fair step repeats forever)' : ' (after the fair completion: the system settled without it)') : '';
+  banner.textContent = v ? `violated ${v.id}${v.claims.length ? ` (claims ${v.claims.join(', ')})` : ''}: ${v.message}${forever}` : '';
   byId<HTMLButtonElement>('back').disabled = run.position === 0;
   byId<HTMLButtonElement>('forward').disabled = run.position >= run.length;
   byId('topology-view').innerHTML = topologyHtml(t, s, changed);
@@ -173,7 +180,9 @@ function takeEvent(index: number): void {
   const e = run.enabled()[index];
   if (!e) return;
   run.take(e);
-  if (trace) trace = null;
+  // A step of one's own leaves the loaded counterexample: its property is no longer the question.
+  trace = null;
+  target = null;
   render();
 }
 
@@ -185,6 +194,7 @@ async function loadFile(text: string, name: string): Promise<void> {
       const setup: RunSetup = { topology: f.topology, mutant: f.mutant, faults: f.faults };
       showSetup(setup);
       trace = null;
+      target = f.violation;
       await useRun(runOf(setup, f.events, f.loopStart));
       run.seek(run.length);
       render();
@@ -196,6 +206,7 @@ async function loadFile(text: string, name: string): Promise<void> {
     const walk = walkTrace(topology, current.mutant, loaded.records);
     const setup: RunSetup = { topology, mutant: current.mutant, faults: [...FAULTS] };
     showSetup(setup);
+    target = null;
     trace = { text, name, records: loaded.records, recordOfStep: walk.recordOfStep, stuckAt: walk.stuckAt, verdict: null };
     await useRun(runOf(setup, walk.events));
     status(`loaded ${name}: ${loaded.records.length} records as ${walk.events.length} model steps${walk.stuckAt === null ? '' : `; no model step explains ${loaded.records[walk.stuckAt]!.where}`}${walk.cut ? `; stepping stops after ${MAX_WALKED} event lines (conform reads them all)` : ''}`);
@@ -245,6 +256,7 @@ function onReply(m: WorkerReply): void {
 async function jumpToViolation(): Promise<void> {
   if (!found) return;
   trace = null;
+  target = found.violation;
   await useRun(runOf(run.setup, found.events, found.fairFrom));
   run.seek(run.length);
   render();
