@@ -88,8 +88,7 @@ async function boot(): Promise<void> {
 
 function renderSteps(): void {
   const rows: string[] = [`<li data-step="0" class="booted${run.position === 0 ? ' current' : ''}">booted</li>`];
-  const all = runStepsAll();
-  all.forEach((s, i) => {
+  run.all().forEach((s, i) => {
     const n = i + 1;
     const fault = faultOf(s.env);
     const tag = fault ? ` <span class="tag bad">${fault}</span>` : s.fair ? ' <span class="tag fair" title="taken by the fair completion: a step the system takes by itself (weak fairness) while liveness is checked">fair</span>' : '';
@@ -110,14 +109,6 @@ function scrollWithin(list: HTMLElement, item: Element | null): void {
   else if (r.bottom > b.bottom) list.scrollTop += r.bottom - b.bottom;
 }
 
-/** Every held step (also those ahead of the cursor). */
-function runStepsAll() {
-  const at = run.position;
-  run.seek(run.length);
-  const all = run.taken();
-  run.seek(at);
-  return all;
-}
 
 function renderTrace(): void {
   const panel = byId('trace');

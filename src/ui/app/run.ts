@@ -77,6 +77,11 @@ export class Run {
     return this.steps.slice(0, this.at).map((s) => s.step);
   }
 
+  /** Every held step, those ahead of the cursor included. */
+  all(): TraceStep[] {
+    return this.steps.map((s) => s.step);
+  }
+
   /** The first invariant broken up to the cursor, or null. */
   violation(): Violation | null {
     for (const s of this.steps.slice(0, this.at)) if (s.step.violations[0]) return s.step.violations[0];
