@@ -11,6 +11,7 @@ import { createSystem } from '../engine/system.js';
 import { DEFAULT_TOPOLOGY } from '../topology/presets.js';
 import { loadTopology } from '../topology/parse.js';
 import type { Topology } from '../topology/topology.js';
+import { EXIT, exitCodeOf } from './exit-codes.js';
 import { faultsOption, intOption, mutantOption, propertiesOption, topologyOption } from './options.js';
 
 interface CheckFlags {
@@ -52,7 +53,7 @@ function progressLine(p: Progress): string {
 function runCheck(flags: CheckFlags): void {
   if (flags.property && !flags.liveness && flags.property.every((id) => id.startsWith('LIVE-'))) {
     process.stderr.write(`hotup check: --property ${flags.property.join(',')} with --no-liveness checks nothing: drop --no-liveness, or name an INV-* in --property\n`);
-    process.exitCode = 2;
+    process.exitCode = EXIT.BAD_INPUT;
     return;
   }
   const live = !flags.json && process.stderr.isTTY;
@@ -85,7 +86,7 @@ function runCheck(flags: CheckFlags): void {
   }
   if (flags.json) process.stdout.write(`${JSON.stringify(checkJson(result, file), null, 2)}\n`);
   else process.stdout.write(`${formatCheckSummary(result)}${file ? `\nevents written to ${file}\nreplay: hotup replay-events ${flags.out}` : ''}\n`);
-  process.exitCode = result.verdict === 'pass' ? 0 : result.verdict === 'violation' ? 1 : 3;
+  process.exitCode = exitCodeOf(result.verdict);
 }
 
 function runReplay(file: string, flags: { json?: boolean }): void {
@@ -95,7 +96,7 @@ function runReplay(file: string, flags: { json?: boolean }): void {
   } catch (e) {
     if (!(e instanceof EventsFileError)) throw e;
     process.stderr.write(`hotup replay-events: ${e.message}\n`);
-    process.exitCode = 2;
+    process.exitCode = EXIT.BAD_INPUT;
     return;
   }
   const system = createSystem(f.topology, designOf(f.mutant));
@@ -105,7 +106,7 @@ function runReplay(file: string, flags: { json?: boolean }): void {
   } catch (e) {
     if (!(e instanceof ReplayError)) throw e;
     process.stderr.write(`hotup replay-events: ${file}: ${e.message}\n`);
-    process.exitCode = 2;
+    process.exitCode = EXIT.BAD_INPUT;
     return;
   }
   const reproduced = r.violation?.id === f.violation;
@@ -116,7 +117,7 @@ function runReplay(file: string, flags: { json?: boolean }): void {
     process.stdout.write(`hotup replay-events: ${file}: topology ${f.topology.name}, ${design}, ${f.events.length} events through monitoredStep\n${r.trace}\n`);
     if (!reproduced) process.stdout.write(`the events did not break ${f.violation}${r.violation ? ` (they broke ${r.violation.id})` : ''}\n`);
   }
-  process.exitCode = reproduced ? 1 : 2;
+  process.exitCode = reproduced ? EXIT.VIOLATION : EXIT.BAD_INPUT;
 }
 
 /** `hotup check`: exhaustive model checking; `hotup replay-events FILE`: re-run the events a check wrote. */

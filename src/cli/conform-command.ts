@@ -4,6 +4,7 @@ import { conform, type ConformOptions, type TraceInput } from '../conform/confor
 import { TraceInputError } from '../conform/input-error.js';
 import { formatConform } from '../conform/report.js';
 import type { Topology } from '../topology/topology.js';
+import { EXIT, exitCodeOf } from './exit-codes.js';
 import { intOption, mutantOption, topologyOption } from './options.js';
 
 interface ConformFlags {
@@ -16,8 +17,8 @@ interface ConformFlags {
   json?: boolean;
 }
 
-/** Exit codes of `hotup conform` (docs/trace-format.md). */
-export const CONFORM_EXIT = { conforming: 0, notConforming: 1, unreadable: 2, inconclusive: 3 } as const;
+/** Exit codes of `hotup conform` (docs/trace-format.md), from the one table in exit-codes.ts. */
+export const CONFORM_EXIT = { conforming: EXIT.PASS, notConforming: EXIT.VIOLATION, unreadable: EXIT.BAD_INPUT, inconclusive: EXIT.INCONCLUSIVE } as const;
 
 function inputOf(trace: string): TraceInput {
   if (trace === '-') return { stream: process.stdin };
@@ -36,7 +37,7 @@ async function run(trace: string, flags: ConformFlags): Promise<void> {
   try {
     const result = await conform(inputOf(trace), options);
     process.stdout.write(flags.json ? `${JSON.stringify(result, null, 2)}\n` : `${formatConform(result, trace === '-' ? 'standard input' : trace)}\n`);
-    process.exitCode = result.verdict === 'conforming' ? CONFORM_EXIT.conforming : result.verdict === 'inconclusive' ? CONFORM_EXIT.inconclusive : CONFORM_EXIT.notConforming;
+    process.exitCode = exitCodeOf(result.verdict);
   } catch (e) {
     if (!(e instanceof TraceInputError)) throw e;
     if (flags.json) process.stdout.write(`${JSON.stringify({ verdict: 'unreadable', error: { where: e.where, field: e.field, problem: e.problem, fix: e.fix } }, null, 2)}\n`);

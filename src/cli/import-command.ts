@@ -6,6 +6,7 @@ import { importKernelLog, type ImportResult } from '../import/import-log.js';
 import { LOG_FORMATS, type LogFormat } from '../import/log-format.js';
 import { parseNames, type NameMap } from '../import/names.js';
 import type { Topology } from '../topology/topology.js';
+import { EXIT } from './exit-codes.js';
 import { topologyOption } from './options.js';
 
 interface ImportFlags {
@@ -18,7 +19,7 @@ interface ImportFlags {
 }
 
 /** Exit codes of `hotup import`. */
-export const IMPORT_EXIT = { imported: 0, unreadable: 2 } as const;
+export const IMPORT_EXIT = { imported: EXIT.PASS, unreadable: EXIT.BAD_INPUT } as const;
 
 const EXAMPLES = `
 The driver prints its own trace records as key=value pairs after a hotup: tag:
