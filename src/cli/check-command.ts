@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { check, type CheckResult } from '../check/check.js';
-import { readEventsFile, writeEventsFile, EventsFileError } from '../check/events-file.js';
+import { eventsFileText, readEventsFile, EventsFileError } from '../check/events-file.js';
 import { checkJson, formatCheckSummary } from '../check/report.js';
 import { replayEvents, ReplayError } from '../check/replay.js';
 import type { Progress } from '../check/bfs.js';
@@ -11,7 +11,9 @@ import { createSystem } from '../engine/system.js';
 import { DEFAULT_TOPOLOGY } from '../topology/presets.js';
 import { loadTopology } from '../topology/parse.js';
 import type { Topology } from '../topology/topology.js';
+import { clip, shellQuote, shortQuote } from '../topology/quote.js';
 import { EXIT, exitCodeOf } from './exit-codes.js';
+import { checkOutputFile, writeOutputs } from './output.js';
 import { faultsOption, intOption, mutantOption, propertiesOption, topologyOption } from './options.js';
 
 interface CheckFlags {
@@ -56,6 +58,7 @@ function runCheck(flags: CheckFlags): void {
     process.exitCode = EXIT.BAD_INPUT;
     return;
   }
+  checkOutputFile('--out', flags.out);
   const live = !flags.json && process.stderr.isTTY;
   const result: CheckResult = check({
     topology: flags.topology,
@@ -74,18 +77,24 @@ function runCheck(flags: CheckFlags): void {
   const cx = result.counterexample;
   if (cx) {
     file = resolve(flags.out);
-    writeEventsFile(file, {
-      topology: flags.topology,
-      mutant: result.mutant,
-      faults: result.faults,
-      properties: result.properties,
-      violation: cx.violation.id,
-      events: cx.events,
-      loopStart: cx.loopStart,
-    });
+    writeOutputs([
+      {
+        flag: '--out',
+        path: flags.out,
+        text: eventsFileText({
+          topology: flags.topology,
+          mutant: result.mutant,
+          faults: result.faults,
+          properties: result.properties,
+          violation: cx.violation.id,
+          events: cx.events,
+          loopStart: cx.loopStart,
+        }),
+      },
+    ]);
   }
   if (flags.json) process.stdout.write(`${JSON.stringify(checkJson(result, file), null, 2)}\n`);
-  else process.stdout.write(`${formatCheckSummary(result)}${file ? `\nevents written to ${file}\nreplay: hotup replay-events ${flags.out}` : ''}\n`);
+  else process.stdout.write(`${formatCheckSummary(result)}${file ? `\nevents written to ${file}\nreplay: npx hotup replay-events ${shellQuote(flags.out)}` : ''}\n`);
   process.exitCode = exitCodeOf(result.verdict);
 }
 
@@ -105,7 +114,7 @@ function runReplay(file: string, flags: { json?: boolean }): void {
     r = replayEvents(system, f.faults, f.events, f.properties ? new Set(f.properties) : null, f.loopStart === null ? null : { start: f.loopStart, property: f.violation });
   } catch (e) {
     if (!(e instanceof ReplayError)) throw e;
-    process.stderr.write(`hotup replay-events: ${file}: ${e.message}\n`);
+    process.stderr.write(`hotup replay-events: ${shortQuote(file)}: ${clip(e.message, 300)}\n`);
     process.exitCode = EXIT.BAD_INPUT;
     return;
   }
@@ -114,11 +123,22 @@ function runReplay(file: string, flags: { json?: boolean }): void {
     process.stdout.write(`${JSON.stringify({ file, violation: r.violation, expected: f.violation, reproduced, steps: r.steps.length, loopStart: f.loopStart, trace: r.trace.split('\n') }, null, 2)}\n`);
   } else {
     const design = f.mutant ? `mutant ${f.mutant}` : 'correct design';
-    process.stdout.write(`hotup replay-events: ${file}: topology ${f.topology.name}, ${design}, ${f.events.length} events through monitoredStep\n${r.trace}\n`);
+    process.stdout.write(`hotup replay-events: ${file}: topology ${f.topology.name}, ${design}, ${f.events.length} events, every property checked after each\n${r.trace}\n`);
     if (!reproduced) process.stdout.write(`the events did not break ${f.violation}${r.violation ? ` (they broke ${r.violation.id})` : ''}\n`);
   }
   process.exitCode = reproduced ? EXIT.VIOLATION : EXIT.BAD_INPUT;
 }
+
+const CHECK_EXAMPLES = `
+Examples:
+  npx hotup check --topology claims-1-9                                       # 1.4 million states, every fault
+  npx hotup check --mutant MUT-PARALLEL-UPGRADE --faults none --out cx.json  # exit 1, the shortest counterexample
+  npx hotup check --topology claims-10-11 --max-seconds 60                   # exit 3 (INCOMPLETE) if the time runs out`;
+
+const REPLAY_EVENTS_EXAMPLES = `
+Examples:
+  npx hotup replay-events cx.json          # exit 1 when the events break the property again
+  npx hotup replay-events cx.json --json`;
 
 /** `hotup check`: exhaustive model checking; `hotup replay-events FILE`: re-run the events a check wrote. */
 export function registerCheckCommand(program: Command): void {
@@ -144,6 +164,7 @@ export function registerCheckCommand(program: Command): void {
     .option('--symmetry', 'merge states that differ only by a permutation of interchangeable children or netdevs, where the model has such a symmetry')
     .option('--out <file>', 'where to write a counterexample as an event list for replay-events', 'hotup-counterexample.json')
     .option('--json', 'print the result as JSON')
+    .addHelpText('after', CHECK_EXAMPLES)
     .action((flags: CheckFlags) => runCheck(flags));
 
   program
@@ -151,5 +172,6 @@ export function registerCheckCommand(program: Command): void {
     .description('re-run the events of a counterexample written by check, through the plain system and its monitors; exit 1 when it breaks the property again')
     .argument('<file>', "the JSON file 'hotup check' wrote (--out)")
     .option('--json', 'print the result as JSON')
+    .addHelpText('after', REPLAY_EVENTS_EXAMPLES)
     .action((file: string, flags: { json?: boolean }) => runReplay(file, flags));
 }

@@ -46,6 +46,13 @@ async function run(trace: string, flags: ConformFlags): Promise<void> {
   }
 }
 
+const EXAMPLES = `
+Examples:
+  npx hotup conform docs/examples/traces/prior-art-upgrade.jsonl
+  npx hotup explore --runs 20 --trace-out run.jsonl && npx hotup conform run.jsonl
+  npx hotup conform run.itf.json --topology claims-10-11 --json
+  npx hotup import kernel.log --topology claims-10-11 | npx hotup conform -`;
+
 /** Registers `hotup conform TRACE`: replay a recorded trace through the model and give a verdict. */
 export function registerConformCommand(program: Command): void {
   program
@@ -61,5 +68,6 @@ export function registerConformCommand(program: Command): void {
     .addOption(new Option('--max-candidates <n>', 'model states that may explain the trace at once').default(256).argParser(intOption('--max-candidates', 1, 100_000)))
     .option('--no-diagnose', 'on a divergence, do not say which broken designs (MUT-*) explain the trace (they are checked in the same pass)')
     .option('--json', 'print the result as JSON')
+    .addHelpText('after', EXAMPLES)
     .action((trace: string, flags: ConformFlags) => run(trace, flags));
 }

@@ -1,14 +1,14 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
 import { Option, type Command } from 'commander';
-import { writeSequenceChart } from '../diagram/sequence-files.js';
 import { buildReport } from '../report/report-data.js';
 import { reportHtml } from '../report/report-html.js';
 import { FAULTS, type FaultId } from '../model/faults.js';
 import { DEFAULT_TOPOLOGY } from '../topology/presets.js';
 import { loadTopology } from '../topology/parse.js';
 import type { Topology } from '../topology/topology.js';
+import { EXIT } from './exit-codes.js';
 import { faultsOption, intOption, mutantOption, propertiesOption, topologyOption } from './options.js';
+import { checkOutputFile, writeOutputs, type OutputFile } from './output.js';
+import { sequenceOutputs, sequencePaths } from './sequence-outputs.js';
 
 interface ReportFlags {
   topology: Topology;
@@ -22,6 +22,12 @@ interface ReportFlags {
   seqOut?: string;
 }
 
+const EXAMPLES = `
+Examples:
+  npx hotup report                                                    # report.html for the correct design on claims-10-11
+  npx hotup report --mutant MUT-NO-WAIT-FAILOVER --faults none --out report.html
+  npx hotup report --topology ./my-topology.json --out out/report.html --seq-out out/cx`;
+
 /** `hotup report [--out report.html]`: one self-contained page of an exploration. */
 export function registerReportCommand(program: Command): void {
   program
@@ -34,9 +40,12 @@ export function registerReportCommand(program: Command): void {
     .addOption(new Option('--mutant <id>', 'explore a broken design (MUT-*)').argParser(mutantOption))
     .addOption(new Option('--faults <list>', "faults to inject: 'all', 'none' or FAULT-* ids").default([...FAULTS], 'all').argParser(faultsOption))
     .addOption(new Option('--property <ids>', 'check only these INV-*/LIVE-* ids (comma-separated)').argParser(propertiesOption))
-    .option('--out <file>', 'the HTML page to write', 'report.html')
+    .option('--out <file>', 'the HTML page to write (missing folders are made)', 'report.html')
     .option('--seq-out <file>', 'also write the counterexample as a sequence chart: <file>.mmd (Mermaid) and <file>.svg')
+    .addHelpText('after', EXAMPLES)
     .action(async (flags: ReportFlags) => {
+      checkOutputFile('--out', flags.out);
+      if (flags.seqOut !== undefined) for (const p of Object.values(sequencePaths(flags.seqOut))) checkOutputFile('--seq-out', p);
       const data = await buildReport({
         topology: flags.topology,
         mutant: flags.mutant ?? null,
@@ -46,12 +55,11 @@ export function registerReportCommand(program: Command): void {
         faults: flags.faults,
         ...(flags.property ? { properties: flags.property } : {}),
       });
-      mkdirSync(dirname(flags.out), { recursive: true });
-      writeFileSync(flags.out, reportHtml(data));
       const cx = data.result.counterexample;
-      const written = [flags.out];
-      if (flags.seqOut && cx) written.push(...writeSequenceChart(flags.seqOut, flags.topology, cx.steps, cx.violation));
-      process.stdout.write(`hotup report: ${cx ? `VIOLATION ${cx.violation.id}` : 'no violation'}; wrote ${written.join(', ')}\n`);
-      process.exitCode = cx ? 1 : 0;
+      const files: OutputFile[] = [{ flag: '--out', path: flags.out, text: reportHtml(data) }];
+      if (flags.seqOut && cx) files.push(...sequenceOutputs('--seq-out', flags.seqOut, flags.topology, cx.steps, cx.violation));
+      writeOutputs(files);
+      process.stdout.write(`hotup report: ${cx ? `VIOLATION ${cx.violation.id}` : 'no violation'}; wrote ${files.map((f) => f.path).join(', ')}\n`);
+      process.exitCode = cx ? EXIT.VIOLATION : EXIT.PASS;
     });
 }

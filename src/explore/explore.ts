@@ -8,6 +8,7 @@ import { faultOf, isDriverStep } from '../model/event-kinds.js';
 import { type EnvEvent } from '../model/env-event.js';
 import type { FaultId } from '../model/faults.js';
 import { createSystem } from '../engine/system.js';
+import { shellQuote } from '../topology/quote.js';
 import type { Topology } from '../topology/topology.js';
 import { Coverage, type MachineCoverage, type Visited } from './coverage.js';
 import { coverageTap } from './coverage-tap.js';
@@ -134,13 +135,17 @@ function playRun(
   return m;
 }
 
-/** The command-line that replays a failure. */
+/**
+ * The command line that replays a failure, as a user of a clone pastes it
+ * into a shell: `npx hotup`, a topology file by its path (its "name" field
+ * may be anything, a preset's name too), every word shell-quoted.
+ */
 export function replayCommand(o: ExploreOptions, seed: number, path: string, commandsPath: string): string {
-  const parts = ['hotup replay', `--topology ${o.topology.name}`];
-  if (o.mutant) parts.push(`--mutant ${o.mutant}`);
+  const parts = ['npx hotup replay', `--topology ${shellQuote(o.topology.file ?? o.topology.name)}`];
+  if (o.mutant) parts.push(`--mutant ${shellQuote(o.mutant)}`);
   parts.push(`--runs ${o.runs}`, `--steps ${o.steps}`, `--faults ${o.faults.length ? o.faults.join(',') : 'none'}`);
   if (o.properties && o.properties.length) parts.push(`--property ${o.properties.join(',')}`);
-  parts.push(`--seed ${seed}`, `--path ${path}`, `--commands-path '${commandsPath}'`);
+  parts.push(`--seed ${seed}`, `--path ${shellQuote(path)}`, `--commands-path ${shellQuote(commandsPath)}`);
   return parts.join(' ');
 }
 

@@ -1,0 +1,70 @@
+/** JSON text that a hotup reader refuses before parsing it: too deep, a repeated key. */
+export class JsonTextError extends Error {
+  constructor(
+    readonly problem: string,
+    readonly fix: string,
+  ) {
+    super(`${problem}; ${fix}`);
+    this.name = 'JsonTextError';
+  }
+}
+
+/**
+ * Nesting deeper than any hotup file needs. JSON.parse copes with more, but
+ * the validators and printers that walk the value recurse, and a stack
+ * overflow is a crash, not an answer.
+ */
+export const MAX_JSON_DEPTH = 64;
+
+const BOM = '\uFEFF';
+
+/** The text without a leading byte-order mark (editors on Windows write one; every reader accepts it). */
+export const stripBom = (text: string): string => (text.startsWith(BOM) ? text.slice(1) : text);
+
+/**
+ * Scans JSON text without recursion: refuses nesting beyond `maxDepth` and an
+ * object key given twice (JSON.parse keeps the last silently, so a repeated
+ * binding would lose a netdev without a word). Invalid JSON passes through for
+ * JSON.parse to name.
+ */
+export function scanJsonText(text: string, maxDepth = MAX_JSON_DEPTH): void {
+  const stack: ({ keys: Set<string>; expectKey: boolean } | null)[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x7b /* { */ || c === 0x5b /* [ */) {
+      if (stack.length >= maxDepth) throw new JsonTextError(`nested deeper than ${maxDepth} levels`, 'no hotup file nests that deep; check that it is the file you meant');
+      stack.push(c === 0x7b ? { keys: new Set(), expectKey: true } : null);
+    } else if (c === 0x7d || c === 0x5d) {
+      stack.pop();
+    } else if (c === 0x2c /* , */) {
+      const top = stack[stack.length - 1];
+      if (top) top.expectKey = true;
+    } else if (c === 0x22 /* " */) {
+      let j = i + 1;
+      while (j < text.length && text.charCodeAt(j) !== 0x22) j += text.charCodeAt(j) === 0x5c ? 2 : 1;
+      const top = stack[stack.length - 1];
+      if (top?.expectKey) {
+        top.expectKey = false;
+        let key: string;
+        try {
+          key = JSON.parse(text.slice(i, j + 1)) as string;
+        } catch {
+          return; // JSON.parse will name the syntax error
+        }
+        if (top.keys.has(key)) {
+          const shown = key.length > 40 ? `${JSON.stringify(key.slice(0, 40))}...` : JSON.stringify(key);
+          throw new JsonTextError(`the key ${shown} appears twice in one object`, 'keep one of them (JSON keeps only the last, silently)');
+        }
+        top.keys.add(key);
+      }
+      i = j;
+    }
+  }
+}
+
+/** Parses JSON text as every hotup file reader does: a byte-order mark allowed, depth bounded, no repeated key. */
+export function parseJsonText(text: string, maxDepth = MAX_JSON_DEPTH): unknown {
+  const body = stripBom(text);
+  scanJsonText(body, maxDepth);
+  return JSON.parse(body) as unknown;
+}
