@@ -68,3 +68,11 @@ export function parseJsonText(text: string, maxDepth = MAX_JSON_DEPTH): unknown 
   scanJsonText(body, maxDepth);
   return JSON.parse(body) as unknown;
 }
+
+/** Whether a parsed value nests deeper than `maxDepth` (stops looking there, so the walk itself stays shallow). */
+export function tooDeep(value: unknown, maxDepth = MAX_JSON_DEPTH, depth = 0): boolean {
+  if (value === null || typeof value !== 'object') return false;
+  if (depth >= maxDepth) return true;
+  for (const v of Array.isArray(value) ? value : Object.values(value)) if (tooDeep(v, maxDepth, depth + 1)) return true;
+  return false;
+}

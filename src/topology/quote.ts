@@ -6,9 +6,9 @@ export const QUOTE_LIMIT = 40;
  * total length, so a 50 MB field never comes back whole on the terminal.
  */
 export function shortQuote(value: unknown, limit = QUOTE_LIMIT): string {
+  if (typeof value === 'number' && !Number.isFinite(value)) return Number.isNaN(value) ? 'NaN' : `a number too large to hold (${value > 0 ? '' : '-'}1e309 and beyond read as ${value > 0 ? '' : '-'}Infinity)`;
   let text: string;
-  if (typeof value === 'number' && !Number.isFinite(value)) text = value > 0 ? 'a number too large for a double (it reads as Infinity)' : value < 0 ? 'a number too large for a double (it reads as -Infinity)' : 'NaN';
-  else if (typeof value === 'string') text = JSON.stringify(value.length > limit * 2 ? value.slice(0, limit * 2) : value);
+  if (typeof value === 'string') text = JSON.stringify(value.length > limit * 2 ? value.slice(0, limit * 2) : value);
   else {
     try {
       text = JSON.stringify(value) ?? String(value);
