@@ -68,7 +68,7 @@ export interface ExploreResult {
   readonly secondsToFirstViolation: number | null;
   readonly counterexample: Counterexample | null;
   readonly coverage: readonly MachineCoverage[];
-  /** The steps of the last run (for writing it as a trace when no run failed). */
+  /** The steps of the last run that started an upgrade, else of the last run (written as a trace when no run failed). */
   readonly lastRun: readonly TraceStep[];
   /** The states and transitions visited, per machine kind (empty unless `coverage` was asked for). */
   readonly visited: Partial<Record<Message['to'], Visited>>;
@@ -181,10 +181,12 @@ export function explore(o: ExploreOptions): ExploreResult {
   let runsDone = 0;
   let firstViolation: number | null = null;
   let lastRun: TableRun | null = null;
+  const startsUpgrade = (m: TableRun): boolean => m.envs.some((j) => runs.ts.envEvent(j).kind === 'tool.start');
   const t0 = performance.now();
   const prop = fc.property(arb, ([faults, cmds]) => {
     const m = playRun(runs, faults, cmds, counters);
-    lastRun = m;
+    // The run a trace is written from when none fails: the last with an upgrade in it, else the last.
+    if (lastRun === null || !startsUpgrade(lastRun) || startsUpgrade(m)) lastRun = m;
     runsDone++;
     o.onRun?.(runsDone);
     if (m.violation) {
