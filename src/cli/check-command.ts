@@ -114,7 +114,7 @@ function runReplay(file: string, flags: { json?: boolean }): void {
     r = replayEvents(system, f.faults, f.events, f.properties ? new Set(f.properties) : null, f.loopStart === null ? null : { start: f.loopStart, property: f.violation });
   } catch (e) {
     if (!(e instanceof ReplayError)) throw e;
-    process.stderr.write(`hotup replay-events: ${shortQuote(file)}: ${clip(e.message, 300)}\n`);
+    process.stderr.write(`hotup replay-events: ${shortQuote(file)}, field 'events': ${clip(e.message, 300)}; replay the file 'hotup check --out' wrote, unedited\n`);
     process.exitCode = EXIT.BAD_INPUT;
     return;
   }

@@ -30,6 +30,9 @@ Examples (from a clone: npm ci, then npx hotup ...):
 
 ${exitCodesText()}`;
 
+/** Commander quotes a refused value whole in its message; a value of megabytes must not come back whole. */
+const shortenQuoted = (text: string): string => text.replace(/'([^'\n]{60})[^'\n]{4,}'/g, (_m, head: string) => `'${head}...'`);
+
 /** The `hotup` command line, built afresh (commander keeps parse state in the objects). */
 export function buildProgram(): Command {
   const program = new Command('hotup')
@@ -37,7 +40,8 @@ export function buildProgram(): Command {
     .version(VERSION, '-V, --version', 'print the version')
     .showHelpAfterError('(run with --help for usage)')
     .addHelpText('after', EXAMPLES)
-    .exitOverride();
+    .exitOverride()
+    .configureOutput({ outputError: (text, write) => write(shortenQuoted(text)) });
   registerListCommand(program);
   registerExploreCommands(program);
   registerDiagramCommand(program);
