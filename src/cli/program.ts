@@ -31,7 +31,11 @@ Examples (from a clone: npm ci, then npx hotup ...):
 ${exitCodesText()}`;
 
 /** Commander quotes a refused value whole in its message; a value of megabytes must not come back whole. */
-const shortenQuoted = (text: string): string => text.replace(/'([^'\n]{60})[^'\n]{4,}'/g, (_m, head: string) => `'${head}...'`);
+const shortenQuoted = (text: string): string =>
+  text
+    .split("'")
+    .map((part) => (part.length > 200 ? `${part.slice(0, 60)}... (${part.length.toLocaleString('en-US')} characters)` : part))
+    .join("'");
 
 /** The `hotup` command line, built afresh (commander keeps parse state in the objects). */
 export function buildProgram(): Command {

@@ -3,6 +3,8 @@ export class JsonTextError extends Error {
   constructor(
     readonly problem: string,
     readonly fix: string,
+    /** The path of the value at fault (binding.N1), when known. */
+    readonly path: string | null = null,
   ) {
     super(`${problem}; ${fix}`);
     this.name = 'JsonTextError';
@@ -28,22 +30,30 @@ export const stripBom = (text: string): string => (text.startsWith(BOM) ? text.s
  * JSON.parse to name.
  */
 export function scanJsonText(text: string, maxDepth = MAX_JSON_DEPTH): void {
-  const stack: ({ keys: Set<string>; expectKey: boolean } | null)[] = [];
+  // One entry per open object or array: an object's keys so far and the key being read; an array's item count.
+  const stack: ({ keys: Set<string>; expectKey: boolean; key: string } | { items: number })[] = [];
+  const where = (): string =>
+    stack
+      .slice(0, -1)
+      .map((e) => ('keys' in e ? `.${e.key.length > 40 ? `${e.key.slice(0, 40)}...` : e.key}` : `[${e.items}]`))
+      .join('')
+      .replace(/^\./, '');
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === 0x7b /* { */ || c === 0x5b /* [ */) {
       if (stack.length >= maxDepth) throw new JsonTextError(`nested deeper than ${maxDepth} levels`, 'no hotup file nests that deep; check that it is the file you meant');
-      stack.push(c === 0x7b ? { keys: new Set(), expectKey: true } : null);
+      stack.push(c === 0x7b ? { keys: new Set(), expectKey: true, key: '' } : { items: 0 });
     } else if (c === 0x7d || c === 0x5d) {
       stack.pop();
     } else if (c === 0x2c /* , */) {
       const top = stack[stack.length - 1];
-      if (top) top.expectKey = true;
+      if (top && 'keys' in top) top.expectKey = true;
+      else if (top) top.items++;
     } else if (c === 0x22 /* " */) {
       let j = i + 1;
       while (j < text.length && text.charCodeAt(j) !== 0x22) j += text.charCodeAt(j) === 0x5c ? 2 : 1;
       const top = stack[stack.length - 1];
-      if (top?.expectKey) {
+      if (top && 'keys' in top && top.expectKey) {
         top.expectKey = false;
         let key: string;
         try {
@@ -52,10 +62,13 @@ export function scanJsonText(text: string, maxDepth = MAX_JSON_DEPTH): void {
           return; // JSON.parse will name the syntax error
         }
         if (top.keys.has(key)) {
+          top.key = key;
           const shown = key.length > 40 ? `${JSON.stringify(key.slice(0, 40))}...` : JSON.stringify(key);
-          throw new JsonTextError(`the key ${shown} appears twice in one object`, 'keep one of them (JSON keeps only the last, silently)');
+          const at = `${where()}${where() ? '.' : ''}${key.length > 40 ? `${key.slice(0, 40)}...` : key}`;
+          throw new JsonTextError(`the key ${shown} appears twice in one object (at ${at})`, 'keep one of them (JSON keeps only the last, silently)', at);
         }
         top.keys.add(key);
+        top.key = key;
       }
       i = j;
     }

@@ -149,7 +149,7 @@ export function loadTopology(nameOrFile: string): Topology {
   try {
     data = parseJsonText(text);
   } catch (e) {
-    if (e instanceof JsonTextError) throw new TopologyError('(file)', `${shortQuote(nameOrFile)}: ${e.problem}`, e.fix);
+    if (e instanceof JsonTextError) throw new TopologyError(e.path ?? '(file)', `${shortQuote(nameOrFile)}: ${e.problem}`, e.fix);
     throw new TopologyError('(file)', `${shortQuote(nameOrFile)} is not valid JSON (${clip((e as Error).message, 120)})`, 'fix the JSON syntax');
   }
   return { ...parseTopology(data, nameOrFile.replace(/^.*\//, '').replace(/\.json$/, '') || 'custom'), file: nameOrFile };
