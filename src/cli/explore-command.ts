@@ -37,7 +37,7 @@ Examples:
   npx hotup explore --topology claims-1-9 --runs 5000 --steps 80 --seed 7
   npx hotup explore --topology my-topology.json --faults FAULT-PROBE-FAIL,FAULT-TOOL-RESTART
   npx hotup explore --mutant MUT-PARALLEL-UPGRADE --seq-out cx   # exit 1, a short trace, cx.mmd and cx.svg
-  npx hotup explore --runs 20 --trace-out run.jsonl    # a run with an upgrade in it, as a trace for hotup conform`;
+  npx hotup explore --runs 20 --trace-out run.jsonl    # a run with an upgrade in it, for npx hotup conform`;
 
 const REPLAY_EXAMPLES = `
 Examples (paste the command a violation printed; every flag must be as printed):
