@@ -151,6 +151,12 @@ describe('inputs that were wrong but quiet', () => {
   });
 });
 
+describe('flags that bound nothing', () => {
+  it('check --faults none --user-changes 2 is refused: user changes are off', async () => {
+    await refused(['check', '--topology', 'claims-1-9', '--faults', 'none', '--user-changes', '2'], /--user-changes bounds FAULT-USER-CONFIG steps, but --faults leaves that fault out/);
+  });
+});
+
 describe('files that are not files', () => {
   it('a folder named like a topology file is bad input, not a crash', async () => {
     const bad = join(dir, 'a-folder.json');

@@ -165,7 +165,15 @@ export function registerCheckCommand(program: Command): void {
     .option('--out <file>', 'where to write a counterexample as an event list for replay-events', 'hotup-counterexample.json')
     .option('--json', 'print the result as JSON')
     .addHelpText('after', CHECK_EXAMPLES)
-    .action((flags: CheckFlags) => runCheck(flags));
+    .action((flags: CheckFlags, cmd: Command) => {
+      // A bound on user changes with user changes turned off bounds nothing: say so rather than accept it.
+      if (cmd.getOptionValueSource('userChanges') === 'cli' && !flags.faults.includes('FAULT-USER-CONFIG')) {
+        process.stderr.write(`hotup check: --user-changes bounds FAULT-USER-CONFIG steps, but --faults leaves that fault out: drop --user-changes, or add FAULT-USER-CONFIG to --faults\n`);
+        process.exitCode = EXIT.BAD_INPUT;
+        return;
+      }
+      runCheck(flags);
+    });
 
   program
     .command('replay-events')
