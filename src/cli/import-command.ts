@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { TraceInputError } from '../conform/input-error.js';
 import { importKernelLog, type ImportResult } from '../import/import-log.js';
@@ -48,10 +48,20 @@ function namesOption(value: string): NameMap {
 
 const recordsOption = (value: string): string[] => value.split(',').map((s) => s.trim()).filter((s) => s !== '');
 
+/** A kernel log is read whole; beyond this it is refused rather than held in memory. */
+const MAX_LOG_BYTES = 256 << 20;
+
 function readLog(log: string): string {
   try {
+    if (log !== '-') {
+      const st = statSync(log);
+      if (st.isFile() && st.size > MAX_LOG_BYTES) {
+        throw new TraceInputError(log, '(file)', `has ${st.size.toLocaleString('en-US')} bytes, more than ${MAX_LOG_BYTES >> 20} MB`, 'cut the log to the upgrade (e.g. dmesg lines from the tool\'s start to its end)');
+      }
+    }
     return readFileSync(log === '-' ? 0 : log, 'utf8');
   } catch (e) {
+    if (e instanceof TraceInputError) throw e;
     throw new TraceInputError(log, '(file)', `cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, 'give the path of a kernel log, or - to read standard input');
   }
 }
