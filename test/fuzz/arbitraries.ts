@@ -222,7 +222,7 @@ const FLAGS: Record<string, Record<string, fc.Arbitrary<string> | null>> = {
   },
   report: { '--topology': topologyWord, '--runs': numberWord, '--steps': numberWord, '--seed': numberWord, '--mutant': mutantWord, '--faults': listWord(FAULTS), '--property': listWord(PROPERTY_IDS) },
   check: {
-    '--topology': fc.constantFrom('claims-1-9', 'nowhere', ''), '--mutant': mutantWord, '--faults': fc.oneof(fc.constant('none'), listWord(FAULTS)),
+    '--topology': fc.constantFrom('claims-1-9', 'nowhere', ''), '--mutant': mutantWord, '--faults': fc.oneof(fc.constantFrom('none', ...FAULTS), fc.constantFrom('', ',', 'all,none', 'FAULT-X'), fc.string({ maxLength: 8 })),
     '--user-changes': fc.oneof(numberWord, fc.constantFrom('unbounded', 'UNBOUNDED', '10000')), '--property': listWord(PROPERTY_IDS),
     '--max-states': fc.oneof(fc.constantFrom('1', '50', '300'), numberWord), '--max-seconds': numberWord, '--no-liveness': null, '--symmetry': null, '--json': null,
   },
@@ -247,7 +247,7 @@ const CHEAP: Record<string, string[]> = {
   explore: ['--runs', '1', '--steps', '5'],
   replay: ['--runs', '1', '--steps', '5'],
   report: ['--runs', '1', '--steps', '3'],
-  check: ['--topology', 'claims-1-9', '--max-states', '300'],
+  check: ['--topology', 'claims-1-9', '--faults', 'none', '--max-states', '300'],
   conform: ['--no-diagnose'],
 };
 

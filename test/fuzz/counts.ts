@@ -6,7 +6,7 @@ export const COUNTS = {
   events: 100,
   replay: 80,
   flags: 250,
-  output: 40,
+  output: 50,
 } as const;
 
 /** Topology files also run through explore: fewer, as each builds the model's tables. */

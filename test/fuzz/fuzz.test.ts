@@ -24,8 +24,9 @@ const SEED = Number(process.env.HOTUP_FUZZ_SEED ?? 20_261_130);
 const PATH = process.env.HOTUP_FUZZ_PATH;
 const settings = (numRuns: number): fc.Parameters<unknown> => ({ seed: SEED, numRuns: PATH ? 1 : numRuns, ...(PATH ? { path: PATH } : {}), endOnFailure: true });
 
-/** Outcomes per category, printed at the end: the suite's figures. */
+/** Outcomes per category, printed at the end: the suite's figures (seconds spent are shown, never asserted). */
 const tally = new Map<string, Map<number | string, number>>();
+const seconds = new Map<string, number>();
 function count(category: string, outcome: number | string): void {
   const m = tally.get(category) ?? new Map<number | string, number>();
   m.set(outcome, (m.get(outcome) ?? 0) + 1);
@@ -42,7 +43,9 @@ const fresh = (name: string): string => join(root, `${++n}-${name}`);
 /** Runs a command line and fails the property on any breach of the contract, naming the command. */
 async function expectContract(category: string, args: string[], watch: string | null = null): Promise<CliRun> {
   const before = watch ? filesUnder(watch) : null;
+  const t0 = performance.now();
   const r = await runCli(args);
+  seconds.set(category, (seconds.get(category) ?? 0) + (performance.now() - t0) / 1000);
   const after = watch ? filesUnder(watch) : null;
   count(category, r.code);
   const breach = contractBreach(r, before, after);
@@ -79,7 +82,10 @@ beforeAll(async () => {
 
 afterAll(() => {
   rmSync(root, { recursive: true, force: true });
-  const lines = [...tally].map(([c, m]) => `  ${c.padEnd(14)} ${[...m.values()].reduce((a, b) => a + b, 0).toString().padStart(5)}  ${[...m].sort().map(([k, v]) => `${k}: ${v}`).join(', ')}`);
+  const lines = [...tally].map(
+    ([c, m]) =>
+      `  ${c.padEnd(14)} ${[...m.values()].reduce((a, b) => a + b, 0).toString().padStart(5)}  ${[...m].sort().map(([k, v]) => `${k}: ${v}`).join(', ')}${seconds.has(c) ? ` (${seconds.get(c)!.toFixed(1)} s)` : ''}`,
+  );
   const total = [...tally.values()].reduce((a, m) => a + [...m.values()].reduce((x, y) => x + y, 0), 0);
   process.stdout.write(`hotup fuzz (seed ${SEED}): ${total} inputs\n${lines.join('\n')}\n`);
 });
@@ -120,7 +126,8 @@ describe('fuzz: every input keeps the CLI contract', () => {
 
   it(`JSON Lines traces: headers and records edited (${COUNTS.jsonl} inputs)`, async () => {
     await fc.assert(
-      fc.asyncProperty(traceLines(files.traceLines), fc.boolean(), async (text, diagnose) => {
+      // One in four also runs the diagnosis (every broken design checked in the same pass): the costly path.
+      fc.asyncProperty(traceLines(files.traceLines), fc.nat(3).map((k) => k === 0), async (text, diagnose) => {
         const file = fresh('t.jsonl');
         writeFileSync(file, text);
         await expectContract('jsonl', ['conform', file, ...(diagnose ? [] : ['--no-diagnose'])]);
@@ -203,12 +210,14 @@ describe('fuzz: every input keeps the CLI contract', () => {
       (p: string) => ['import', files.log, '--out', p],
       (p: string) => ['check', '--topology', 'claims-1-9', '--mutant', 'MUT-PARALLEL-UPGRADE', '--faults', 'none', '--no-liveness', '--out', p],
       (p: string) => ['report', '--topology', 'claims-1-9', '--runs', '1', '--steps', '2', '--out', p],
+      (p: string) => ['compare', '--topology', 'claims-1-9', '--out', p],
+      (p: string) => ['diagram', '--out', p],
     );
     await fc.assert(
       fc.asyncProperty(command, path, async (cmd, p) => {
         writeFileSync(join(dir, 'existing-file'), 'kept\n');
         const r = await expectContract('output', cmd(p), dir);
-        if (r.code === 2) expect(r.err).toMatch(/--(trace-out|itf-out|seq-out|out)/);
+        if (r.code === 2) expect(r.err).toMatch(/--(trace-out|itf-out|seq-out|out)\b/);
         // An existing file is replaced only by a run that succeeded in writing it.
         if (r.code === 2 || p !== join(dir, 'existing-file')) expect(readFileSync(join(dir, 'existing-file'), 'utf8')).toBe('kept\n');
       }),
