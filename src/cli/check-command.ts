@@ -52,13 +52,14 @@ function progressLine(p: Progress): string {
   return `checking: ${p.states.toLocaleString('en-US')} states, depth ${p.depth}, ${Math.round(p.states / p.seconds).toLocaleString('en-US')} states/s, store ${(p.bytes / 2 ** 20).toFixed(0)} MB, rss ${rss.toFixed(0)} MB`;
 }
 
-function runCheck(flags: CheckFlags): void {
+function runCheck(flags: CheckFlags, outGiven: boolean): void {
   if (flags.property && !flags.liveness && flags.property.every((id) => id.startsWith('LIVE-'))) {
     process.stderr.write(`hotup check: --property ${flags.property.join(',')} with --no-liveness checks nothing: drop --no-liveness, or name an INV-* in --property\n`);
     process.exitCode = EXIT.BAD_INPUT;
     return;
   }
-  checkOutputFile('--out', flags.out);
+  // A path the user gave is checked before the search; the default is written only if a counterexample turns up.
+  if (outGiven) checkOutputFile('--out', flags.out);
   const live = !flags.json && process.stderr.isTTY;
   const result: CheckResult = check({
     topology: flags.topology,
@@ -172,7 +173,7 @@ export function registerCheckCommand(program: Command): void {
         process.exitCode = EXIT.BAD_INPUT;
         return;
       }
-      runCheck(flags);
+      runCheck(flags, cmd.getOptionValueSource('out') === 'cli');
     });
 
   program
