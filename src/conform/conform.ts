@@ -84,11 +84,12 @@ async function read(input: TraceInput, options: ConformOptions): Promise<Conform
   const take = (final: boolean): boolean => {
     const parts = buf.split('\n');
     buf = final ? '' : parts.pop()!;
-    if (buf.length > MAX_LINE) throw new TraceInputError(`line ${n + parts.length + 1}`, '(line)', `longer than ${MAX_LINE >> 20} MB`, 'write one JSON object per line (a record is a few hundred bytes)');
     for (const p of parts) {
       session.line(p.endsWith('\r') ? p.slice(0, -1) : p, ++n);
       if (!session.wantsMore) return false;
     }
+    // The complete lines before it are read first, so an earlier error is the one reported.
+    if (buf.length > MAX_LINE) throw new TraceInputError(`line ${n + 1}`, '(line)', `longer than ${MAX_LINE >> 20} MB`, 'write one JSON object per line (a record is a few hundred bytes)');
     return true;
   };
   let more = take(false);
