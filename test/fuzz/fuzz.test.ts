@@ -20,6 +20,9 @@ import { applyEdits, commandLine, eventsText, itfText, jsonEdit, textEdit, apply
 import { contractBreach, filesUnder } from './contract.js';
 import { runCli, type CliRun } from './run-cli.js';
 
+/** A category that takes this long has an input that hangs (a whole category takes seconds). */
+const HANG = 120_000;
+
 const SEED = Number(process.env.HOTUP_FUZZ_SEED ?? 20_261_130);
 const PATH = process.env.HOTUP_FUZZ_PATH;
 const settings = (numRuns: number): fc.Parameters<unknown> => ({ seed: SEED, numRuns: PATH ? 1 : numRuns, ...(PATH ? { path: PATH } : {}), endOnFailure: true });
@@ -111,7 +114,7 @@ describe('fuzz: every input keeps the CLI contract', () => {
       }),
       settings(COUNTS.topology),
     );
-  });
+  }, HANG);
 
   it(`topology files through explore (${arbitraryTopologyCount} inputs)`, async () => {
     await fc.assert(
@@ -122,7 +125,7 @@ describe('fuzz: every input keeps the CLI contract', () => {
       }),
       settings(arbitraryTopologyCount),
     );
-  });
+  }, HANG);
 
   it(`JSON Lines traces: headers and records edited (${COUNTS.jsonl} inputs)`, async () => {
     await fc.assert(
@@ -134,7 +137,7 @@ describe('fuzz: every input keeps the CLI contract', () => {
       }),
       settings(COUNTS.jsonl),
     );
-  });
+  }, HANG);
 
   it(`ITF traces edited (${COUNTS.itf} inputs)`, async () => {
     await fc.assert(
@@ -145,7 +148,7 @@ describe('fuzz: every input keeps the CLI contract', () => {
       }),
       settings(COUNTS.itf),
     );
-  });
+  }, HANG);
 
   it(`events files edited (${COUNTS.events} inputs)`, async () => {
     await fc.assert(
@@ -156,7 +159,7 @@ describe('fuzz: every input keeps the CLI contract', () => {
       }),
       settings(COUNTS.events),
     );
-  });
+  }, HANG);
 
   it(`replay commands with tampered paths and seeds (${COUNTS.replay} inputs)`, async () => {
     const base = files.replay;
@@ -180,7 +183,7 @@ describe('fuzz: every input keeps the CLI contract', () => {
       ),
       settings(COUNTS.replay),
     );
-  });
+  }, HANG);
 
   it(`every flag of every command (${COUNTS.flags} inputs)`, async () => {
     const dir = fresh('flags');
@@ -191,7 +194,7 @@ describe('fuzz: every input keeps the CLI contract', () => {
       }),
       settings(COUNTS.flags),
     );
-  });
+  }, HANG);
 
   it(`output paths: made, refused, or written whole (${COUNTS.output} inputs)`, async () => {
     const dir = fresh('out');
@@ -223,7 +226,7 @@ describe('fuzz: every input keeps the CLI contract', () => {
       }),
       settings(COUNTS.output),
     );
-  });
+  }, HANG);
 
   it('text edits and value edits are themselves deterministic (a failure replays)', () => {
     const one = fc.sample(fc.tuple(jsonEdit, textEdit), { seed: SEED, numRuns: 20 });
