@@ -1,11 +1,10 @@
 import { resolve } from 'node:path';
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { check, type CheckResult } from '../check/check.js';
-import { readEventsFile, writeEventsFile, EventsFileError } from '../check/events-file.js';
+import { eventsFileText, readEventsFile, EventsFileError } from '../check/events-file.js';
 import { checkJson, formatCheckSummary } from '../check/report.js';
 import { replayEvents, ReplayError } from '../check/replay.js';
-import { writeRunTrace } from '../conform/writer.js';
-import { writeSequenceChart } from '../diagram/sequence-files.js';
+import { traceText } from '../conform/writer.js';
 import type { Progress } from '../check/bfs.js';
 import { designOf } from '../mutants.js';
 import { FAULTS, type FaultId } from '../model/faults.js';
@@ -13,6 +12,10 @@ import { createSystem } from '../engine/system.js';
 import { DEFAULT_TOPOLOGY } from '../topology/presets.js';
 import { loadTopology } from '../topology/parse.js';
 import type { Topology } from '../topology/topology.js';
+import { clip, shellQuote, shortQuote } from '../topology/quote.js';
+import { EXIT, exitCodeOf } from './exit-codes.js';
+import { checkOutputFile, writeOutputs, type OutputFile } from './output.js';
+import { sequenceOutputs, sequencePaths } from './sequence-outputs.js';
 import { faultsOption, intOption, mutantOption, propertiesOption, topologyOption } from './options.js';
 
 interface CheckFlags {
@@ -51,12 +54,14 @@ function progressLine(p: Progress): string {
   return `checking: ${p.states.toLocaleString('en-US')} states, depth ${p.depth}, ${Math.round(p.states / p.seconds).toLocaleString('en-US')} states/s, store ${(p.bytes / 2 ** 20).toFixed(0)} MB, rss ${rss.toFixed(0)} MB`;
 }
 
-function runCheck(flags: CheckFlags): void {
+function runCheck(flags: CheckFlags, outGiven: boolean): void {
   if (flags.property && !flags.liveness && flags.property.every((id) => id.startsWith('LIVE-'))) {
     process.stderr.write(`hotup check: --property ${flags.property.join(',')} with --no-liveness checks nothing: drop --no-liveness, or name an INV-* in --property\n`);
-    process.exitCode = 2;
+    process.exitCode = EXIT.BAD_INPUT;
     return;
   }
+  // A path the user gave is checked before the search; the default is written only if a counterexample turns up.
+  if (outGiven) checkOutputFile('--out', flags.out);
   const live = !flags.json && process.stderr.isTTY;
   const result: CheckResult = check({
     topology: flags.topology,
@@ -75,19 +80,25 @@ function runCheck(flags: CheckFlags): void {
   const cx = result.counterexample;
   if (cx) {
     file = resolve(flags.out);
-    writeEventsFile(file, {
-      topology: flags.topology,
-      mutant: result.mutant,
-      faults: result.faults,
-      properties: result.properties,
-      violation: cx.violation.id,
-      events: cx.events,
-      loopStart: cx.loopStart,
-    });
+    writeOutputs([
+      {
+        flag: '--out',
+        path: flags.out,
+        text: eventsFileText({
+          topology: flags.topology,
+          mutant: result.mutant,
+          faults: result.faults,
+          properties: result.properties,
+          violation: cx.violation.id,
+          events: cx.events,
+          loopStart: cx.loopStart,
+        }),
+      },
+    ]);
   }
   if (flags.json) process.stdout.write(`${JSON.stringify(checkJson(result, file), null, 2)}\n`);
-  else process.stdout.write(`${formatCheckSummary(result)}${file ? `\nevents written to ${file}\nreplay: hotup replay-events ${flags.out}` : ''}\n`);
-  process.exitCode = result.verdict === 'pass' ? 0 : result.verdict === 'violation' ? 1 : 3;
+  else process.stdout.write(`${formatCheckSummary(result)}${file ? `\nevents written to ${file}\nreplay: npx hotup replay-events ${shellQuote(flags.out)}` : ''}\n`);
+  process.exitCode = exitCodeOf(result.verdict);
 }
 
 /** What replay-events may also write: the counterexample as a sequence chart, a hotup trace or ITF. */
@@ -99,39 +110,60 @@ interface ReplayFlags {
 }
 
 function runReplay(file: string, flags: ReplayFlags): void {
+  // Output paths are checked before the work, so a bad one costs no replay.
+  if (flags.traceOut !== undefined) checkOutputFile('--trace-out', flags.traceOut);
+  if (flags.itfOut !== undefined) checkOutputFile('--itf-out', flags.itfOut);
+  if (flags.seqOut !== undefined) for (const p of Object.values(sequencePaths(flags.seqOut))) checkOutputFile('--seq-out', p);
   let f;
   try {
     f = readEventsFile(file);
   } catch (e) {
     if (!(e instanceof EventsFileError)) throw e;
     process.stderr.write(`hotup replay-events: ${e.message}\n`);
-    process.exitCode = 2;
+    process.exitCode = EXIT.BAD_INPUT;
     return;
   }
   const system = createSystem(f.topology, designOf(f.mutant));
   let r;
   try {
-    r = replayEvents(system, f.faults, f.events, f.properties ? new Set(f.properties) : null, f.loopStart === null ? null : { start: f.loopStart, property: f.violation });
+    r = replayEvents(system, f.faults, f.events, f.properties ? new Set(f.properties) : null, f.loopStart === null || f.violation === null ? null : { start: f.loopStart, property: f.violation });
   } catch (e) {
     if (!(e instanceof ReplayError)) throw e;
-    process.stderr.write(`hotup replay-events: ${file}: ${e.message}\n`);
-    process.exitCode = 2;
+    process.stderr.write(`hotup replay-events: ${shortQuote(file)}, field 'events': ${clip(e.message, 300)}; replay the file 'hotup check --out' wrote, unedited\n`);
+    process.exitCode = EXIT.BAD_INPUT;
     return;
   }
-  const reproduced = r.violation?.id === f.violation;
-  const run = { topology: f.topology, mutant: f.mutant, steps: r.steps, source: `hotup replay-events ${file}` };
-  if (flags.traceOut) writeRunTrace(flags.traceOut, 'jsonl', run);
-  if (flags.itfOut) writeRunTrace(flags.itfOut, 'itf', run);
-  if (flags.seqOut) process.stderr.write(`sequence chart: ${writeSequenceChart(flags.seqOut, f.topology, r.steps, r.violation).join(', ')}\n`);
+  const reproduced = (r.violation?.id ?? null) === f.violation;
+  const outputs: OutputFile[] = [];
+  if (flags.traceOut || flags.itfOut) {
+    const start = createSystem(f.topology, designOf(f.mutant)).initial();
+    const options = { source: `npx hotup replay-events ${shellQuote(file)}` };
+    if (flags.traceOut) outputs.push({ flag: '--trace-out', path: flags.traceOut, text: traceText('jsonl', f.topology, start, r.steps, options) });
+    if (flags.itfOut) outputs.push({ flag: '--itf-out', path: flags.itfOut, text: traceText('itf', f.topology, start, r.steps, options) });
+  }
+  if (flags.seqOut) outputs.push(...sequenceOutputs('--seq-out', flags.seqOut, f.topology, r.steps, r.violation));
+  writeOutputs(outputs);
+  if (flags.seqOut) process.stderr.write(`sequence chart: ${outputs.filter((o) => o.flag === '--seq-out').map((o) => o.path).join(', ')}\n`);
   if (flags.json) {
     process.stdout.write(`${JSON.stringify({ file, violation: r.violation, expected: f.violation, reproduced, steps: r.steps.length, loopStart: f.loopStart, trace: r.trace.split('\n') }, null, 2)}\n`);
   } else {
     const design = f.mutant ? `mutant ${f.mutant}` : 'correct design';
-    process.stdout.write(`hotup replay-events: ${file}: topology ${f.topology.name}, ${design}, ${f.events.length} events through monitoredStep\n${r.trace}\n`);
-    if (!reproduced) process.stdout.write(`the events did not break ${f.violation}${r.violation ? ` (they broke ${r.violation.id})` : ''}\n`);
+    process.stdout.write(`hotup replay-events: ${file}: topology ${f.topology.name}, ${design}, ${f.events.length} events, every property checked after each\n${r.trace}\n`);
+    if (!reproduced) process.stdout.write(f.violation === null ? `the events were to break nothing, but broke ${r.violation?.id}\n` : `the events did not break ${f.violation}${r.violation ? ` (they broke ${r.violation.id})` : ''}\n`);
   }
-  process.exitCode = reproduced ? 1 : 2;
+  process.exitCode = !reproduced ? EXIT.BAD_INPUT : f.violation === null ? EXIT.PASS : EXIT.VIOLATION;
 }
+
+const CHECK_EXAMPLES = `
+Examples:
+  npx hotup check --topology claims-1-9                                       # 1.4 million states, every fault
+  npx hotup check --mutant MUT-PARALLEL-UPGRADE --faults none --out cx.json  # exit 1, the shortest counterexample
+  npx hotup check --topology claims-10-11 --max-seconds 60                   # exit 3 (INCOMPLETE) if the time runs out`;
+
+const REPLAY_EVENTS_EXAMPLES = `
+Examples:
+  npx hotup replay-events cx.json          # exit 1 when the events break the property again
+  npx hotup replay-events cx.json --json`;
 
 /** `hotup check`: exhaustive model checking; `hotup replay-events FILE`: re-run the events a check wrote. */
 export function registerCheckCommand(program: Command): void {
@@ -157,7 +189,16 @@ export function registerCheckCommand(program: Command): void {
     .option('--symmetry', 'merge states that differ only by a permutation of interchangeable children or netdevs, where the model has such a symmetry')
     .option('--out <file>', 'where to write a counterexample as an event list for replay-events', 'hotup-counterexample.json')
     .option('--json', 'print the result as JSON')
-    .action((flags: CheckFlags) => runCheck(flags));
+    .addHelpText('after', CHECK_EXAMPLES)
+    .action((flags: CheckFlags, cmd: Command) => {
+      // A bound on user changes with user changes turned off bounds nothing: say so rather than accept it.
+      if (cmd.getOptionValueSource('userChanges') === 'cli' && !flags.faults.includes('FAULT-USER-CONFIG')) {
+        process.stderr.write(`hotup check: --user-changes bounds FAULT-USER-CONFIG steps, but --faults leaves that fault out: drop --user-changes, or add FAULT-USER-CONFIG to --faults\n`);
+        process.exitCode = EXIT.BAD_INPUT;
+        return;
+      }
+      runCheck(flags, cmd.getOptionValueSource('out') === 'cli');
+    });
 
   program
     .command('replay-events')
@@ -167,5 +208,6 @@ export function registerCheckCommand(program: Command): void {
     .option('--seq-out <file>', 'also write the counterexample as a sequence chart: <file>.mmd (Mermaid) and <file>.svg')
     .option('--trace-out <file>', 'also write it as a hotup trace (JSON Lines, docs/trace-format.md)')
     .option('--itf-out <file>', 'also write it as an ITF trace (Quint, Apalache)')
+    .addHelpText('after', REPLAY_EVENTS_EXAMPLES)
     .action((file: string, flags: ReplayFlags) => runReplay(file, flags));
 }

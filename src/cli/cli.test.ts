@@ -30,7 +30,7 @@ describe('hotup CLI', () => {
     const result = JSON.parse(r.out);
     expect(result.counterexample.violation.id).toBe('INV-OPS-ROUTE');
     const args = (result.counterexample.replay as string)
-      .replace(/^hotup /, '')
+      .replace(/^npx hotup /, '')
       .match(/'[^']*'|\S+/g)!
       .map((a) => a.replace(/^'|'$/g, ''));
     const again = hotup(...args);
@@ -43,7 +43,7 @@ describe('hotup CLI', () => {
     [['explore', '--mutant', 'MUT-NOPE'], /unknown mutant 'MUT-NOPE'; use one of MUT-PRIOR-ART/],
     [['explore', '--faults', 'FAULT-X'], /unknown fault 'FAULT-X'/],
     [['explore', '--property', 'INV-X'], /unknown property 'INV-X'/],
-    [['explore', '--topology', 'nowhere'], /no preset named 'nowhere'/],
+    [['explore', '--topology', 'nowhere'], /no preset named "nowhere"/],
     [['frobnicate'], /unknown command/],
   ])('rejects %j with a clear error and exit 2', (args, message) => {
     const r = hotup(...args);

@@ -4,6 +4,7 @@ import { conform, type ConformOptions, type TraceInput } from '../conform/confor
 import { TraceInputError } from '../conform/input-error.js';
 import { formatConform } from '../conform/report.js';
 import type { Topology } from '../topology/topology.js';
+import { EXIT, exitCodeOf } from './exit-codes.js';
 import { intOption, mutantOption, topologyOption } from './options.js';
 
 interface ConformFlags {
@@ -16,8 +17,8 @@ interface ConformFlags {
   json?: boolean;
 }
 
-/** Exit codes of `hotup conform` (docs/trace-format.md). */
-export const CONFORM_EXIT = { conforming: 0, notConforming: 1, unreadable: 2, inconclusive: 3 } as const;
+/** Exit codes of `hotup conform` (docs/trace-format.md), from the one table in exit-codes.ts. */
+export const CONFORM_EXIT = { conforming: EXIT.PASS, notConforming: EXIT.VIOLATION, unreadable: EXIT.BAD_INPUT, inconclusive: EXIT.INCONCLUSIVE } as const;
 
 function inputOf(trace: string): TraceInput {
   if (trace === '-') return { stream: process.stdin };
@@ -36,7 +37,7 @@ async function run(trace: string, flags: ConformFlags): Promise<void> {
   try {
     const result = await conform(inputOf(trace), options);
     process.stdout.write(flags.json ? `${JSON.stringify(result, null, 2)}\n` : `${formatConform(result, trace === '-' ? 'standard input' : trace)}\n`);
-    process.exitCode = result.verdict === 'conforming' ? CONFORM_EXIT.conforming : result.verdict === 'inconclusive' ? CONFORM_EXIT.inconclusive : CONFORM_EXIT.notConforming;
+    process.exitCode = exitCodeOf(result.verdict);
   } catch (e) {
     if (!(e instanceof TraceInputError)) throw e;
     if (flags.json) process.stdout.write(`${JSON.stringify({ verdict: 'unreadable', error: { where: e.where, field: e.field, problem: e.problem, fix: e.fix } }, null, 2)}\n`);
@@ -44,6 +45,13 @@ async function run(trace: string, flags: ConformFlags): Promise<void> {
     process.exitCode = CONFORM_EXIT.unreadable;
   }
 }
+
+const EXAMPLES = `
+Examples:
+  npx hotup conform docs/examples/traces/prior-art-upgrade.jsonl
+  npx hotup explore --runs 20 --trace-out run.jsonl && npx hotup conform run.jsonl
+  npx hotup conform run.itf.json --topology claims-10-11 --json
+  npx hotup import kernel.log --topology claims-10-11 | npx hotup conform -`;
 
 /** Registers `hotup conform TRACE`: replay a recorded trace through the model and give a verdict. */
 export function registerConformCommand(program: Command): void {
@@ -60,5 +68,6 @@ export function registerConformCommand(program: Command): void {
     .addOption(new Option('--max-candidates <n>', 'model states that may explain the trace at once').default(256).argParser(intOption('--max-candidates', 1, 100_000)))
     .option('--no-diagnose', 'on a divergence, do not say which broken designs (MUT-*) explain the trace (they are checked in the same pass)')
     .option('--json', 'print the result as JSON')
+    .addHelpText('after', EXAMPLES)
     .action((trace: string, flags: ConformFlags) => run(trace, flags));
 }

@@ -52,6 +52,6 @@ describe('hotup import', () => {
     const r = hotup(['import', '--help']);
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/hotup: event=carrier.off netdev=%s/);
-    expect(r.out).toMatch(/Examples:\n {2}dmesg \| hotup import -/);
+    expect(r.out).toMatch(/Examples:\n {2}dmesg \| npx hotup import -/);
   });
 });

@@ -1,11 +1,12 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { TraceInputError } from '../conform/input-error.js';
-import { writeAtomically } from '../conform/writer.js';
 import { importKernelLog, type ImportResult } from '../import/import-log.js';
 import { LOG_FORMATS, type LogFormat } from '../import/log-format.js';
 import { parseNames, type NameMap } from '../import/names.js';
 import type { Topology } from '../topology/topology.js';
+import { EXIT } from './exit-codes.js';
+import { checkOutputFile, writeOutputs } from './output.js';
 import { topologyOption } from './options.js';
 
 interface ImportFlags {
@@ -18,7 +19,7 @@ interface ImportFlags {
 }
 
 /** Exit codes of `hotup import`. */
-export const IMPORT_EXIT = { imported: 0, unreadable: 2 } as const;
+export const IMPORT_EXIT = { imported: EXIT.PASS, unreadable: EXIT.BAD_INPUT } as const;
 
 const EXAMPLES = `
 The driver prints its own trace records as key=value pairs after a hotup: tag:
@@ -29,9 +30,9 @@ as they are; module_load/module_free and a hotup_event tracepoint from ftrace.
 Other lines are skipped and counted (--verbose lists them).
 
 Examples:
-  dmesg | hotup import - --topology claims-10-11 --names eth0=N1,eth1=N2,eth2=N3,hotup_c1=C1,hotup_c2=C2 --out upgrade.jsonl
-  hotup import kmsg.txt --format kmsg --topology claims-10-11 | hotup conform -
-  trace-cmd report | hotup import - --topology claims-10-11 --names hotup_c1=C1,hotup_c2=C2 --verbose
+  dmesg | npx hotup import - --topology claims-10-11 --names eth0=N1,eth1=N2,eth2=N3,hotup_c1=C1,hotup_c2=C2 --out upgrade.jsonl
+  npx hotup import kmsg.txt --format kmsg --topology claims-10-11 | npx hotup conform -
+  trace-cmd report | npx hotup import - --topology claims-10-11 --names hotup_c1=C1,hotup_c2=C2 --verbose
 
 Exit 0: imported (the summary is on standard error); 2: unreadable input,
 with the line and the fix, and nothing written. See docs/trace-format.md,
@@ -47,10 +48,20 @@ function namesOption(value: string): NameMap {
 
 const recordsOption = (value: string): string[] => value.split(',').map((s) => s.trim()).filter((s) => s !== '');
 
+/** A kernel log is read whole; beyond this it is refused rather than held in memory. */
+const MAX_LOG_BYTES = 256 << 20;
+
 function readLog(log: string): string {
   try {
+    if (log !== '-') {
+      const st = statSync(log);
+      if (st.isFile() && st.size > MAX_LOG_BYTES) {
+        throw new TraceInputError(log, '(file)', `has ${st.size.toLocaleString('en-US')} bytes, more than ${MAX_LOG_BYTES >> 20} MB`, 'cut the log to the upgrade (e.g. dmesg lines from the tool\'s start to its end)');
+      }
+    }
     return readFileSync(log === '-' ? 0 : log, 'utf8');
   } catch (e) {
+    if (e instanceof TraceInputError) throw e;
     throw new TraceInputError(log, '(file)', `cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, 'give the path of a kernel log, or - to read standard input');
   }
 }
@@ -63,6 +74,7 @@ function summary(r: ImportResult, verbose: boolean): string {
 }
 
 function run(log: string, flags: ImportFlags): void {
+  if (flags.out !== undefined) checkOutputFile('--out', flags.out);
   try {
     const result = importKernelLog(readLog(log), {
       format: flags.format,
@@ -71,7 +83,7 @@ function run(log: string, flags: ImportFlags): void {
       records: flags.records ?? null,
       source: `hotup import of ${log === '-' ? 'standard input' : log}`,
     });
-    if (flags.out) writeAtomically(flags.out, result.text);
+    if (flags.out !== undefined) writeOutputs([{ flag: '--out', path: flags.out, text: result.text }]);
     else process.stdout.write(result.text);
     process.stderr.write(summary(result, flags.verbose === true));
     process.exitCode = IMPORT_EXIT.imported;

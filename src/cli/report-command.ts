@@ -1,7 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
 import { Option, type Command } from 'commander';
-import { writeSequenceChart } from '../diagram/sequence-files.js';
 import { buildEventsReport, buildReport, type ReportData } from '../report/report-data.js';
 import { EventsFileError, readEventsFile } from '../check/events-file.js';
 import { ReplayError } from '../check/replay.js';
@@ -10,7 +7,10 @@ import { FAULTS, type FaultId } from '../model/faults.js';
 import { DEFAULT_TOPOLOGY } from '../topology/presets.js';
 import { loadTopology } from '../topology/parse.js';
 import type { Topology } from '../topology/topology.js';
+import { EXIT } from './exit-codes.js';
 import { faultsOption, intOption, mutantOption, propertiesOption, topologyOption } from './options.js';
+import { checkOutputFile, writeOutputs, type OutputFile } from './output.js';
+import { sequenceOutputs, sequencePaths } from './sequence-outputs.js';
 
 interface ReportFlags {
   topology: Topology;
@@ -32,10 +32,17 @@ async function eventsReport(file: string): Promise<ReportData | null> {
   } catch (e) {
     if (!(e instanceof EventsFileError) && !(e instanceof ReplayError)) throw e;
     process.stderr.write(`hotup report: ${e instanceof ReplayError ? `${file}: ` : ''}${e.message}\n`);
-    process.exitCode = 2;
+    process.exitCode = EXIT.BAD_INPUT;
     return null;
   }
 }
+
+const EXAMPLES = `
+Examples:
+  npx hotup report                                                    # report.html for the correct design on claims-10-11
+  npx hotup report --mutant MUT-NO-WAIT-FAILOVER --faults none --out report.html
+  npx hotup report --topology ./my-topology.json --out out/report.html --seq-out out/cx
+  npx hotup report --events cx.json --out cx.html                     # a counterexample 'npx hotup check --out cx.json' wrote`;
 
 /** `hotup report [--out report.html]`: one self-contained page of an exploration. */
 export function registerReportCommand(program: Command): void {
@@ -49,10 +56,13 @@ export function registerReportCommand(program: Command): void {
     .addOption(new Option('--mutant <id>', 'explore a broken design (MUT-*)').argParser(mutantOption))
     .addOption(new Option('--faults <list>', "faults to inject: 'all', 'none' or FAULT-* ids").default([...FAULTS], 'all').argParser(faultsOption))
     .addOption(new Option('--property <ids>', 'check only these INV-*/LIVE-* ids (comma-separated)').argParser(propertiesOption))
-    .option('--out <file>', 'the HTML page to write', 'report.html')
+    .option('--out <file>', 'the HTML page to write (missing folders are made)', 'report.html')
     .option('--seq-out <file>', 'also write the counterexample as a sequence chart: <file>.mmd (Mermaid) and <file>.svg')
     .option('--events <file>', "report this counterexample (the file 'hotup check --out' wrote) instead of exploring; its topology, design and faults are the file's")
+    .addHelpText('after', EXAMPLES)
     .action(async (flags: ReportFlags) => {
+      checkOutputFile('--out', flags.out);
+      if (flags.seqOut !== undefined) for (const p of Object.values(sequencePaths(flags.seqOut))) checkOutputFile('--seq-out', p);
       const data = flags.events ? await eventsReport(flags.events) : await buildReport({
         topology: flags.topology,
         mutant: flags.mutant ?? null,
@@ -63,12 +73,11 @@ export function registerReportCommand(program: Command): void {
         ...(flags.property ? { properties: flags.property } : {}),
       });
       if (!data) return;
-      mkdirSync(dirname(flags.out), { recursive: true });
-      writeFileSync(flags.out, reportHtml(data));
       const cx = data.result.counterexample;
-      const written = [flags.out];
-      if (flags.seqOut && cx) written.push(...writeSequenceChart(flags.seqOut, data.topology, cx.steps, cx.violation));
-      process.stdout.write(`hotup report: ${cx ? `VIOLATION ${cx.violation.id}` : 'no violation'}; wrote ${written.join(', ')}\n`);
-      process.exitCode = cx ? 1 : 0;
+      const files: OutputFile[] = [{ flag: '--out', path: flags.out, text: reportHtml(data) }];
+      if (flags.seqOut && cx) files.push(...sequenceOutputs('--seq-out', flags.seqOut, data.topology, cx.steps, cx.violation));
+      writeOutputs(files);
+      process.stdout.write(`hotup report: ${cx ? `VIOLATION ${cx.violation.id}` : 'no violation'}; wrote ${files.map((f) => f.path).join(', ')}\n`);
+      process.exitCode = cx ? EXIT.VIOLATION : EXIT.PASS;
     });
 }

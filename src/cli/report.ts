@@ -2,11 +2,11 @@ import type { ExploreResult } from '../explore/explore.js';
 
 const fmt = (n: number): string => Math.round(n).toLocaleString('en-US');
 
-/** The human summary of an exploration. */
-export function formatExploreSummary(r: ExploreResult): string {
+/** The human summary of an exploration (or of a replay of one of its counterexamples). */
+export function formatExploreSummary(r: ExploreResult, command: 'explore' | 'replay' = 'explore'): string {
   const out: string[] = [];
   const design = r.mutant ? `mutant ${r.mutant}` : 'correct design';
-  out.push(`hotup explore: topology ${r.topology}, ${design}, faults ${r.faults.length ? r.faults.join(', ') : 'none'}`);
+  out.push(`hotup ${command}: topology ${r.topology}, ${design}, faults ${r.faults.length ? r.faults.join(', ') : 'none'}`);
   out.push(
     `runs ${fmt(r.runs)} (seed ${r.seed})${r.shrinks ? `, ${fmt(r.shrinks)} shrink steps` : ''}; steps ${fmt(r.steps)} in ${r.seconds.toFixed(2)} s = ${fmt(r.steps / Math.max(r.seconds, 1e-9))} steps/s; invariant checks ${fmt(r.invariantChecks)}; LIVE-* checked at the end of every run`,
   );

@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { Option, type Command } from 'commander';
 import { serveUi } from '../ui/server.js';
+import { EXIT } from './exit-codes.js';
 import { intOption } from './options.js';
 
 /** Asks the desktop to open `url`; a machine without one is no error (the URL is printed anyway). */
@@ -15,6 +16,11 @@ function openBrowser(url: string): void {
   }
 }
 
+const EXAMPLES = `
+Examples (from a clone: npm ci, then npx hotup ...):
+  npx hotup ui                      # serve on port 5173 and open the page
+  npx hotup ui --port 0 --no-open   # any free port; open the printed URL yourself`;
+
 /** `hotup ui [--port n] [--no-open]`: the explorer in the browser, served locally until interrupted. */
 export function registerUiCommand(program: Command): void {
   program
@@ -22,6 +28,7 @@ export function registerUiCommand(program: Command): void {
     .description('serve the interactive explorer (step the model by hand, load counterexamples and traces, explore and check) on a local port and print its URL')
     .addOption(new Option('--port <n>', 'the local port (0: any free one)').default(5173).argParser(intOption('--port', 0, 65535)))
     .option('--no-open', 'do not ask the desktop to open the page')
+    .addHelpText('after', EXAMPLES)
     .action(async (flags: { port: number; open: boolean }) => {
       let server;
       try {
@@ -29,7 +36,8 @@ export function registerUiCommand(program: Command): void {
       } catch (e) {
         const code = (e as NodeJS.ErrnoException).code;
         process.stderr.write(`hotup ui: cannot listen on port ${flags.port} (${code ?? (e as Error).message}); pass --port 0 for any free port\n`);
-        process.exit(2);
+        process.exitCode = EXIT.BAD_INPUT;
+        return;
       }
       process.stdout.write(`hotup ui: ${server.url}\n(Ctrl-C stops it)\n`);
       if (flags.open) openBrowser(server.url);

@@ -1,5 +1,6 @@
 import { createReadStream } from 'node:fs';
 import { StringDecoder } from 'node:string_decoder';
+import { MAX_JSON_DEPTH, tooDeep } from '../topology/json-text.js';
 import { TraceInputError } from './input-error.js';
 import { itfItems } from './itf.js';
 import { Session, type CheckOptions, type ConformResult } from './session.js';
@@ -43,25 +44,34 @@ function opensItf(input: TraceInput, firstLine: string): boolean {
   }
 }
 
+/** A JSON Lines record is a few hundred bytes; a longer line is not a trace (and must not fill memory). */
+const MAX_LINE = 1 << 20;
+/** An ITF document is parsed whole; beyond this it is refused rather than held. */
+const MAX_ITF = 256 << 20;
+
 /** Reads the input once into a session: JSON Lines streamed chunk by chunk (constant memory), or ITF parsed whole. */
 async function read(input: TraceInput, options: ConformOptions): Promise<ConformResult> {
   const session = new Session(options);
   const chunks = chunksOf(input);
   let buf = '';
-  while (!buf.includes('\n')) {
+  while (!buf.includes('\n') && buf.length <= MAX_LINE) {
     const r = await chunks.next();
     if (r.done) break;
     buf += r.value;
   }
   const format = options.format ?? 'auto';
   if (format === 'itf' || (format === 'auto' && opensItf(input, buf.split('\n', 1)[0] ?? ''))) {
-    for await (const c of chunks) buf += c;
+    for await (const c of chunks) {
+      buf += c;
+      if (buf.length > MAX_ITF) throw new TraceInputError('ITF trace', '(document)', `longer than ${MAX_ITF >> 20} MB`, 'split the run, or give it as JSON Lines (read line by line)');
+    }
     let doc: unknown;
     try {
-      doc = JSON.parse(buf);
+      doc = JSON.parse(buf.charCodeAt(0) === 0xfeff ? buf.slice(1) : buf);
     } catch (e) {
       throw new TraceInputError('ITF trace', '(document)', `not valid JSON (${(e as Error).message})`, 'write the ITF trace as one JSON document');
     }
+    if (tooDeep(doc)) throw new TraceInputError('ITF trace', '(document)', `nested deeper than ${MAX_JSON_DEPTH} levels`, 'see docs/trace-format.md, "ITF"');
     const { header, items } = itfItems(doc);
     session.value('ITF trace', header);
     for (const it of items) {
@@ -78,6 +88,8 @@ async function read(input: TraceInput, options: ConformOptions): Promise<Conform
       session.line(p.endsWith('\r') ? p.slice(0, -1) : p, ++n);
       if (!session.wantsMore) return false;
     }
+    // The complete lines before it are read first, so an earlier error is the one reported.
+    if (buf.length > MAX_LINE) throw new TraceInputError(`line ${n + 1}`, '(line)', `longer than ${MAX_LINE >> 20} MB`, 'write one JSON object per line (a record is a few hundred bytes)');
     return true;
   };
   let more = take(false);

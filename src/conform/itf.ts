@@ -2,6 +2,7 @@ import type { TraceStep } from '../trace/trace.js';
 import type { SystemState } from '../model/state.js';
 import type { Topology } from '../topology/topology.js';
 import { TRACE_FORMAT_VERSION, walkRun, type ExportOptions } from './export.js';
+import { shortQuote } from '../topology/quote.js';
 import { TraceInputError } from './input-error.js';
 import { viewOf, type StateView } from './state-view.js';
 import { topologyDeclaration } from './topology-json.js';
@@ -121,8 +122,9 @@ export function decodeItf(v: unknown, where: string): unknown {
   if (v === null || typeof v !== 'object') return v;
   const o = v as Record<string, unknown>;
   if ('#bigint' in o) {
-    const n = Number(o['#bigint']);
-    if (!Number.isSafeInteger(n)) throw new TraceInputError(where, '#bigint', `${JSON.stringify(o['#bigint'])} is not an integer hotup can hold`, 'write a whole number below 2^53');
+    const b = o['#bigint'];
+    const n = typeof b === 'string' && /^-?[0-9]{1,16}$/.test(b) ? Number(b) : NaN;
+    if (!Number.isSafeInteger(n)) throw new TraceInputError(where, '#bigint', `${shortQuote(b)} is not an integer hotup can hold`, 'write a whole number below 2^53');
     return n;
   }
   if ('#tup' in o) return decodeItf(o['#tup'], where);
@@ -130,7 +132,14 @@ export function decodeItf(v: unknown, where: string): unknown {
   if ('#map' in o) {
     const pairs = o['#map'];
     if (!Array.isArray(pairs)) throw new TraceInputError(where, '#map', 'expected an array of [key, value] pairs', 'write {"#map": [["N1", ...], ...]}');
-    return Object.fromEntries(pairs.map((p, i) => [String(decodeItf((p as unknown[])[0], `${where}[${i}]`)), decodeItf((p as unknown[])[1], `${where}[${i}]`)]));
+    return Object.fromEntries(
+      pairs.map((p, i) => {
+        if (!Array.isArray(p) || p.length !== 2) throw new TraceInputError(`${where}[${i}]`, '#map', `expected a [key, value] pair, got ${shortQuote(p)}`, 'write {"#map": [["N1", ...], ...]}');
+        const k = decodeItf(p[0], `${where}[${i}]`);
+        if (k === null || typeof k === 'object') throw new TraceInputError(`${where}[${i}]`, '#map', `a key must be a name or a number, got ${shortQuote(p[0])}`, 'write {"#map": [["N1", ...], ...]}');
+        return [String(k), decodeItf(p[1], `${where}[${i}]`)];
+      }),
+    );
   }
   if ('#unserializable' in o) throw new TraceInputError(where, '#unserializable', 'the value was not written out', 'export the trace with every value serialised');
   const keys = Object.keys(o);
@@ -181,6 +190,10 @@ export function itfItems(doc: unknown): { header: Record<string, unknown>; items
   if (!Array.isArray(vars)) throw new TraceInputError('ITF trace', 'vars', 'missing or not an array', 'list the variables: ["events", "netdevs", ...]');
   if (!Array.isArray(states) || states.length === 0) throw new TraceInputError('ITF trace', 'states', 'missing or empty', 'give at least state 0');
   if (!vars.includes('events')) throw new TraceInputError('ITF trace', 'vars', 'has no "events"', 'add the variable "events": each state\'s kernel events');
+  states.forEach((raw, i) => {
+    if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) throw new TraceInputError(`states[${i}]`, '(state)', `expected an object, got ${shortQuote(raw)}`, 'write each state as a record of the variables');
+  });
+  if (!vars.every((v) => typeof v === 'string')) throw new TraceInputError('ITF trace', 'vars', 'every variable must be a name', 'list the variables: ["events", "netdevs", ...]');
   const s0 = states[0] as Record<string, unknown>;
   const topology = 'topology' in s0 ? decodeItf(s0.topology, 'states[0].topology') : undefined;
   const header = { format: 'hotup-trace', version: TRACE_FORMAT_VERSION, ...(topology === undefined ? {} : { topology }) };

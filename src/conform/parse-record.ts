@@ -1,3 +1,4 @@
+import { shortQuote } from '../topology/quote.js';
 import { TraceInputError } from './input-error.js';
 import type { TraceHeader } from './header.js';
 import { validateRecord } from './schema.js';
@@ -31,7 +32,7 @@ class Names {
     if (i === null || i >= count) {
       const what = letter === 'N' ? 'netdev' : letter === 'C' ? 'child' : 'sub-device';
       const mapped = m === v ? '' : ` (${v} is mapped to ${m})`;
-      throw new TraceInputError(this.where, field, `${JSON.stringify(v)} is not a ${what} of ${t.name}${mapped}`, `use ${letter}1..${letter}${count}, or map the implementation's name in the header's "names"`);
+      throw new TraceInputError(this.where, field, `${shortQuote(v)} is not a ${what} of ${t.name}${mapped}`, `use ${letter}1..${letter}${count}, or map the implementation's name in the header's "names"`);
     }
     this.known.set(letter + v, m);
     return m;
@@ -50,6 +51,11 @@ class Names {
         return v === null ? null : this.model(field, v as string, 'N');
       case 'child-or-none':
         return v === null ? null : this.model(field, v as string, 'C');
+      case 'flow':
+        if (typeof v === 'number' && v >= this.header.topology.flows) {
+          throw new TraceInputError(this.where, field, `flow ${v} is not one of ${this.header.topology.name}'s ${this.header.topology.flows} flow${this.header.topology.flows === 1 ? '' : 's'}`, `use ${this.header.topology.flows === 1 ? 'flow 0' : `a flow from 0 to ${this.header.topology.flows - 1}`}, or declare more "flows" in the topology`);
+        }
+        return v as FieldValue;
       case 'holder':
         return v === 'parent' ? 'parent' : this.model(field, v as string, 'C');
       case 'netdev-list':
@@ -67,7 +73,7 @@ class Names {
 /** user.bond's value depends on the option: a netdev for primary/active_slave, a policy for primary_reselect. */
 function bondValue(where: string, names: Names, option: string, v: FieldValue): FieldValue {
   if (option === 'primary_reselect') {
-    if (typeof v !== 'string' || !RESELECT.includes(v)) throw new TraceInputError(where, 'value', `${JSON.stringify(v)} is not a primary_reselect policy`, `use one of ${RESELECT.join(', ')}`);
+    if (typeof v !== 'string' || !RESELECT.includes(v)) throw new TraceInputError(where, 'value', `${shortQuote(v)} is not a primary_reselect policy`, `use one of ${RESELECT.join(', ')}`);
     return v;
   }
   if (v === null) {

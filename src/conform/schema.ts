@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import { shortQuote } from '../topology/quote.js';
 import { TraceInputError } from './input-error.js';
 import { SCHEMA_ID } from './schema-build.js';
 import { closest } from './suggest.js';
@@ -71,13 +72,15 @@ function translate(where: string, e: ErrorObject, line: Record<string, unknown>)
     }
     case 'additionalProperties': {
       const f = String(p.additionalProperty);
-      const known = Object.keys(fields);
+      // The header's fields are the schema's own; a record's are its kind's, after seq and ts.
+      const header = kind === 'header';
+      const known = header ? Object.keys(((e.parentSchema ?? {}) as { properties?: object }).properties ?? {}) : Object.keys(fields);
       const near = closest(f, known);
       return new TraceInputError(
         where,
         f,
         `unknown field for ${kind}`,
-        `${near ? `did you mean "${near}"? ` : ''}${kind} takes ${['seq', 'ts', ...known].join(', ')}; name the implementation's own fields "x-${f}" to carry them unchecked`,
+        `${near ? `did you mean "${near}"? ` : ''}${kind} takes ${(header ? known : ['seq', 'ts', ...known]).join(', ')}; name the implementation's own fields "x-${f}" to carry them unchecked`,
       );
     }
     case 'oneOf':
@@ -86,12 +89,12 @@ function translate(where: string, e: ErrorObject, line: Record<string, unknown>)
       return new TraceInputError(where, path, `must be ${JSON.stringify(p.allowedValue)}`, `write "${path}": ${JSON.stringify(p.allowedValue)}`);
     case 'enum': {
       const allowed = (p.allowedValues as unknown[]).map((x) => JSON.stringify(x));
-      return new TraceInputError(where, path, `${JSON.stringify(e.data)} is not allowed`, `use one of ${allowed.join(', ')}`);
+      return new TraceInputError(where, path, `${shortQuote(e.data)} is not allowed`, `use one of ${allowed.join(', ')}`);
     }
     case 'type':
-      return new TraceInputError(where, path, `expected ${String(p.type).replace(',', ' or ')}, got ${JSON.stringify(e.data)}`, `e.g. "${path.split('.').pop()}": ${example(fields[path], path)}`);
+      return new TraceInputError(where, path, `expected ${String(p.type).replace(',', ' or ')}, got ${shortQuote(e.data)}`, `e.g. "${path.split('.').pop()}": ${example(fields[path], path)}`);
     case 'pattern':
-      return new TraceInputError(where, path, `${JSON.stringify(e.data)} is not a model name`, 'map each name to N1.., C1.. or S1..');
+      return new TraceInputError(where, path, `${shortQuote(e.data)} is not a model name`, 'map each name to N1.., C1.. or S1..');
     default:
       return new TraceInputError(where, path || '(line)', e.message ?? 'invalid', `see docs/trace-format.md for ${kind}`);
   }
@@ -115,13 +118,13 @@ export function validateRecord(where: string, line: Record<string, unknown>): vo
   if ('event' in line) {
     if (typeof line.event !== 'string' || !eventSpec(line.event)) {
       const near = typeof line.event === 'string' ? closest(line.event, EVENT_KINDS) : null;
-      throw new TraceInputError(where, 'event', `unknown event ${JSON.stringify(line.event)}`, near ? `did you mean "${near}"? (docs/trace-format.md lists every event)` : `use one of ${EVENT_KINDS.join(', ')}`);
+      throw new TraceInputError(where, 'event', `unknown event ${shortQuote(line.event)}`, near ? `did you mean "${near}"? (docs/trace-format.md lists every event)` : `use one of ${EVENT_KINDS.join(', ')}`);
     }
     key = `#/$defs/event:${line.event}`;
   } else if ('observe' in line) {
     const names = OBSERVATIONS.map((o) => o.kind);
     if (typeof line.observe !== 'string' || !observationSpec(line.observe)) {
-      throw new TraceInputError(where, 'observe', `unknown observation ${JSON.stringify(line.observe)}`, `use one of ${names.join(', ')}`);
+      throw new TraceInputError(where, 'observe', `unknown observation ${shortQuote(line.observe)}`, `use one of ${names.join(', ')}`);
     }
     key = `#/$defs/observe:${line.observe}`;
   } else {

@@ -1,3 +1,4 @@
+import { MAX_JSON_DEPTH, tooDeep } from '../topology/json-text.js';
 import { describeState } from '../trace/trace.js';
 import { designOf } from '../mutants.js';
 import { createSystem } from '../engine/system.js';
@@ -61,6 +62,7 @@ export class Session {
     } catch (e) {
       throw new TraceInputError(`line ${n}`, '(line)', `not valid JSON (${(e as Error).message})`, 'write one JSON object per line');
     }
+    if (tooDeep(value)) throw new TraceInputError(`line ${n}`, '(line)', `nested deeper than ${MAX_JSON_DEPTH} levels`, 'a trace record is a flat object; check the line');
     this.value(`line ${n}`, value);
   }
 

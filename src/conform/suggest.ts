@@ -11,6 +11,8 @@ function distance(a: string, b: string): number {
 
 /** The closest known word to a misspelt one, if it is close enough to be a likely typo. */
 export function closest(word: string, known: readonly string[]): string | null {
+  // A typo of a known word is about its length; a longer word is no typo, and the distance costs its length times theirs.
+  if (word.length > 64) return null;
   let best: string | null = null;
   let bestD = Infinity;
   for (const k of known) {

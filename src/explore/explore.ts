@@ -8,6 +8,7 @@ import { faultOf, isDriverStep } from '../model/event-kinds.js';
 import { type EnvEvent } from '../model/env-event.js';
 import type { FaultId } from '../model/faults.js';
 import { createSystem } from '../engine/system.js';
+import { shellQuote } from '../topology/quote.js';
 import type { Topology } from '../topology/topology.js';
 import { Coverage, type MachineCoverage, type Visited } from './coverage.js';
 import { coverageTap } from './coverage-tap.js';
@@ -68,7 +69,7 @@ export interface ExploreResult {
   readonly secondsToFirstViolation: number | null;
   readonly counterexample: Counterexample | null;
   readonly coverage: readonly MachineCoverage[];
-  /** The steps of the last run (for writing it as a trace when no run failed). */
+  /** The steps of the last run that started an upgrade, else of the last run (written as a trace when no run failed). */
   readonly lastRun: readonly TraceStep[];
   /** The states and transitions visited, per machine kind (empty unless `coverage` was asked for). */
   readonly visited: Partial<Record<Message['to'], Visited>>;
@@ -135,13 +136,17 @@ function playRun(
   return m;
 }
 
-/** The command-line that replays a failure. */
+/**
+ * The command line that replays a failure, as a user of a clone pastes it
+ * into a shell: `npx hotup`, a topology file by its path (its "name" field
+ * may be anything, a preset's name too), every word shell-quoted.
+ */
 export function replayCommand(o: ExploreOptions, seed: number, path: string, commandsPath: string): string {
-  const parts = ['hotup replay', `--topology ${o.topology.name}`];
-  if (o.mutant) parts.push(`--mutant ${o.mutant}`);
+  const parts = ['npx hotup replay', `--topology ${shellQuote(o.topology.file ?? o.topology.name)}`];
+  if (o.mutant) parts.push(`--mutant ${shellQuote(o.mutant)}`);
   parts.push(`--runs ${o.runs}`, `--steps ${o.steps}`, `--faults ${o.faults.length ? o.faults.join(',') : 'none'}`);
   if (o.properties && o.properties.length) parts.push(`--property ${o.properties.join(',')}`);
-  parts.push(`--seed ${seed}`, `--path ${path}`, `--commands-path '${commandsPath}'`);
+  parts.push(`--seed ${seed}`, `--path ${shellQuote(path)}`, `--commands-path ${shellQuote(commandsPath)}`);
   return parts.join(' ');
 }
 
@@ -177,10 +182,12 @@ export function explore(o: ExploreOptions): ExploreResult {
   let runsDone = 0;
   let firstViolation: number | null = null;
   let lastRun: TableRun | null = null;
+  const startsUpgrade = (m: TableRun): boolean => m.envs.some((j) => runs.ts.envEvent(j).kind === 'tool.start');
   const t0 = performance.now();
   const prop = fc.property(arb, ([faults, cmds]) => {
     const m = playRun(runs, faults, cmds, counters);
-    lastRun = m;
+    // The run a trace is written from when none fails: the last with an upgrade in it, else the last.
+    if (lastRun === null || !startsUpgrade(lastRun) || startsUpgrade(m)) lastRun = m;
     runsDone++;
     o.onRun?.(runsDone);
     if (m.violation) {

@@ -142,7 +142,7 @@ export async function buildEventsReport(f: EventsFile, file: string): Promise<Re
   const coverage = new Coverage();
   const system = createSystem(f.topology, designOf(f.mutant), coverage.record);
   const only = f.properties ? new Set(f.properties) : null;
-  const r = replayEvents(system, f.faults, f.events, only, f.loopStart === null ? null : { start: f.loopStart, property: f.violation });
+  const r = replayEvents(system, f.faults, f.events, only, f.loopStart === null || f.violation === null ? null : { start: f.loopStart, property: f.violation });
   const replay = `hotup replay-events ${file}`;
   const result: ExploreResult = {
     topology: f.topology.name,

@@ -1,5 +1,8 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
+import { JsonTextError, parseJsonText } from './json-text.js';
 import { PRESETS } from './presets.js';
+import { clip, shortQuote } from './quote.js';
+import { schemaProblem } from './schema-check.js';
 import type { Topology } from './topology.js';
 
 /** A topology that cannot be used, with the field at fault and how to fix it. */
@@ -9,7 +12,7 @@ export class TopologyError extends Error {
     readonly problem: string,
     readonly fix: string,
   ) {
-    super(`topology field '${field}': ${problem}; ${fix}`);
+    super(`topology field '${clip(field, 80)}': ${clip(problem)}; ${clip(fix)}`);
     this.name = 'TopologyError';
   }
 }
@@ -23,7 +26,7 @@ const KNOWN_BOND = ['mode', 'primary', 'primary_reselect', 'downdelay', 'updelay
 function smallInt(v: unknown, field: string, min: number, max: number, fallback: number): number {
   if (v === undefined) return fallback;
   if (typeof v !== 'number' || !Number.isInteger(v) || v < min || v > max) {
-    throw new TopologyError(field, `expected a whole number from ${min} to ${max}, got ${JSON.stringify(v)}`, `set it to a value in ${min}..${max}`);
+    throw new TopologyError(field, `expected a whole number from ${min} to ${max}, got ${shortQuote(v)}`, `set it to a value in ${min}..${max}`);
   }
   return v;
 }
@@ -31,7 +34,7 @@ function smallInt(v: unknown, field: string, min: number, max: number, fallback:
 function oneOf<T extends string>(v: unknown, field: string, allowed: readonly T[], fallback: T): T {
   if (v === undefined) return fallback;
   if (typeof v !== 'string' || !(allowed as readonly string[]).includes(v)) {
-    throw new TopologyError(field, `unknown value ${JSON.stringify(v)}`, `use one of: ${allowed.join(', ')}`);
+    throw new TopologyError(field, `unknown value ${shortQuote(v)}`, `use one of: ${allowed.join(', ')}`);
   }
   return v as T;
 }
@@ -48,13 +51,16 @@ const indexOf = (name: string, letter: 'N' | 'C'): number | null => {
 };
 
 /**
- * Validates a topology given as JSON data:
+ * Validates a topology given as JSON data against the topology schema
+ * (topology-schema.ts), then the rules a schema cannot say:
  * `{ "name", "children": 2, "binding": {"N1": "C1", "N2": "C2"}, "bond": {"mode", "primary", "primary_reselect", "downdelay", "updelay"}, "channel", "max_in_flight", "flows" }`.
  */
 export function parseTopology(data: unknown, fallbackName = 'custom'): Topology {
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
     throw new TopologyError('(top level)', 'expected a JSON object', 'write { "children": 2, "binding": { "N1": "C1", "N2": "C2" } }');
   }
+  const broken = schemaProblem(data);
+  if (broken) throw new TopologyError(broken.field, broken.problem, broken.fix);
   const o = data as Record<string, unknown>;
   noUnknownKeys(o, KNOWN, '');
   const name = o.name === undefined ? fallbackName : o.name;
@@ -66,16 +72,16 @@ export function parseTopology(data: unknown, fallbackName = 'custom'): Topology 
     throw new TopologyError('binding', 'expected an object mapping netdevs to children', 'write e.g. "binding": { "N1": "C1", "N2": "C2" }');
   }
   const entries = Object.entries(b as Record<string, unknown>);
-  if (entries.length === 0 || entries.length > 8) throw new TopologyError('binding', `has ${entries.length} netdevs`, 'bind 1 to 8 netdevs, N1..N8');
+  if (entries.length < 2 || entries.length > 8) throw new TopologyError('binding', `has ${entries.length} netdevs`, 'bind 2 to 8 netdevs, N1..N8 (a bond of one slave has nothing to fail over to)');
   const binding: number[] = new Array<number>(entries.length).fill(-1);
   for (const [nd, ch] of entries) {
     const i = indexOf(nd, 'N');
     if (i === null || i >= entries.length) {
-      throw new TopologyError(`binding.${nd}`, `netdevs must be named N1..N${entries.length}`, `rename '${nd}' so the netdevs are N1..N${entries.length}`);
+      throw new TopologyError(`binding.${clip(nd, 40)}`, `netdevs must be named N1..N${entries.length}`, `rename ${shortQuote(nd)} so the netdevs are N1..N${entries.length}`);
     }
     const k = typeof ch === 'string' ? indexOf(ch, 'C') : null;
     if (k === null || k >= children) {
-      throw new TopologyError(`binding.${nd}`, `${JSON.stringify(ch)} is not a child (children is ${children})`, `use one of C1..C${children}`);
+      throw new TopologyError(`binding.${nd}`, `${shortQuote(ch)} is not a child (children is ${children})`, `use one of C1..C${children}`);
     }
     binding[i] = k;
   }
@@ -91,7 +97,7 @@ export function parseTopology(data: unknown, fallbackName = 'custom'): Topology 
   let primary: number | null = null;
   if (bo.primary !== undefined && bo.primary !== null) {
     const p = typeof bo.primary === 'string' ? indexOf(bo.primary, 'N') : null;
-    if (p === null || p >= binding.length) throw new TopologyError('bond.primary', `${JSON.stringify(bo.primary)} is not a netdev`, `use null or one of N1..N${binding.length}`);
+    if (p === null || p >= binding.length) throw new TopologyError('bond.primary', `${shortQuote(bo.primary)} is not a netdev`, `use null or one of N1..N${binding.length}`);
     primary = p;
     if ((bo.mode ?? 'active-backup') !== 'active-backup') {
       throw new TopologyError('bond.primary', 'primary is an option of active-backup only', 'remove "primary" or use "mode": "active-backup"');
@@ -115,24 +121,36 @@ export function parseTopology(data: unknown, fallbackName = 'custom'): Topology 
   };
 }
 
-/** A preset name or the path of a JSON topology file. */
+/** Topology files larger than this are refused before reading: a real one is a few hundred bytes. */
+const MAX_FILE_BYTES = 1 << 20;
+
+/**
+ * A preset name or the path of a JSON topology file. A file's topology
+ * remembers its path, so printed replay commands name the file, not its
+ * "name" field (which may be anything, even a preset's name).
+ */
 export function loadTopology(nameOrFile: string): Topology {
   const preset = PRESETS[nameOrFile];
   if (preset) return preset;
   if (!nameOrFile.endsWith('.json')) {
-    throw new TopologyError('--topology', `no preset named '${nameOrFile}'`, `use one of ${Object.keys(PRESETS).join(', ')} or a path to a .json file`);
+    throw new TopologyError('--topology', `no preset named ${shortQuote(nameOrFile)}`, `use one of ${Object.keys(PRESETS).join(', ')} or a path to a .json file`);
   }
   let text: string;
   try {
+    const st = statSync(nameOrFile);
+    if (!st.isFile()) throw new TopologyError('--topology', `${shortQuote(nameOrFile)} is not a regular file`, 'give the path of a JSON topology file');
+    if (st.size > MAX_FILE_BYTES) throw new TopologyError('--topology', `${shortQuote(nameOrFile)} has ${st.size.toLocaleString('en-US')} bytes`, `a topology file is a small JSON object; give one under ${MAX_FILE_BYTES.toLocaleString('en-US')} bytes`);
     text = readFileSync(nameOrFile, 'utf8');
-  } catch {
-    throw new TopologyError('--topology', `cannot read ${nameOrFile}`, 'check the path');
+  } catch (e) {
+    if (e instanceof TopologyError) throw e;
+    throw new TopologyError('--topology', `cannot read ${shortQuote(nameOrFile)} (${(e as NodeJS.ErrnoException).code ?? 'error'})`, 'check the path');
   }
   let data: unknown;
   try {
-    data = JSON.parse(text);
+    data = parseJsonText(text);
   } catch (e) {
-    throw new TopologyError('(file)', `${nameOrFile} is not valid JSON (${(e as Error).message})`, 'fix the JSON syntax');
+    if (e instanceof JsonTextError) throw new TopologyError(e.path ?? '(file)', `${shortQuote(nameOrFile)}: ${e.problem}`, e.fix);
+    throw new TopologyError('(file)', `${shortQuote(nameOrFile)} is not valid JSON (${clip((e as Error).message, 120)})`, 'fix the JSON syntax');
   }
-  return parseTopology(data, nameOrFile.replace(/^.*\//, '').replace(/\.json$/, ''));
+  return { ...parseTopology(data, nameOrFile.replace(/^.*\//, '').replace(/\.json$/, '') || 'custom'), file: nameOrFile };
 }

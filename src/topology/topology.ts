@@ -26,6 +26,8 @@ export interface Topology {
   readonly maxInFlight: number;
   /** Distinct flows the traffic source sends (they hash onto slaves in balance-xor). */
   readonly flows: number;
+  /** The JSON file it was read from (absent for a preset): what a replay command passes to --topology. */
+  readonly file?: string;
 }
 
 /** Netdev indices whose sub-device child k binds. */

@@ -77,7 +77,7 @@ export function replayFileText(run: Run): string {
     mutant: run.setup.mutant,
     faults: run.setup.faults,
     properties: null,
-    violation: v ? v.id : 'none',
+    violation: v ? v.id : null,
     events: run.taken().map((s) => s.env),
     loopStart: null,
   });

@@ -189,7 +189,7 @@ async function loadFile(text: string, name: string): Promise<void> {
       await useRun(runOf(setup, f.events, f.loopStart));
       run.seek(run.length);
       render();
-      status(`loaded ${name}: ${f.events.length} events breaking ${f.violation}${f.loopStart === null ? '' : ` (a lasso: the loop from step ${f.loopStart + 1} repeats forever)`}`);
+      status(`loaded ${name}: ${f.events.length} events ${f.violation === null ? 'breaking nothing' : `breaking ${f.violation}`}${f.loopStart === null ? '' : ` (a lasso: the loop from step ${f.loopStart + 1} repeats forever)`}`);
       return;
     }
     const current = setupFromControls();

@@ -1,0 +1,63 @@
+import type { Command } from 'commander';
+import { INVARIANTS, LIVENESS } from '../../properties/index.js';
+import { FAULT_DESCRIPTIONS, FAULTS } from '../model/faults.js';
+import { MUTANTS } from '../mutants.js';
+import { PRESETS } from '../topology/presets.js';
+import { netdevName, type Topology } from '../topology/topology.js';
+
+const EXAMPLES = `
+Examples:
+  npx hotup list
+  npx hotup list --json | jq '.mutants[].id'`;
+
+/** Everything that tells two presets apart: the bond's options, the notification channel, traffic. */
+export function presetOptions(t: Topology): string {
+  const b = t.bond;
+  const parts: string[] = [b.mode];
+  if (b.primary !== null) parts.push(`primary ${netdevName(b.primary)}, primary_reselect ${b.primaryReselect}`);
+  if (b.downdelay || b.updelay) parts.push(`downdelay ${b.downdelay}, updelay ${b.updelay}`);
+  parts.push(`${t.channel} notification`);
+  if (t.flows > 1) parts.push(`${t.flows} flows`);
+  if (t.maxInFlight > 1) parts.push(`${t.maxInFlight} transmits in flight`);
+  return parts.join(', ');
+}
+
+/** `hotup list`: the presets, properties, faults and mutants by id. */
+export function registerListCommand(program: Command): void {
+  program
+    .command('list')
+    .description('name the topologies, invariants, liveness properties, faults and mutants')
+    .option('--json', 'print as JSON')
+    .addHelpText('after', EXAMPLES)
+    .action((flags: { json?: boolean }) => {
+      const data = {
+        topologies: Object.values(PRESETS).map((t) => ({
+          name: t.name,
+          children: t.children,
+          netdevs: t.netdevs,
+          binding: t.binding.map((k, i) => `N${i + 1}:C${k + 1}`),
+          bond: t.bond.mode,
+          options: presetOptions(t),
+        })),
+        invariants: INVARIANTS.map((p) => ({ id: p.id, claims: p.claims, description: p.description })),
+        liveness: LIVENESS.map((p) => ({ id: p.id, claims: p.claims, description: p.description })),
+        faults: FAULTS.map((f) => ({ id: f, description: FAULT_DESCRIPTIONS[f] })),
+        mutants: MUTANTS.map((m) => ({ id: m.id, description: m.description, breaks: m.breaks })),
+      };
+      if (flags.json) {
+        process.stdout.write(`${JSON.stringify(data, null, 2)}\n`);
+        return;
+      }
+      const out: string[] = ['topologies:'];
+      for (const t of data.topologies) out.push(`  ${t.name.padEnd(22)} ${t.children} children, ${t.netdevs} netdevs (${t.binding.join(' ')}); ${t.options}`);
+      out.push('invariants:');
+      for (const p of data.invariants) out.push(`  ${p.id.padEnd(20)} claims ${(p.claims.join(',') || '-').padEnd(8)} ${p.description}`);
+      out.push('liveness:');
+      for (const p of data.liveness) out.push(`  ${p.id.padEnd(20)} claims ${(p.claims.join(',') || '-').padEnd(8)} ${p.description}`);
+      out.push('faults:');
+      for (const f of data.faults) out.push(`  ${f.id.padEnd(20)} ${f.description}`);
+      out.push('mutants:');
+      for (const m of data.mutants) out.push(`  ${m.id.padEnd(22)} breaks ${m.breaks.join(', ').padEnd(36)} ${m.description}`);
+      process.stdout.write(`${out.join('\n')}\n`);
+    });
+}
