@@ -20,8 +20,14 @@ export interface ToolObservation {
 
 /** Context of the upgrade tool. */
 export interface ToolContext {
-  /** The version every child is upgraded to. */
+  /** The version every child is upgraded to in this round. */
   readonly target: number;
+  /**
+   * Children already at the target when a later round began, which this round
+   * must still reload (the same version again); a child leaves the list when
+   * the tool unloads or loads it.
+   */
+  readonly reload: readonly number[];
   /** The child the tool is upgrading, or null. */
   readonly current: number | null;
   /** Notifications read from the channel's socket buffer but not yet acted on. */
@@ -33,6 +39,7 @@ export interface ToolContext {
 /** Events the tool accepts: user commands, its own next action, kernel notifications, faults. */
 export type ToolEvent =
   | { type: 'start'; target: number }
+  | { type: 'rerun'; target: number; obs: ToolObservation }
   | { type: 'step'; obs: ToolObservation }
   | { type: 'recv' }
   | { type: 'timeout'; obs: ToolObservation }
@@ -42,8 +49,23 @@ export type ToolEvent =
   | { type: 'restart' };
 
 type Obs = ToolObservation;
-const firstChild = (o: Obs, p: (c: Obs['children'][number]) => boolean): number => o.children.findIndex(p);
+type ChildObs = Obs['children'][number];
+const firstChild = (o: Obs, p: (c: ChildObs, k: number) => boolean): number => o.children.findIndex(p);
 const obsOf = (e: ToolEvent): Obs | null => (e.type === 'step' || e.type === 'timeout' ? e.obs : null);
+/** A loaded child this round still has to upgrade: at another version, or one the round reloads at the same. */
+const pending = (ctx: ToolContext) => (c: ChildObs, k: number): boolean => c.state === 'loaded' && (c.version !== ctx.target || ctx.reload.includes(k));
+/** A loaded child this round has upgraded (or found at the target) that did not bind every sub-device. */
+const failedLoad = (ctx: ToolContext) => (c: ChildObs, k: number): boolean => c.state === 'loaded' && c.version === ctx.target && !ctx.reload.includes(k) && !c.allBound;
+const without = (xs: readonly number[], k: number | null): readonly number[] => (k !== null && xs.includes(k) ? xs.filter((x) => x !== k) : xs);
+
+/** A new round from `done` or `stopped`: the new target, the children to reload at it, nothing carried over. */
+const newRound = (e: Extract<ToolEvent, { type: 'rerun' }>): ToolContext => ({
+  target: e.target,
+  reload: e.obs.children.flatMap((c, k) => (c.state === 'loaded' && c.version === e.target ? [k] : [])),
+  current: null,
+  inbox: [],
+  report: null,
+});
 
 /**
  * The user-space upgrade tool: a rolling upgrade, one child at a time, waiting
@@ -67,14 +89,9 @@ export function createToolMachine(design: Design = CORRECT_DESIGN) {
       parentGone: ({ event }) => obsOf(event)?.parentBound === false,
       childUnloaded: ({ event }) => firstChild(obsOf(event)!, (c) => c.state === 'unloaded') >= 0,
       childBusy: ({ event }) => waits && firstChild(obsOf(event)!, (c) => c.state === 'loading' || c.state === 'unloading') >= 0,
-      childFailed: ({ context, event }) =>
-        design.toolStopsOnFailure &&
-        firstChild(obsOf(event)!, (c) => c.state === 'loaded' && c.version === context.target && !c.allBound) >= 0,
-      allOnTarget: ({ context, event }) =>
-        obsOf(event)!.children.every((c) => c.state !== 'loaded' || c.version === context.target) &&
-        firstChild(obsOf(event)!, (c) => c.state === 'loaded' && c.version !== context.target) < 0,
-      bondSettledAndChildOld: ({ context, event }) =>
-        (!waits || obsOf(event)!.bondSettled) && firstChild(obsOf(event)!, (c) => c.state === 'loaded' && c.version !== context.target) >= 0,
+      childFailed: ({ context, event }) => design.toolStopsOnFailure && firstChild(obsOf(event)!, failedLoad(context)) >= 0,
+      allOnTarget: ({ context, event }) => firstChild(obsOf(event)!, pending(context)) < 0,
+      bondSettledAndChildOld: ({ context, event }) => (!waits || obsOf(event)!.bondSettled) && firstChild(obsOf(event)!, pending(context)) >= 0,
 
       notificationForCurrent: ({ context, event }) => event.type === 'notification' && event.child === context.current,
       inboxNotEmpty: ({ context }) => context.inbox.length > 0,
@@ -87,7 +104,7 @@ export function createToolMachine(design: Design = CORRECT_DESIGN) {
     },
   }).createMachine({
     id: 'tool',
-    context: { target: 2, current: null, inbox: [], report: null },
+    context: { target: 2, reload: [], current: null, inbox: [], report: null },
     initial: 'idle',
     states: {
       idle: {
@@ -102,7 +119,10 @@ export function createToolMachine(design: Design = CORRECT_DESIGN) {
               target: waits ? 'waitingNotify' : 'selecting',
               reenter: true,
               actions: [
-                assign(({ event }) => ({ current: firstChild(event.obs, (c) => c.state === 'unloaded') })),
+                assign(({ context, event }) => {
+                  const k = firstChild(event.obs, (c) => c.state === 'unloaded');
+                  return { current: k, reload: without(context.reload, k) };
+                }),
                 {
                   type: 'insmod',
                   params: ({ context, event }): Message[] => [
@@ -115,28 +135,29 @@ export function createToolMachine(design: Design = CORRECT_DESIGN) {
               guard: and([not('childBusy'), 'childFailed']),
               target: 'stopped',
               actions: assign(({ context, event }) => ({
-                report: `C${firstChild(event.obs, (c) => c.state === 'loaded' && c.version === context.target && !c.allBound) + 1} did not bind every sub-device`,
+                report: `C${firstChild(event.obs, failedLoad(context)) + 1} did not bind every sub-device`,
               })),
             },
-            { guard: and([not('childBusy'), 'allOnTarget']), target: 'done', actions: assign({ current: null }) },
+            { guard: and([not('childBusy'), 'allOnTarget']), target: 'done', actions: assign({ current: null, reload: [] }) },
             {
               guard: and([not('childBusy'), 'bondSettledAndChildOld']),
               target: 'waitingUnload',
               actions: [
-                assign(({ context, event }) => ({
-                  current: firstChild(event.obs, (c) => c.state === 'loaded' && c.version !== context.target),
-                })),
+                assign(({ context, event }) => {
+                  const k = firstChild(event.obs, pending(context));
+                  return { current: k, reload: without(context.reload, k) };
+                }),
                 { type: 'rmmod', params: ({ context }): Message[] => [{ to: 'child', index: context.current!, event: { type: 'rmmod' } }] },
               ],
             },
           ],
-          restart: { target: 'selecting', reenter: true, actions: assign({ current: null, inbox: [] }) },
+          restart: { target: 'selecting', reenter: true, actions: assign({ current: null, inbox: [], reload: [] }) },
         },
       },
       waitingUnload: {
         on: {
           rmmodDone: { guard: 'rmmodOfCurrent', target: 'readyToLoad' },
-          restart: { target: 'selecting', actions: assign({ current: null, inbox: [] }) },
+          restart: { target: 'selecting', actions: assign({ current: null, inbox: [], reload: [] }) },
         },
       },
       readyToLoad: {
@@ -153,7 +174,7 @@ export function createToolMachine(design: Design = CORRECT_DESIGN) {
               },
             },
           ],
-          restart: { target: 'selecting', actions: assign({ current: null, inbox: [] }) },
+          restart: { target: 'selecting', actions: assign({ current: null, inbox: [], reload: [] }) },
         },
       },
       waitingNotify: {
@@ -177,11 +198,12 @@ export function createToolMachine(design: Design = CORRECT_DESIGN) {
               actions: assign(({ context }) => ({ report: `C${context.current! + 1} was unloaded before it notified` })),
             },
           ],
-          restart: { target: 'selecting', actions: assign({ current: null, inbox: [] }) },
+          restart: { target: 'selecting', actions: assign({ current: null, inbox: [], reload: [] }) },
         },
       },
-      done: {},
-      stopped: {},
+      // The user may run the tool again, to any version: each run is a round of its own.
+      done: { on: { rerun: { target: 'selecting', actions: assign(({ event }) => newRound(event)) } } },
+      stopped: { on: { rerun: { target: 'selecting', actions: assign(({ event }) => newRound(event)) } } },
     },
   });
 }
