@@ -5,11 +5,12 @@ import type { Message, NotifyChannel } from './messages.js';
 /** What the tool can read of the system (sysfs, /proc/modules, the bond's sysfs files) when it acts. */
 export interface ToolObservation {
   readonly parentBound: boolean;
-  /** Per child: module state, version of the code, and whether every one of its sub-devices is bound. */
+  /** Per child: module state, version of the code, whether every one of its sub-devices is bound, and whether a probe of this load failed. */
   readonly children: readonly {
     readonly state: 'unloaded' | 'loading' | 'loaded' | 'unloading';
     readonly version: number;
     readonly allBound: boolean;
+    readonly failed: boolean;
   }[];
   /** Which auxiliary devices exist (what a loaded driver will find to probe). */
   readonly present: readonly boolean[];
@@ -56,6 +57,15 @@ const obsOf = (e: ToolEvent): Obs | null => (e.type === 'step' || e.type === 'ti
 const pending = (ctx: ToolContext) => (c: ChildObs, k: number): boolean => c.state === 'loaded' && (c.version !== ctx.target || ctx.reload.includes(k));
 /** A loaded child this round has upgraded (or found at the target) that did not bind every sub-device. */
 const failedLoad = (ctx: ToolContext) => (c: ChildObs, k: number): boolean => c.state === 'loaded' && c.version === ctx.target && !ctx.reload.includes(k) && !c.allBound;
+/**
+ * The next child to unload: one whose probe failed first (a round begun after
+ * a failed one repairs it before it takes down a child that still carries
+ * traffic, or the bond could lose its last open link), then in index order.
+ */
+const nextPending = (ctx: ToolContext, o: Obs): number => {
+  const broken = firstChild(o, (c, k) => c.failed && pending(ctx)(c, k));
+  return broken >= 0 ? broken : firstChild(o, pending(ctx));
+};
 const without = (xs: readonly number[], k: number | null): readonly number[] => (k !== null && xs.includes(k) ? xs.filter((x) => x !== k) : xs);
 
 /** A new round from `done` or `stopped`: the new target, the children to reload at it, nothing carried over. */
@@ -144,7 +154,7 @@ export function createToolMachine(design: Design = CORRECT_DESIGN) {
               target: 'waitingUnload',
               actions: [
                 assign(({ context, event }) => {
-                  const k = firstChild(event.obs, pending(context));
+                  const k = nextPending(context, event.obs);
                   return { current: k, reload: without(context.reload, k) };
                 }),
                 { type: 'rmmod', params: ({ context }): Message[] => [{ to: 'child', index: context.current!, event: { type: 'rmmod' } }] },
