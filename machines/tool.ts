@@ -81,6 +81,8 @@ const newRound = (e: Extract<ToolEvent, { type: 'rerun' }>): ToolContext => ({
  * The user-space upgrade tool: a rolling upgrade, one child at a time, waiting
  * for the upgrade-finished notification before the next, stopping with a report
  * when a load fails or the notification never comes.
+ * Once done or stopped, the user may run it again to another version, the
+ * same one or an older one: each run is a round of its own.
  */
 export function createToolMachine(design: Design = CORRECT_DESIGN) {
   const waits = design.toolWaitsForNotification;
