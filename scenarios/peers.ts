@@ -55,7 +55,7 @@ export const SPIN_MUTANTS: readonly ScenarioOf<'spin'>[] = MUTANTS.map((m) =>
   spin('spin', 'claims-10-11', ['FAULT-PROBE-FAIL'], m.id, { quickCompile: true, check: { liveness: m.breaks.every((b) => b.startsWith('LIVE-')) } }, { verdict: 'violation' }),
 );
 
-/** The Quint twin on Quint's simulator (twins/quint.test.ts): no INV-* broken with no faults; MUT-PARALLEL-UPGRADE caught, no sooner than `hotup check`'s shortest. */
+/** The Quint twin on Quint's simulator (twins/quint.test.ts): no INV-* broken with no faults, nor over three rounds of the tool; MUT-PARALLEL-UPGRADE caught, no sooner than `hotup check`'s shortest. */
 export const QUINT_AGREE: readonly ScenarioOf<'quint'>[] = [
   {
     id: 'quint/claims-1-9/no-faults/correct',
@@ -65,6 +65,16 @@ export const QUINT_AGREE: readonly ScenarioOf<'quint'>[] = [
     mutant: null,
     properties: [],
     budget: { samples: 50, steps: 30, seed: 1, byName: true },
+    expect: { verdict: 'pass' },
+  },
+  {
+    id: 'quint/claims-1-9/probe-fail+tool-restart/correct/3-rounds',
+    tool: 'quint',
+    topology: 'claims-1-9',
+    faults: ['FAULT-PROBE-FAIL', 'FAULT-TOOL-RESTART'],
+    mutant: null,
+    properties: [],
+    budget: { samples: 50, steps: 60, seed: 1, byName: true, rounds: 3 },
     expect: { verdict: 'pass' },
   },
   {

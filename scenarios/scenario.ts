@@ -56,6 +56,8 @@ export interface QuintBudget {
   readonly seeds?: number;
   /** Report the violated invariants by their INV-* ids. */
   readonly byName?: boolean;
+  /** Runs of the upgrade tool per boot, the constant ROUNDS (default 1; null: unbounded). */
+  readonly rounds?: number | null;
   readonly check?: CheckBudget;
 }
 
