@@ -5,11 +5,12 @@ import type { Message, NotifyChannel } from './messages.js';
 /** What the tool can read of the system (sysfs, /proc/modules, the bond's sysfs files) when it acts. */
 export interface ToolObservation {
   readonly parentBound: boolean;
-  /** Per child: module state, version of the code, and whether every one of its sub-devices is bound. */
+  /** Per child: module state, version of the code, whether every one of its sub-devices is bound, and whether a probe of this load failed. */
   readonly children: readonly {
     readonly state: 'unloaded' | 'loading' | 'loaded' | 'unloading';
     readonly version: number;
     readonly allBound: boolean;
+    readonly failed: boolean;
   }[];
   /** Which auxiliary devices exist (what a loaded driver will find to probe). */
   readonly present: readonly boolean[];
@@ -20,8 +21,14 @@ export interface ToolObservation {
 
 /** Context of the upgrade tool. */
 export interface ToolContext {
-  /** The version every child is upgraded to. */
+  /** The version every child is upgraded to in this round. */
   readonly target: number;
+  /**
+   * Children already at the target when a later round began, which this round
+   * must still reload (the same version again); a child leaves the list when
+   * the tool unloads or loads it.
+   */
+  readonly reload: readonly number[];
   /** The child the tool is upgrading, or null. */
   readonly current: number | null;
   /** Notifications read from the channel's socket buffer but not yet acted on. */
@@ -33,6 +40,7 @@ export interface ToolContext {
 /** Events the tool accepts: user commands, its own next action, kernel notifications, faults. */
 export type ToolEvent =
   | { type: 'start'; target: number }
+  | { type: 'rerun'; target: number; obs: ToolObservation }
   | { type: 'step'; obs: ToolObservation }
   | { type: 'recv' }
   | { type: 'timeout'; obs: ToolObservation }
@@ -42,13 +50,39 @@ export type ToolEvent =
   | { type: 'restart' };
 
 type Obs = ToolObservation;
-const firstChild = (o: Obs, p: (c: Obs['children'][number]) => boolean): number => o.children.findIndex(p);
+type ChildObs = Obs['children'][number];
+const firstChild = (o: Obs, p: (c: ChildObs, k: number) => boolean): number => o.children.findIndex(p);
 const obsOf = (e: ToolEvent): Obs | null => (e.type === 'step' || e.type === 'timeout' ? e.obs : null);
+/** A loaded child this round still has to upgrade: at another version, or one the round reloads at the same. */
+const pending = (ctx: ToolContext) => (c: ChildObs, k: number): boolean => c.state === 'loaded' && (c.version !== ctx.target || ctx.reload.includes(k));
+/** A loaded child this round has upgraded (or found at the target) that did not bind every sub-device. */
+const failedLoad = (ctx: ToolContext) => (c: ChildObs, k: number): boolean => c.state === 'loaded' && c.version === ctx.target && !ctx.reload.includes(k) && !c.allBound;
+/**
+ * The next child to unload: one whose probe failed first (a round begun after
+ * a failed one repairs it before it takes down a child that still carries
+ * traffic, or the bond could lose its last open link), then in index order.
+ */
+const nextPending = (ctx: ToolContext, o: Obs): number => {
+  const broken = firstChild(o, (c, k) => c.failed && pending(ctx)(c, k));
+  return broken >= 0 ? broken : firstChild(o, pending(ctx));
+};
+const without = (xs: readonly number[], k: number | null): readonly number[] => (k !== null && xs.includes(k) ? xs.filter((x) => x !== k) : xs);
+
+/** A new round from `done` or `stopped`: the new target, the children to reload at it, nothing carried over. */
+const newRound = (e: Extract<ToolEvent, { type: 'rerun' }>): ToolContext => ({
+  target: e.target,
+  reload: e.obs.children.flatMap((c, k) => (c.state === 'loaded' && c.version === e.target ? [k] : [])),
+  current: null,
+  inbox: [],
+  report: null,
+});
 
 /**
  * The user-space upgrade tool: a rolling upgrade, one child at a time, waiting
  * for the upgrade-finished notification before the next, stopping with a report
  * when a load fails or the notification never comes.
+ * Once done or stopped, the user may run it again to another version, the
+ * same one or an older one: each run is a round of its own.
  */
 export function createToolMachine(design: Design = CORRECT_DESIGN) {
   const waits = design.toolWaitsForNotification;
@@ -67,14 +101,9 @@ export function createToolMachine(design: Design = CORRECT_DESIGN) {
       parentGone: ({ event }) => obsOf(event)?.parentBound === false,
       childUnloaded: ({ event }) => firstChild(obsOf(event)!, (c) => c.state === 'unloaded') >= 0,
       childBusy: ({ event }) => waits && firstChild(obsOf(event)!, (c) => c.state === 'loading' || c.state === 'unloading') >= 0,
-      childFailed: ({ context, event }) =>
-        design.toolStopsOnFailure &&
-        firstChild(obsOf(event)!, (c) => c.state === 'loaded' && c.version === context.target && !c.allBound) >= 0,
-      allOnTarget: ({ context, event }) =>
-        obsOf(event)!.children.every((c) => c.state !== 'loaded' || c.version === context.target) &&
-        firstChild(obsOf(event)!, (c) => c.state === 'loaded' && c.version !== context.target) < 0,
-      bondSettledAndChildOld: ({ context, event }) =>
-        (!waits || obsOf(event)!.bondSettled) && firstChild(obsOf(event)!, (c) => c.state === 'loaded' && c.version !== context.target) >= 0,
+      childFailed: ({ context, event }) => design.toolStopsOnFailure && firstChild(obsOf(event)!, failedLoad(context)) >= 0,
+      allOnTarget: ({ context, event }) => firstChild(obsOf(event)!, pending(context)) < 0,
+      bondSettledAndChildOld: ({ context, event }) => (!waits || obsOf(event)!.bondSettled) && firstChild(obsOf(event)!, pending(context)) >= 0,
 
       notificationForCurrent: ({ context, event }) => event.type === 'notification' && event.child === context.current,
       inboxNotEmpty: ({ context }) => context.inbox.length > 0,
@@ -87,7 +116,7 @@ export function createToolMachine(design: Design = CORRECT_DESIGN) {
     },
   }).createMachine({
     id: 'tool',
-    context: { target: 2, current: null, inbox: [], report: null },
+    context: { target: 2, reload: [], current: null, inbox: [], report: null },
     initial: 'idle',
     states: {
       idle: {
@@ -102,7 +131,10 @@ export function createToolMachine(design: Design = CORRECT_DESIGN) {
               target: waits ? 'waitingNotify' : 'selecting',
               reenter: true,
               actions: [
-                assign(({ event }) => ({ current: firstChild(event.obs, (c) => c.state === 'unloaded') })),
+                assign(({ context, event }) => {
+                  const k = firstChild(event.obs, (c) => c.state === 'unloaded');
+                  return { current: k, reload: without(context.reload, k) };
+                }),
                 {
                   type: 'insmod',
                   params: ({ context, event }): Message[] => [
@@ -115,28 +147,29 @@ export function createToolMachine(design: Design = CORRECT_DESIGN) {
               guard: and([not('childBusy'), 'childFailed']),
               target: 'stopped',
               actions: assign(({ context, event }) => ({
-                report: `C${firstChild(event.obs, (c) => c.state === 'loaded' && c.version === context.target && !c.allBound) + 1} did not bind every sub-device`,
+                report: `C${firstChild(event.obs, failedLoad(context)) + 1} did not bind every sub-device`,
               })),
             },
-            { guard: and([not('childBusy'), 'allOnTarget']), target: 'done', actions: assign({ current: null }) },
+            { guard: and([not('childBusy'), 'allOnTarget']), target: 'done', actions: assign({ current: null, reload: [] }) },
             {
               guard: and([not('childBusy'), 'bondSettledAndChildOld']),
               target: 'waitingUnload',
               actions: [
-                assign(({ context, event }) => ({
-                  current: firstChild(event.obs, (c) => c.state === 'loaded' && c.version !== context.target),
-                })),
+                assign(({ context, event }) => {
+                  const k = nextPending(context, event.obs);
+                  return { current: k, reload: without(context.reload, k) };
+                }),
                 { type: 'rmmod', params: ({ context }): Message[] => [{ to: 'child', index: context.current!, event: { type: 'rmmod' } }] },
               ],
             },
           ],
-          restart: { target: 'selecting', reenter: true, actions: assign({ current: null, inbox: [] }) },
+          restart: { target: 'selecting', reenter: true, actions: assign({ current: null, inbox: [], reload: [] }) },
         },
       },
       waitingUnload: {
         on: {
           rmmodDone: { guard: 'rmmodOfCurrent', target: 'readyToLoad' },
-          restart: { target: 'selecting', actions: assign({ current: null, inbox: [] }) },
+          restart: { target: 'selecting', actions: assign({ current: null, inbox: [], reload: [] }) },
         },
       },
       readyToLoad: {
@@ -153,7 +186,7 @@ export function createToolMachine(design: Design = CORRECT_DESIGN) {
               },
             },
           ],
-          restart: { target: 'selecting', actions: assign({ current: null, inbox: [] }) },
+          restart: { target: 'selecting', actions: assign({ current: null, inbox: [], reload: [] }) },
         },
       },
       waitingNotify: {
@@ -177,11 +210,12 @@ export function createToolMachine(design: Design = CORRECT_DESIGN) {
               actions: assign(({ context }) => ({ report: `C${context.current! + 1} was unloaded before it notified` })),
             },
           ],
-          restart: { target: 'selecting', actions: assign({ current: null, inbox: [] }) },
+          restart: { target: 'selecting', actions: assign({ current: null, inbox: [], reload: [] }) },
         },
       },
-      done: {},
-      stopped: {},
+      // The user may run the tool again, to any version: each run is a round of its own.
+      done: { on: { rerun: { target: 'selecting', actions: assign(({ event }) => newRound(event)) } } },
+      stopped: { on: { rerun: { target: 'selecting', actions: assign(({ event }) => newRound(event)) } } },
     },
   });
 }

@@ -1,5 +1,4 @@
 import { moduleState, parentBound } from '../src/model/state.js';
-import { TARGET_VERSION } from '../src/model/boot.js';
 import { childName } from '../src/topology/topology.js';
 import type { Liveness } from './property.js';
 
@@ -16,7 +15,7 @@ export const LIVE_REPORT: Liveness = {
     // A failed probe, not an operator's later sysfs unbind: what happens after the tool is done is not its to report.
     for (let k = 0; k < topology.children; k++) {
       const c = s.children[k]!.context;
-      const failed = moduleState(s, k) === 'loaded' && c.version === TARGET_VERSION && c.status.includes('failed');
+      const failed = moduleState(s, k) === 'loaded' && c.version === s.tool.context.target && c.status.includes('failed');
       if (failed) return `the tool finished without reporting that ${childName(k)} failed to bind its sub-devices`;
     }
     return null;

@@ -1,4 +1,3 @@
-import { TARGET_VERSION } from '../src/model/boot.js';
 import { childAllBound, moduleState } from '../src/model/state.js';
 import { childName } from '../src/topology/topology.js';
 import type { Liveness } from './property.js';
@@ -12,8 +11,8 @@ export const LIVE_UPGRADE_DONE: Liveness = {
     if (s.tool.value === 'idle' || s.faults !== 0) return null;
     if (s.tool.value !== 'done') return `the rolling upgrade did not finish (tool ${String(s.tool.value)})`;
     for (let k = 0; k < topology.children; k++) {
-      if (moduleState(s, k) !== 'loaded' || s.children[k]!.context.version !== TARGET_VERSION || !childAllBound(s, k)) {
-        return `the tool finished but ${childName(k)} is not loaded at version ${TARGET_VERSION} with every sub-device bound`;
+      if (moduleState(s, k) !== 'loaded' || s.children[k]!.context.version !== s.tool.context.target || !childAllBound(s, k)) {
+        return `the tool finished but ${childName(k)} is not loaded at version ${s.tool.context.target} with every sub-device bound`;
       }
     }
     return null;

@@ -3,6 +3,7 @@ import { CLAIMS_CORRECT, CLAIMS_MUTANTS } from './claims.js';
 import { CHECK_ALL_FAULTS, CHECK_COUNTEREXAMPLES, CHECK_CORRECT, CHECK_CUT } from './exhaustive.js';
 import { CHECK_CANNOT_BREAK, CHECK_MUTANTS, EXPLORE_CANNOT_BREAK, EXPLORE_CORRECT, EXPLORE_COUNTEREXAMPLE, EXPLORE_MUTANTS } from './mutants.js';
 import { PEERS_BUGS, PEERS_EXHAUSTIVE, PEERS_SIMULATION, QUINT_AGREE, SPIN_AGREE, SPIN_MUTANTS } from './peers.js';
+import { CHECK_ROUNDS, EXPLORE_ROUNDS, ROUND_UPGRADES } from './rounds.js';
 import type { Scenario } from './scenario.js';
 
 export * from './bench.js';
@@ -10,6 +11,7 @@ export * from './claims.js';
 export * from './exhaustive.js';
 export * from './mutants.js';
 export * from './peers.js';
+export * from './rounds.js';
 export * from './scenario.js';
 export * from './topologies.js';
 
@@ -25,6 +27,9 @@ export const SCENARIOS: readonly Scenario[] = [
   ...CHECK_MUTANTS,
   ...CHECK_CANNOT_BREAK,
   ...CHECK_COUNTEREXAMPLES,
+  ...CHECK_ROUNDS,
+  ...EXPLORE_ROUNDS,
+  ...ROUND_UPGRADES,
   ...SPIN_AGREE,
   ...SPIN_MUTANTS,
   ...QUINT_AGREE,
@@ -51,6 +56,9 @@ export const SCENARIO_LISTS: Readonly<Record<string, readonly Scenario[]>> = {
   CHECK_MUTANTS,
   CHECK_CANNOT_BREAK,
   CHECK_COUNTEREXAMPLES,
+  CHECK_ROUNDS,
+  EXPLORE_ROUNDS,
+  ROUND_UPGRADES,
   SPIN_AGREE,
   SPIN_MUTANTS,
   QUINT_AGREE,

@@ -11,7 +11,7 @@ const spin = (
   budget: ScenarioOf<'spin'>['budget'],
   expect: ScenarioOf<'spin'>['expect'],
 ): ScenarioOf<'spin'> => ({
-  id: `${purpose}/${topology}/${faultsSlug(faults, budget.userChanges ?? null)}/${mutant ?? 'correct'}`,
+  id: `${purpose}/${topology}/${faultsSlug(faults, budget.userChanges ?? null)}/${mutant ?? 'correct'}${budget.rounds === undefined ? '' : budget.rounds === null ? '/unbounded-rounds' : `/${budget.rounds}-rounds`}`,
   tool: 'spin',
   topology,
   faults,
@@ -24,7 +24,8 @@ const spin = (
 /**
  * The Promela twin under SPIN and `hotup check` on the same correct design
  * (twins/spin.test.ts): the same number of reachable states, no violation.
- * The last, with every fault and a user change, is the long one.
+ * The one with every fault and a user change is the long one; the last ones
+ * run the tool more than once in a boot (-DROUNDS, hotup check --rounds).
  */
 export const SPIN_AGREE: readonly ScenarioOf<'spin'>[] = [
   ...(
@@ -39,6 +40,14 @@ export const SPIN_AGREE: readonly ScenarioOf<'spin'>[] = [
     ] as [string, readonly FaultId[]][]
   ).map(([t, f]) => spin('spin', t, f, null, { quickCompile: true, check: { liveness: false } }, { verdict: 'pass' })),
   spin('spin', 'claims-1-9', FAULTS, null, { userChanges: 1, hashBits: 24, check: { userChanges: 1, liveness: false, audit: false } }, { verdict: 'pass', statesAbove: 1_000_000 }),
+  ...(
+    [
+      ['claims-1-9', [], null],
+      ['claims-1-9', SMALL_FAULTS, 2],
+      ['claims-10-11', ['FAULT-PROBE-FAIL', 'FAULT-NOTIFY-LOST'], 2],
+      ['claims-10-11-xor', ['FAULT-PROBE-FAIL', 'FAULT-PARENT-REMOVE'], 3],
+    ] as [string, readonly FaultId[], number | null][]
+  ).map(([t, f, rounds]) => spin('spin', t, f, null, { rounds, quickCompile: true, check: { rounds, liveness: false } }, { verdict: 'pass' })),
 ];
 
 /** Each mutant on claims-10-11 with a failing probe: SPIN and `hotup check` (liveness only for a mutant breaking only LIVE-*) both catch it. */
@@ -46,7 +55,7 @@ export const SPIN_MUTANTS: readonly ScenarioOf<'spin'>[] = MUTANTS.map((m) =>
   spin('spin', 'claims-10-11', ['FAULT-PROBE-FAIL'], m.id, { quickCompile: true, check: { liveness: m.breaks.every((b) => b.startsWith('LIVE-')) } }, { verdict: 'violation' }),
 );
 
-/** The Quint twin on Quint's simulator (twins/quint.test.ts): no INV-* broken with no faults; MUT-PARALLEL-UPGRADE caught, no sooner than `hotup check`'s shortest. */
+/** The Quint twin on Quint's simulator (twins/quint.test.ts): no INV-* broken with no faults, nor over three rounds of the tool; MUT-PARALLEL-UPGRADE caught, no sooner than `hotup check`'s shortest. */
 export const QUINT_AGREE: readonly ScenarioOf<'quint'>[] = [
   {
     id: 'quint/claims-1-9/no-faults/correct',
@@ -56,6 +65,16 @@ export const QUINT_AGREE: readonly ScenarioOf<'quint'>[] = [
     mutant: null,
     properties: [],
     budget: { samples: 50, steps: 30, seed: 1, byName: true },
+    expect: { verdict: 'pass' },
+  },
+  {
+    id: 'quint/claims-1-9/probe-fail+tool-restart/correct/3-rounds',
+    tool: 'quint',
+    topology: 'claims-1-9',
+    faults: ['FAULT-PROBE-FAIL', 'FAULT-TOOL-RESTART'],
+    mutant: null,
+    properties: [],
+    budget: { samples: 50, steps: 60, seed: 1, byName: true, rounds: 3 },
     expect: { verdict: 'pass' },
   },
   {

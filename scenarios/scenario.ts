@@ -2,8 +2,13 @@ import { FAULTS, type FaultId } from '../src/model/faults.js';
 import type { Topology } from '../src/topology/topology.js';
 import { topologyOf } from './topologies.js';
 
-/** The tool a scenario is run with: random runs, the exhaustive search, or a peer checker on a twin; `conform` checks a kernel trace. */
-export type Tool = 'explore' | 'check' | 'spin' | 'quint' | 'conform';
+/**
+ * The tool a scenario is run with: random runs, the exhaustive search, or a
+ * peer checker on a twin; `conform` checks a kernel trace; `upgrade` takes
+ * the rounds of a rolling upgrade one after the other in the system's own
+ * fixed order (src/report/upgrade-run.ts).
+ */
+export type Tool = 'explore' | 'check' | 'spin' | 'quint' | 'conform' | 'upgrade';
 
 /** What `hotup explore` is given: fast-check runs of up to `steps` random steps from `seed`; `seeds` repeats the run on seeds seed..seed+seeds-1. */
 export interface ExploreBudget {
@@ -11,11 +16,15 @@ export interface ExploreBudget {
   readonly steps: number;
   readonly seed: number;
   readonly seeds?: number;
+  /** Runs of the upgrade tool per random run (default 1; null: unbounded). */
+  readonly rounds?: number | null;
 }
 
 /** What `hotup check` is given: user changes per run (null: unbounded), where to cut the search, and its optional passes. */
 export interface CheckBudget {
   readonly userChanges?: number | null;
+  /** Runs of the upgrade tool per boot (default 1; null: unbounded). */
+  readonly rounds?: number | null;
   readonly maxStates?: number;
   readonly maxSeconds?: number;
   /** Search for fair cycles breaking LIVE-* (default true). */
@@ -27,6 +36,8 @@ export interface CheckBudget {
 /** What SPIN is given on the Promela twin; `check` is the `hotup check` run it is compared with, when it is. */
 export interface SpinBudget {
   readonly userChanges?: number | null;
+  /** Runs of the upgrade tool per boot, -DROUNDS (default 1; null: unbounded). */
+  readonly rounds?: number | null;
   readonly quickCompile?: boolean;
   readonly hashBits?: number;
   readonly maxDepth?: number;
@@ -45,7 +56,14 @@ export interface QuintBudget {
   readonly seeds?: number;
   /** Report the violated invariants by their INV-* ids. */
   readonly byName?: boolean;
+  /** Runs of the upgrade tool per boot, the constant ROUNDS (default 1; null: unbounded). */
+  readonly rounds?: number | null;
   readonly check?: CheckBudget;
+}
+
+/** The version each round of the tool installs, in order: the first is 2 (the first run's target), each later one 1, 2 or 3. */
+export interface UpgradeBudget {
+  readonly versions: readonly number[];
 }
 
 /** What `hotup conform` is given: a generated trace of this many events. */
@@ -85,7 +103,8 @@ export type Scenario =
   | (Common & { readonly tool: 'check'; readonly budget: CheckBudget })
   | (Common & { readonly tool: 'spin'; readonly budget: SpinBudget })
   | (Common & { readonly tool: 'quint'; readonly budget: QuintBudget })
-  | (Common & { readonly tool: 'conform'; readonly budget: ConformBudget });
+  | (Common & { readonly tool: 'conform'; readonly budget: ConformBudget })
+  | (Common & { readonly tool: 'upgrade'; readonly budget: UpgradeBudget });
 
 /** The scenarios of one tool. */
 export type ScenarioOf<T extends Tool> = Extract<Scenario, { tool: T }>;
@@ -110,6 +129,7 @@ export function exploreRun(s: ScenarioOf<'explore'>, seed = s.budget.seed) {
     seed,
     faults: [...s.faults],
     properties: s.properties.length ? [...s.properties] : undefined,
+    rounds: s.budget.rounds,
   });
 }
 
@@ -121,6 +141,7 @@ export function checkRun(s: Scenario, budget: CheckBudget = s.tool === 'check' ?
     faults: [...s.faults],
     properties: s.properties.length ? [...s.properties] : undefined,
     userChanges: budget.userChanges,
+    rounds: budget.rounds,
     maxStates: budget.maxStates,
     maxSeconds: budget.maxSeconds,
     liveness: budget.liveness,

@@ -13,6 +13,7 @@
  * child of N_i in bits 2i..2i+1>, -DXOR for balance-xor, -DPRIMARY=<i>,
  * -DRESELECT=0|1|2 (always|better|failure), -DDOWNDELAY, -DUPDELAY, -DFLOWS.
  * Faults: -DF_PROBE -DF_NOTIFY -DF_RESTART -DF_USER -DF_FORCED -DF_PARENT.
+ * Rounds: -DROUNDS=<n> runs of the tool per boot (default 1), -DROUNDS_UNBOUNDED.
  * Mutants: -DMUT_PRIOR_ART -DMUT_NO_TAKEOVER -DMUT_NO_LINK_CLOSE -DMUT_NO_DRAIN
  *          -DMUT_NO_WAIT_FAILOVER -DMUT_PARALLEL_UPGRADE -DMUT_EARLY_NOTIFY
  *          -DMUT_NO_REOPEN -DMUT_CONFIG_LOST -DMUT_IGNORE_PROBE_FAIL
@@ -47,7 +48,10 @@
 
 #define NONE 255
 #define PARENT 255
-#define TARGET 2
+#define TARGET 2           /* the first round's version; a later round's is 1, 2 or 3 */
+#ifndef ROUNDS
+#define ROUNDS 1
+#endif
 #define NOCFG 8
 #define DEFAULT_CFG 4     /* mtu 1500, mac #0, admin up */
 #define MTU9000 1
@@ -126,6 +130,8 @@ byte tstate = T_IDLE;
 byte tcur = NONE;
 byte inbox = NONE;
 byte report = R_NONE;
+byte ttarget = TARGET;   /* the version of this round */
+byte treload;            /* bit k: child k was at the target when this round began and is still to be reloaded */
 /* traffic: at most one transmit in flight */
 bool ifl;
 byte iflNetdev;
@@ -143,6 +149,14 @@ byte uchg;               /* user changes taken: at most UCHANGES per run (hotup 
 #else
 #define UOK true
 #define UTAKE skip
+#endif
+#ifdef ROUNDS_UNBOUNDED
+#define ROK true
+#define RTAKE skip
+#else
+byte reruns;             /* the tool's runs after the first: at most ROUNDS-1 per boot (hotup check --rounds) */
+#define ROK (reruns < ROUNDS - 1)
+#define RTAKE reruns++
 #endif
 bool downByTool[M];
 
@@ -424,7 +438,7 @@ inline child_after_probe(k) {
 }
 
 inline child_load(k) {
-  cstate[k] = C_LOADING; cver[k] = TARGET;
+  cstate[k] = C_LOADING; cver[k] = ttarget;
   for (j_ : 0 .. N-1) {
     if :: OWNER(j_) == k -> sstat[j_] = (pstate == P_BOUND -> S_UNBOUND : S_GONE); prog[j_] = NOCFG :: else -> skip fi
   }
@@ -445,6 +459,19 @@ inline child_rmmod(k) {
 #define childDown(k) (cstate[k] == C_UNLOADED)
 #define childBusy(k) (cstate[k] == C_LOADING || inUnloading(k))
 #define allBound(k, b) b = true; for (j_ : 0 .. N-1) { if :: OWNER(j_) == k && sstat[j_] != S_BOUND -> b = false :: else -> skip fi }
+#define anyFailed(k, b) b = false; for (j_ : 0 .. N-1) { if :: OWNER(j_) == k && sstat[j_] == S_FAILED -> b = true :: else -> skip fi }
+#define toReload(k) ((treload & (1 << (k))) != 0)
+/* a loaded child this round still has to upgrade: at another version, or one it reloads at the same */
+#define pending(k) (cstate[k] == C_LOADED && (cver[k] != ttarget || toReload(k)))
+/* a loaded child this round upgraded (or found at the target) that did not bind every sub-device (b: allBound) */
+#define failedLoad(k, b) (cstate[k] == C_LOADED && cver[k] == ttarget && !toReload(k) && !(b))
+
+/* the user runs the tool again from done or stopped: a new round to version v */
+inline tool_rerun(v) {
+  ttarget = v; treload = 0;
+  for (k_ : 0 .. M-1) { if :: cstate[k_] == C_LOADED && cver[k_] == v -> treload = treload | (1 << k_) :: else -> skip fi }
+  tstate = T_SELECTING; tcur = NONE; inbox = NONE; report = R_NONE
+}
 
 inline bond_settled(b) {
   b = true;
@@ -600,7 +627,7 @@ inline tool_select() {
      for (k_ : 0 .. M-1) { if :: sl_ == NONE && childDown(k_) -> sl_ = k_ :: else -> skip fi }
      if
      :: sl_ != NONE ->
-        tcur = sl_; child_load(sl_);
+        tcur = sl_; treload = treload & ~(1 << sl_); child_load(sl_);
 #ifndef MUT_PARALLEL_UPGRADE
         tstate = T_WAIT_NOTIFY;
 #endif
@@ -621,7 +648,7 @@ inline tool_select() {
         sl_ = NONE;
         for (k_ : 0 .. M-1) {
           allBound(k_, b_);
-          if :: sl_ == NONE && cstate[k_] == C_LOADED && cver[k_] == TARGET && !b_ -> sl_ = k_ :: else -> skip fi
+          if :: sl_ == NONE && failedLoad(k_, b_) -> sl_ = k_ :: else -> skip fi
         }
         b_ = false;
         if :: sl_ != NONE -> tstate = T_STOPPED; report = R_NOT_BOUND + sl_; b_ = true :: else -> skip fi;
@@ -629,9 +656,11 @@ inline tool_select() {
         if
         :: !b_ ->
            sl_ = NONE;
-           for (k_ : 0 .. M-1) { if :: sl_ == NONE && cstate[k_] == C_LOADED && cver[k_] != TARGET -> sl_ = k_ :: else -> skip fi }
+           /* a child whose probe failed first, then in index order */
+           for (k_ : 0 .. M-1) { anyFailed(k_, b_); if :: sl_ == NONE && pending(k_) && b_ -> sl_ = k_ :: else -> skip fi }
+           for (k_ : 0 .. M-1) { if :: sl_ == NONE && pending(k_) -> sl_ = k_ :: else -> skip fi }
            if
-           :: sl_ == NONE -> tstate = T_DONE; tcur = NONE
+           :: sl_ == NONE -> tstate = T_DONE; tcur = NONE; treload = 0
            :: else ->
 #ifdef MUT_PARALLEL_UPGRADE
               re_ = true;
@@ -639,7 +668,7 @@ inline tool_select() {
               bond_settled(re_);
 #endif
               if
-              :: re_ -> tstate = T_WAIT_UNLOAD; tcur = sl_; downByTool[sl_] = true; child_rmmod(sl_)
+              :: re_ -> tstate = T_WAIT_UNLOAD; tcur = sl_; treload = treload & ~(1 << sl_); downByTool[sl_] = true; child_rmmod(sl_)
               :: else -> skip
               fi
            fi
@@ -662,7 +691,7 @@ inline tool_can_select() {
   if
   :: !can_ && !re_ ->
      sl_ = NONE;
-     for (k_ : 0 .. M-1) { if :: sl_ == NONE && cstate[k_] == C_LOADED && cver[k_] != TARGET -> sl_ = k_ :: else -> skip fi }
+     for (k_ : 0 .. M-1) { if :: sl_ == NONE && pending(k_) -> sl_ = k_ :: else -> skip fi }
 #ifdef MUT_PARALLEL_UPGRADE
      b_ = true;
 #else
@@ -672,7 +701,7 @@ inline tool_can_select() {
 #ifndef MUT_IGNORE_PROBE_FAIL
      for (k_ : 0 .. M-1) {
        allBound(k_, b_);
-       can_ = can_ || (cstate[k_] == C_LOADED && cver[k_] == TARGET && !b_)
+       can_ = can_ || failedLoad(k_, b_)
      }
 #endif
      skip
@@ -791,6 +820,9 @@ init {
 #endif
   STEP(true, bond_miimon())
   STEP(tstate == T_IDLE, tstate = T_SELECTING)
+  STEP(ROK && (tstate == T_DONE || tstate == T_STOPPED), RTAKE; tool_rerun(1))
+  STEP(ROK && (tstate == T_DONE || tstate == T_STOPPED), RTAKE; tool_rerun(2))
+  STEP(ROK && (tstate == T_DONE || tstate == T_STOPPED), RTAKE; tool_rerun(3))
   :: d_step { tstate == T_SELECTING -> wasOrch_ = orchestrating; tool_can_select(); if :: can_ -> tool_select() :: else -> skip fi; one_down_monitor(); check_invariants(); clear_scratch() }
   STEP(tstate == T_READY_LOAD, if :: pstate != P_BOUND -> tstate = T_STOPPED; report = R_PARENT_GONE :: else -> child_load(tcur); tstate = AFTER_INSMOD fi)
   STEP(tstate == T_WAIT_NOTIFY && inbox != NONE, tstate = T_SELECTING; inbox = NONE; tcur = NONE)
@@ -801,7 +833,7 @@ init {
 #endif
   STEP(ifl, traffic_complete())
 #ifdef F_RESTART
-  STEP(orchestrating, tstate = T_SELECTING; tcur = NONE; inbox = NONE; faults = faults | FB_RESTART)
+  STEP(orchestrating, tstate = T_SELECTING; tcur = NONE; inbox = NONE; treload = 0; faults = faults | FB_RESTART)
 #endif
 #ifdef F_NOTIFY
   STEP(tstate == T_WAIT_NOTIFY && inbox != NONE, inbox = NONE; faults = faults | FB_NOTIFY)

@@ -11,8 +11,8 @@ import { runQuint } from './quint.js';
  */
 describe('the Quint twin and hotup check agree', () => {
   const quintRun = (s: (typeof QUINT_AGREE)[number]) => {
-    const { samples, steps, seed, byName } = s.budget;
-    return runQuint(topologyOf(s.topology), s.faults, s.mutant, { samples, steps, seed, ...(byName === undefined ? {} : { byName }) });
+    const { samples, steps, seed, byName, rounds } = s.budget;
+    return runQuint(topologyOf(s.topology), s.faults, s.mutant, { samples, steps, seed, ...(byName === undefined ? {} : { byName }), ...(rounds === undefined ? {} : { rounds }) });
   };
 
   it.each(QUINT_AGREE.filter((s) => s.expect.verdict === 'pass').map((s) => [s.id, s] as const))(

@@ -14,8 +14,11 @@ const QUINT_BIN = join(import.meta.dirname, '..', 'node_modules', '.bin', 'quint
 /** The twins name each fault alike: F_PROBE, F_NOTIFY, ... */
 const FAULT_CONSTS = FAULT_DEFINES;
 
-/** A Quint module instantiating the twin for a topology, faults and mutant. */
-export function quintInstance(t: Topology, faults: readonly FaultId[], mutant: string | null): string {
+/** Runs of the tool per boot for Quint when hotup's bound is 'unbounded' (null): more than any simulation reaches. */
+const QUINT_UNBOUNDED_ROUNDS = 1000;
+
+/** A Quint module instantiating the twin for a topology, faults, mutant and bound on the tool's rounds (default 1; null: unbounded). */
+export function quintInstance(t: Topology, faults: readonly FaultId[], mutant: string | null, rounds: number | null = 1): string {
   const consts: string[] = [
     `N = ${t.netdevs}`,
     `M = ${t.children}`,
@@ -26,6 +29,7 @@ export function quintInstance(t: Topology, faults: readonly FaultId[], mutant: s
     `DOWNDELAY = ${t.bond.downdelay}`,
     `UPDELAY = ${t.bond.updelay}`,
     `FLOWS = ${t.flows}`,
+    `ROUNDS = ${rounds ?? QUINT_UNBOUNDED_ROUNDS}`,
     ...Object.entries(FAULT_CONSTS).map(([f, c]) => `${c} = ${faults.includes(f as FaultId)}`),
     ...MUTANTS.map((m) => `${m.id.replace(/-/g, '_')} = ${m.id === mutant}`),
   ];
@@ -86,11 +90,16 @@ export function parseQuintOutput(out: string): Pick<QuintResult, 'violated' | 'v
  * runs of up to `steps` steps from `seed`; `byName` checks each INV-* by its
  * own name, so that a violation says which (otherwise their conjunction `inv`).
  */
-export function runQuint(t: Topology, faults: readonly FaultId[], mutant: string | null, o: { samples: number; steps: number; seed: number; byName?: boolean }): QuintResult {
+export function runQuint(
+  t: Topology,
+  faults: readonly FaultId[],
+  mutant: string | null,
+  o: { samples: number; steps: number; seed: number; byName?: boolean; rounds?: number | null },
+): QuintResult {
   const dir = mkdtempSync(join(tmpdir(), 'hotup-quint-'));
   try {
     copyFileSync(QUINT, join(dir, 'hotup.qnt'));
-    writeFileSync(join(dir, 'run.qnt'), quintInstance(t, faults, mutant));
+    writeFileSync(join(dir, 'run.qnt'), quintInstance(t, faults, mutant, o.rounds === undefined ? 1 : o.rounds));
     const args = quintArgs(o);
     const t0 = performance.now();
     let out: string;

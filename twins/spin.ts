@@ -33,6 +33,10 @@ export function spinDefines(t: Topology, faults: readonly FaultId[], mutant: str
   return d;
 }
 
+/** The -D flags of a bound on the tool's rounds (absent or 1: the twin's default of one round; null: unbounded). */
+export const roundsDefines = (rounds: number | null | undefined): string[] =>
+  rounds === undefined || rounds === 1 ? [] : rounds === null ? ['-DROUNDS_UNBOUNDED'] : [`-DROUNDS=${rounds}`];
+
 /** What one SPIN verification reported. */
 export interface SpinResult {
   /** Reachable states, without the one state before boot that SPIN also stores. */
@@ -66,20 +70,21 @@ export function spinAvailable(): boolean {
  * breadth-first with `bfs` (shortest trails), depth-first otherwise, in random
  * transition order with `seed` (for time-to-first-violation over seeds);
  * `quickCompile` trades search speed for a compile in under a second (tests);
- * `userChanges` bounds the user's changes per run as `hotup check --user-changes` does;
+ * `userChanges` bounds the user's changes per run as `hotup check --user-changes` does,
+ * `rounds` the tool's runs per boot as `hotup check --rounds` does (default 1, null: unbounded);
  * `maxDepth` sizes the search stack SPIN allocates before it starts (-m).
  */
 export function runSpin(
   t: Topology,
   faults: readonly FaultId[],
   mutant: string | null,
-  o: { bfs?: boolean; seed?: number; quickCompile?: boolean; userChanges?: number | null; hashBits?: number; maxDepth?: number } = {},
+  o: { bfs?: boolean; seed?: number; quickCompile?: boolean; userChanges?: number | null; rounds?: number | null; hashBits?: number; maxDepth?: number } = {},
 ): SpinResult {
   const dir = mkdtempSync(join(tmpdir(), 'hotup-spin-'));
   try {
     copyFileSync(PROMELA, join(dir, 'hotup.pml'));
     const t0 = performance.now();
-    execFileSync('spin', ['-o2', '-a', ...spinDefines(t, faults, mutant), ...(o.userChanges != null ? [`-DUCHANGES=${o.userChanges}`] : []), ...(o.bfs ? ['-DBFS_SEARCH'] : []), 'hotup.pml'], { cwd: dir, stdio: 'pipe' });
+    execFileSync('spin', ['-o2', '-a', ...spinDefines(t, faults, mutant), ...(o.userChanges != null ? [`-DUCHANGES=${o.userChanges}`] : []), ...roundsDefines(o.rounds), ...(o.bfs ? ['-DBFS_SEARCH'] : []), 'hotup.pml'], { cwd: dir, stdio: 'pipe' });
     const cflags = [o.quickCompile ? '-O0' : '-O2', '-DNOREDUCE', '-DVECTORSZ=4096', ...(o.bfs ? ['-DBFS'] : []), ...(o.seed !== undefined ? ['-DT_RAND', '-DP_RAND'] : [])];
     execFileSync('gcc', [...cflags, '-o', 'pan', 'pan.c'], { cwd: dir, stdio: 'pipe' });
     const compileSeconds = (performance.now() - t0) / 1000;

@@ -21,6 +21,8 @@ export interface CheckOptions {
   readonly faults: readonly FaultId[];
   /** At most this many FAULT-USER-CONFIG steps per run; null or absent: unbounded. */
   readonly userChanges?: number | null;
+  /** At most this many runs of the upgrade tool (rounds) in one boot; null: unbounded; absent: 1, one rolling upgrade. */
+  readonly rounds?: number | null;
   /** Check only these property ids, INV-* or LIVE-* (all when absent or empty). */
   readonly properties?: readonly string[];
   /** Stop storing states at this many; the verdict is then "incomplete". */
@@ -55,6 +57,8 @@ export interface CheckResult {
   readonly faults: readonly FaultId[];
   /** The bound on FAULT-USER-CONFIG steps per run (null: unbounded, or the fault is off). */
   readonly userChanges: number | null;
+  /** The bound on the tool's rounds per boot (null: unbounded). */
+  readonly rounds: number | null;
   readonly properties: readonly string[] | null;
   readonly verdict: Verdict;
   /** For an incomplete search: the limit that cut it. */
@@ -93,7 +97,8 @@ export function check(o: CheckOptions): CheckResult {
   const system = createSystem(o.topology, designOf(o.mutant));
   const only: PropertyFilter = o.properties && o.properties.length ? new Set(o.properties) : null;
   const userChanges = o.faults.includes('FAULT-USER-CONFIG') ? (o.userChanges ?? null) : null;
-  const ts = new TableSystem(system, o.faults, only, userChanges);
+  const rounds = o.rounds === undefined ? 1 : o.rounds;
+  const ts = new TableSystem(system, o.faults, only, userChanges, rounds);
   const base: BfsOptions = {
     ...(o.maxStates !== undefined ? { maxStates: o.maxStates } : {}),
     ...(o.maxSeconds !== undefined ? { maxSeconds: o.maxSeconds } : {}),
@@ -140,6 +145,7 @@ export function check(o: CheckOptions): CheckResult {
     mutant: o.mutant,
     faults: o.faults,
     userChanges,
+    rounds,
     properties: o.properties && o.properties.length ? o.properties : null,
     verdict: counterexample ? 'violation' : r.complete ? 'pass' : 'incomplete',
     cutBy: counterexample ? null : r.cut,

@@ -4,12 +4,15 @@ import type { CheckResult } from './check.js';
 const fmt = (n: number): string => Math.round(n).toLocaleString('en-US');
 const mb = (bytes: number): string => `${(bytes / 2 ** 20).toFixed(1)} MB`;
 
+/** The tool's rounds per boot, said only when it is not the one rolling upgrade of the default. */
+const roundsText = (rounds: number | null): string => (rounds === 1 ? '' : rounds === null ? ', rounds of the tool unbounded' : `, at most ${rounds} rounds of the tool`);
+
 /** The human summary of a check, without the counterexample's trace. */
 export function formatCheckSummary(r: CheckResult): string {
   const design = r.mutant ? `mutant ${r.mutant}` : 'correct design';
   const props = r.properties ? r.properties.join(', ') : 'all';
   const out: string[] = [
-    `hotup check: topology ${r.topology}, ${design}, faults ${r.faults.length ? r.faults.join(', ') : 'none'}${!r.faults.includes('FAULT-USER-CONFIG') ? '' : r.userChanges === null ? ' (user changes unbounded)' : ` (at most ${r.userChanges} user change${r.userChanges === 1 ? '' : 's'} per run)`}, properties ${props}`,
+    `hotup check: topology ${r.topology}, ${design}, faults ${r.faults.length ? r.faults.join(', ') : 'none'}${!r.faults.includes('FAULT-USER-CONFIG') ? '' : r.userChanges === null ? ' (user changes unbounded)' : ` (at most ${r.userChanges} user change${r.userChanges === 1 ? '' : 's'} per run)`}${roundsText(r.rounds)}, properties ${props}`,
     `states ${fmt(r.states)}${r.verdict === 'incomplete' ? ` (cut by --${r.cutBy})` : r.verdict === 'pass' ? ' (every reachable state)' : ''}, transitions ${fmt(r.transitions)}, diameter ${r.diameter}, deadlocks ${fmt(r.deadlocks)}`,
     `time ${r.seconds.toFixed(2)} s = ${fmt(r.statesPerSecond)} states/s, ${fmt(r.transitions / Math.max(r.seconds, 1e-9))} transitions/s; ${r.bytesPerState.toFixed(1)} bytes per stored state (${r.vectorSlots} slots of 2 bytes, parent 4, hash table), store ${mb(r.storeBytes)}`,
     `local states: ${Object.entries(r.localStates).map(([k, n]) => `${k} ${n}`).join(', ')}; ${fmt(r.xstateCalls)} XState calls for ${fmt(r.cachedTransitions)} cached transitions`,

@@ -125,6 +125,7 @@ export class Symmetry {
     out[l.faults] = v[l.faults]!;
     for (let j = 0; j < l.monitorIds.length; j++) out[monitorSlot(l, j)] = this.renameMonitorId(g, j, v[monitorSlot(l, j)]!);
     out[l.userChanges] = v[l.userChanges]!;
+    out[l.reruns] = v[l.reruns]!;
   }
 
   /** Replaces `v` by the least of its images (its representative). */

@@ -31,6 +31,18 @@ describe('hotup check', () => {
     expect(again.out).toContain(result.counterexample.trace.join('\n'));
   });
 
+  it('--rounds runs the tool again in one boot; 0 or a word is bad input', () => {
+    const r = hotup('check', '--topology', 'claims-1-9', '--faults', 'none', '--rounds', '2', '--json');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out)).toMatchObject({ verdict: 'pass', rounds: 2, states: 264 });
+    expect(hotup('check', '--topology', 'claims-1-9', '--faults', 'none', '--rounds', 'unbounded').out).toMatch(/rounds of the tool unbounded[\s\S]*states 500 \(every reachable state\)/);
+    for (const bad of ['0']) {
+      const e = hotup('check', '--rounds', bad);
+      expect(e.code).toBe(2);
+      expect(e.err).toMatch(/--rounds takes a whole number from 1 to 999 or 'unbounded'/);
+    }
+  });
+
   it('says INCOMPLETE, never PASS, when --max-states cuts the search', () => {
     const r = hotup('check', '--topology', 'claims-1-9', '--max-states', '500', '--no-liveness');
     expect(r.code).toBe(3);

@@ -16,13 +16,14 @@ import { clip, shellQuote, shortQuote } from '../topology/quote.js';
 import { EXIT, exitCodeOf } from './exit-codes.js';
 import { checkOutputFile, writeOutputs, type OutputFile } from './output.js';
 import { sequenceOutputs, sequencePaths } from './sequence-outputs.js';
-import { faultsOption, intOption, mutantOption, propertiesOption, topologyOption } from './options.js';
+import { faultsOption, intOption, mutantOption, propertiesOption, ROUNDS_HELP, roundsOption, topologyOption } from './options.js';
 
 interface CheckFlags {
   topology: Topology;
   mutant?: string;
   faults: FaultId[];
   userChanges: number | 'unbounded';
+  rounds: number | 'unbounded';
   property?: string[];
   maxStates: number;
   maxSeconds?: number;
@@ -68,6 +69,7 @@ function runCheck(flags: CheckFlags, outGiven: boolean): void {
     mutant: flags.mutant ?? null,
     faults: flags.faults,
     userChanges: flags.userChanges === 'unbounded' ? null : flags.userChanges,
+    rounds: flags.rounds === 'unbounded' ? null : flags.rounds,
     maxStates: flags.maxStates,
     ...(flags.maxSeconds !== undefined ? { maxSeconds: flags.maxSeconds } : {}),
     liveness: flags.liveness,
@@ -177,6 +179,14 @@ export function registerCheckCommand(program: Command): void {
       new Option('--user-changes <n>', "at most n FAULT-USER-CONFIG steps (MTU, MAC, admin state, bond options) in one run, or 'unbounded'")
         .default(DEFAULT_USER_CHANGES, String(DEFAULT_USER_CHANGES))
         .argParser(userChangesOption),
+    )
+    .addOption(
+      new Option(
+        '--rounds <n>',
+        ROUNDS_HELP,
+      )
+        .default(1, '1')
+        .argParser(roundsOption),
     )
     .addOption(new Option('--property <ids>', 'check only these INV-*/LIVE-* ids (comma-separated)').argParser(propertiesOption))
     .addOption(

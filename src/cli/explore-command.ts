@@ -9,7 +9,7 @@ import { DEFAULT_TOPOLOGY } from '../topology/presets.js';
 import { loadTopology } from '../topology/parse.js';
 import type { Topology } from '../topology/topology.js';
 import { EXIT } from './exit-codes.js';
-import { faultsOption, intOption, mutantOption, propertiesOption, topologyOption } from './options.js';
+import { faultsOption, intOption, mutantOption, propertiesOption, ROUNDS_HELP, roundsOption, topologyOption } from './options.js';
 import { checkOutputFile, writeOutputs, type OutputFile } from './output.js';
 import { commandsPathOption, replayPathOption } from './replay-args.js';
 import { exploreJson, formatExploreSummary } from './report.js';
@@ -23,6 +23,7 @@ interface ExploreFlags {
   mutant?: string;
   faults: FaultId[];
   property?: string[];
+  rounds: number | 'unbounded';
   json?: boolean;
   path?: string;
   commandsPath?: string;
@@ -80,6 +81,7 @@ function runExplore(flags: ExploreFlags, replay: boolean): void {
     steps: flags.steps,
     seed: flags.seed,
     faults: flags.faults,
+    rounds: flags.rounds === 'unbounded' ? null : flags.rounds,
     coverage: !replay,
     ...(flags.property ? { properties: flags.property } : {}),
     ...(flags.path ? { path: flags.path } : {}),
@@ -120,6 +122,7 @@ function exploreOptions(cmd: Command): Command {
     .addOption(new Option('--mutant <id>', 'explore a broken design (MUT-*)').argParser(mutantOption))
     .addOption(new Option('--faults <list>', "faults to inject: 'all', 'none' or FAULT-* ids").default([...FAULTS], 'all').argParser(faultsOption))
     .addOption(new Option('--property <ids>', 'check only these INV-*/LIVE-* ids (comma-separated)').argParser(propertiesOption))
+    .addOption(new Option('--rounds <n>', ROUNDS_HELP).default(1, '1').argParser(roundsOption))
     .option('--json', 'print the result as JSON')
     .option('--trace-out <file>', 'write the counterexample (or else a run with an upgrade) as a hotup trace (JSON Lines, docs/trace-format.md)')
     .option('--itf-out <file>', 'write the counterexample (or else a run with an upgrade) as an ITF trace (Quint, Apalache)')

@@ -49,3 +49,14 @@ export function propertiesOption(value: string): string[] {
   }
   return ids;
 }
+
+/** What --rounds means, for the help of check and explore. */
+export const ROUNDS_HELP =
+  "at most n runs of the upgrade tool in one boot: the first to version 2, each later one (started once the last is done or stopped) to version 1, 2 or 3: a downgrade, the same again, the next; or 'unbounded'";
+
+/** --rounds: how many times the tool runs in one boot, or 'unbounded' (a round targets one of three versions, so the space stays finite). */
+export function roundsOption(v: string): number | 'unbounded' {
+  if (v === 'unbounded') return v;
+  if (!/^[0-9]{1,3}$/.test(v) || Number(v) < 1) throw new InvalidArgumentError(`--rounds takes a whole number from 1 to 999 or 'unbounded', got '${v}'.`);
+  return Number(v);
+}

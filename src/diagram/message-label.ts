@@ -99,6 +99,8 @@ export function messageLabel(m: Message): string {
       switch (e.type) {
         case 'start':
           return `start(v${e.target})`;
+        case 'rerun':
+          return `run again(v${e.target})`;
         case 'notification':
           return `upgrade finished(${childName(e.child)}, ${e.channel})`;
         case 'rmmodDone':

@@ -1,5 +1,5 @@
 import type { EnvEvent } from '../model/env-event.js';
-import { BOOT_MTU } from '../model/boot.js';
+import { BOOT_MTU, ROUND_VERSIONS } from '../model/boot.js';
 import type { FaultId } from '../model/faults.js';
 import { moduleState, parentBound, type SystemState } from '../model/state.js';
 import type { Topology } from '../topology/topology.js';
@@ -64,6 +64,7 @@ export function targetEvents(t: Topology, faults: readonly FaultId[]): EnvEvent[
   return [
     { kind: 'bond.miimon' },
     { kind: 'tool.start' },
+    ...ROUND_VERSIONS.map((version) => ({ kind: 'tool.rerun', version }) as const),
     { kind: 'tool.step' },
     { kind: 'tool.recv' },
     { kind: 'tool.timeout' },

@@ -7,8 +7,9 @@ import type { Topology } from '../topology/topology.js';
  * Where each part of a system state sits in its integer vector: one slot per
  * component in COMPONENT_KINDS order (parent, children, netdevs, bond, tool,
  * traffic), one for the faults bitmask, one per invariant monitor that keeps
- * a state of its own, and last the count of user changes taken (kept only
- * under a budget).
+ * a state of its own, the count of user changes taken (kept only under a
+ * budget), and last the count of later rounds of the tool started (kept only
+ * under a bound on rounds).
  */
 export interface Layout {
   readonly width: number;
@@ -24,6 +25,8 @@ export interface Layout {
   readonly monitorIds: readonly string[];
   /** The slot counting FAULT-USER-CONFIG steps taken so far (always 0 without a budget). */
   readonly userChanges: number;
+  /** The slot counting the tool's runs after the first (`tool.rerun` steps; always 0 without a bound on rounds). */
+  readonly reruns: number;
   /** The component kind of each slot below `faults`. */
   readonly kinds: readonly ComponentKind[];
   /** The index within its kind of each slot below `faults`. */
@@ -45,7 +48,8 @@ export function layoutOf(t: Topology): Layout {
   const faults = kinds.length;
   const monitorIds = INVARIANTS.filter((inv) => inv.init).map((inv) => inv.id);
   const userChanges = faults + 1 + monitorIds.length;
-  return { width: userChanges + 1, children: t.children, netdevs: t.netdevs, base, bond: base.bond, tool: base.tool, traffic: base.traffic, faults, monitorIds, userChanges, kinds, indices };
+  const reruns = userChanges + 1;
+  return { width: reruns + 1, children: t.children, netdevs: t.netdevs, base, bond: base.bond, tool: base.tool, traffic: base.traffic, faults, monitorIds, userChanges, reruns, kinds, indices };
 }
 
 /** The slot of child k. */

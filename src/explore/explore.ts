@@ -39,6 +39,8 @@ export interface ExploreOptions {
   readonly coverage?: boolean;
   /** Check only these property ids (all when absent). */
   readonly properties?: readonly string[];
+  /** At most this many runs of the upgrade tool per random run (null: unbounded; absent: 1, one rolling upgrade). */
+  readonly rounds?: number | null;
 }
 
 /** A violation found by random exploration, shrunk, with what it takes to replay it. */
@@ -79,7 +81,7 @@ export interface ExploreResult {
 type Family = 'driver' | 'traffic' | 'start' | FaultId;
 
 function familyOf(e: EnvEvent): Family | null {
-  if (e.kind === 'tool.start') return 'start';
+  if (e.kind === 'tool.start' || e.kind === 'tool.rerun') return 'start';
   if (e.kind === 'traffic.send') return 'traffic';
   const f = faultOf(e);
   if (f) return f;
@@ -146,6 +148,7 @@ export function replayCommand(o: ExploreOptions, seed: number, path: string, com
   if (o.mutant) parts.push(`--mutant ${shellQuote(o.mutant)}`);
   parts.push(`--runs ${o.runs}`, `--steps ${o.steps}`, `--faults ${o.faults.length ? o.faults.join(',') : 'none'}`);
   if (o.properties && o.properties.length) parts.push(`--property ${o.properties.join(',')}`);
+  if (o.rounds !== undefined && o.rounds !== 1) parts.push(`--rounds ${o.rounds === null ? 'unbounded' : o.rounds}`);
   parts.push(`--seed ${seed}`, `--path ${shellQuote(path)}`, `--commands-path ${shellQuote(commandsPath)}`);
   return parts.join(' ');
 }
@@ -163,7 +166,7 @@ export function explore(o: ExploreOptions): ExploreResult {
   const only: PropertyFilter = o.properties && o.properties.length ? new Set(o.properties) : null;
   const counters = { steps: 0, checks: 0, invariants: only ? INVARIANTS.filter((p) => only.has(p.id)).length : INVARIANTS.length };
   const families: Family[] = ['driver', 'traffic', 'start', ...o.faults];
-  const runs = tableRunsFor(o.topology, o.mutant, o.faults, only, (e) => {
+  const runs = tableRunsFor(o.topology, o.mutant, o.faults, only, o.rounds === undefined ? 1 : o.rounds, (e) => {
     const f = familyOf(e);
     return f === null ? -1 : families.indexOf(f);
   });

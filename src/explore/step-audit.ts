@@ -15,12 +15,13 @@ export interface PlainStep {
 /**
  * The first half of auditing one step of a random run against the plain
  * `System`: the events the run may take in state `v` (the table's, restricted
- * to the run's faults) must be `System.enabled` with those faults, in order;
+ * to the run's faults) must be `System.enabled` with those faults (within the
+ * bound on rounds), in order;
  * then the plain system takes event `env`. Throws TableMismatch.
  */
 export function plainStep(ts: TableSystem, v: Uint16Array, faults: readonly FaultId[], runEvents: readonly number[], env: number, only: PropertyFilter): PlainStep {
   const s = ts.materialise(v);
-  const theirs = ts.system.enabled(s, faults).map((e) => canonicalJson(e));
+  const theirs = ts.system.enabled(s, faults).filter((e) => ts.allows(v, e)).map((e) => canonicalJson(e));
   const mine = runEvents.map((e) => canonicalJson(ts.envEvent(e)));
   if (mine.join('\n') !== theirs.join('\n')) {
     throw new TableMismatch(`events enabled with faults [${faults.join(', ')}] differ in state ${stateKey(s)}:\n tables: ${mine.join(' ')}\n system: ${theirs.join(' ')}`);

@@ -46,14 +46,15 @@ export class TableRuns {
   private readonly msg = new Int32Array(4096);
   private stepsTaken = 0;
 
-  /** `family` numbers the command family an event belongs to (-1: none). */
+  /** `family` numbers the command family an event belongs to (-1: none); `rounds` bounds the tool's runs in one random run (null: unbounded). */
   constructor(
     readonly system: System,
     faults: readonly FaultId[],
     readonly only: PropertyFilter,
     private readonly family: (e: EnvEvent) => number,
+    rounds: number | null = 1,
   ) {
-    this.ts = new TableSystem(system, faults, only, null);
+    this.ts = new TableSystem(system, faults, only, null, rounds);
   }
 
   /** Watches the deliveries of the runs' steps (null: stop). */

@@ -25,6 +25,7 @@ export type EnvEvent =
   | { readonly kind: 'user.mac'; readonly netdev: number; readonly mac: number }
   | { readonly kind: 'user.admin'; readonly netdev: number; readonly up: boolean }
   | { readonly kind: 'tool.start' }
+  | { readonly kind: 'tool.rerun'; readonly version: number }
   | { readonly kind: 'tool.step' }
   | { readonly kind: 'tool.recv' }
   | { readonly kind: 'tool.timeout' }

@@ -192,6 +192,12 @@ export const EVENT_KINDS: { readonly [K in EnvKind]: EventKind<K> } = {
       return [{ event: 'tool.start', ...(m?.to === 'tool' && m.event.type === 'start' ? { version: m.event.target } : {}) }];
     },
   },
+  'tool.rerun': {
+    actor: 'tool', fault: never, fair: no, group: 'target', reads: ['tool', 'parent', 'child', 'bond', 'netdev'], writes: ['tool'], logs: ['tool.start'],
+    message: (s, e) => ({ to: 'tool', event: { type: 'rerun', target: e.version, obs: observe(s) } }),
+    describe: (_, e) => `tool: run the rolling upgrade again, to version ${e.version}`,
+    shows: (_, e) => [{ event: 'tool.start', version: e.version }],
+  },
   'tool.step': {
     actor: 'tool', fault: never, fair: always, group: 'target', reads: ['tool', 'parent', 'child', 'bond', 'netdev'], writes: CHILD_CASCADE,
     logs: ['tool.rmmod', 'tool.insmod', 'module.unload.begin', 'module.load.begin', 'tool.done', 'tool.stop'],

@@ -62,6 +62,7 @@ const RENAME: { readonly [K in ComponentKind]: (c: Ctx, r: Renamer) => Ctx } = {
   tool: (c, { s }) => ({
     ...c,
     current: c.current === null ? null : s[c.current as number],
+    reload: (c.reload as number[]).map((k) => s[k]!).sort((a, b) => a - b),
     inbox: (c.inbox as number[]).map((k) => s[k]!),
     report: c.report === null ? null : (c.report as string).replace(/\bC(\d+)\b/g, (_, d: string) => childName(s[Number(d) - 1]!)),
   }),

@@ -64,7 +64,7 @@ export function orchestrating(s: SystemState): boolean {
 export function observe(s: SystemState): ToolObservation {
   return {
     parentBound: parentBound(s),
-    children: s.children.map((c, k) => ({ state: moduleState(s, k), version: c.context.version, allBound: childAllBound(s, k) })),
+    children: s.children.map((c, k) => ({ state: moduleState(s, k), version: c.context.version, allBound: childAllBound(s, k), failed: c.context.status.includes('failed') })),
     present: s.netdevs.map(() => parentBound(s)),
     bondSettled: bondSettled(s),
   };

@@ -6,6 +6,7 @@ import { type EnvEvent } from '../model/env-event.js';
 import { bondSettled, type SystemState } from '../model/state.js';
 import { createSystem, type System } from '../engine/system.js';
 import type { Topology } from '../topology/topology.js';
+import { TARGET_VERSION } from '../model/boot.js';
 
 /** One step of a scripted run, with the state after it and every invariant it broke. */
 export interface RunStep extends TraceStep {
@@ -49,12 +50,16 @@ function nextStep(system: System, s: SystemState): EnvEvent | null {
 
 /**
  * Boots the system, starts the upgrade tool and takes the system's own steps
- * in a fixed order until the tool has finished and the bond has caught up.
+ * in a fixed order until the tool has finished and the bond has caught up;
+ * with more than one version, the tool is then run again to each next one
+ * (a round each: `versions[0]` is the first run's target, version 2).
+ * The run is cut off (no next round) if a round does not end.
  * After every step one packet is handed to the bond and its transmit
  * completed, so every window in which traffic would be lost shows as a drop.
  * Deterministic: the same topology and design give the same run.
  */
-export function runUpgrade(topology: Topology, design: Design): UpgradeRun {
+export function runUpgrade(topology: Topology, design: Design, versions: readonly number[] = [TARGET_VERSION]): UpgradeRun {
+  if (versions[0] !== TARGET_VERSION) throw new Error(`the first round of the tool installs version ${TARGET_VERSION}, not ${versions[0]}`);
   const system = createSystem(topology, design);
   const start = withMonitors(system, system.initial());
   const steps: RunStep[] = [];
@@ -71,13 +76,21 @@ export function runUpgrade(topology: Topology, design: Design): UpgradeRun {
     const complete: EnvEvent = { kind: 'traffic.complete' };
     while (system.accepts(s, complete)) take(complete, true);
   };
-  take({ kind: 'tool.start' }, false);
-  sendPacket();
-  for (let n = 0; n < MAX_STEPS; n++) {
-    const e = nextStep(system, s);
-    if (e === null) break;
-    take(e, false);
+  const round = (first: EnvEvent): void => {
+    take(first, false);
     sendPacket();
+    for (let n = 0; n < MAX_STEPS; n++) {
+      const e = nextStep(system, s);
+      if (e === null) break;
+      take(e, false);
+      sendPacket();
+    }
+  };
+  round({ kind: 'tool.start' });
+  for (const version of versions.slice(1)) {
+    const rerun: EnvEvent = { kind: 'tool.rerun', version };
+    if (!system.accepts(s, rerun)) break;
+    round(rerun);
   }
   return { topology, start, steps };
 }

@@ -41,6 +41,7 @@ export class TableSystem {
   private readonly evaluator: Evaluator;
   private readonly envFault: number[] = [];
   private readonly envDriver: boolean[] = [];
+  private readonly envRerun: boolean[] = [];
   private readonly delivery: TableDelivery;
   private readonly observed: Uint16Array;
 
@@ -49,14 +50,19 @@ export class TableSystem {
   /**
    * `userChanges` bounds the FAULT-USER-CONFIG steps one run may take (null:
    * unbounded); the count then lives in the vector, so two states that differ
-   * only in the changes still allowed stay apart.
+   * only in the changes still allowed stay apart. `rounds` bounds the runs
+   * of the upgrade tool in one boot (the first `tool.start`, then each
+   * `tool.rerun`; null: unbounded) the same way; with one round no rerun is
+   * offered and the count stays 0.
    */
   constructor(
     readonly system: System,
     readonly faults: readonly FaultId[],
     only: PropertyFilter = null,
     readonly userChanges: number | null = null,
+    readonly rounds: number | null = 1,
   ) {
+    if (rounds !== null && !(Number.isInteger(rounds) && rounds >= 1)) throw new Error(`rounds must be a whole number of at least 1 or null (unbounded), got ${rounds}`);
     const l = (this.layout = layoutOf(system.topology));
     this.transitions = new Transitions(system.components, l);
     this.monitors = l.monitorIds.map(() => new Interner<unknown>());
@@ -118,19 +124,31 @@ export class TableSystem {
   /** Fills `env` and `msg` with the events enabled in `v`; returns their number. */
   enabled(v: Uint16Array, env: Int32Array, msg: Int32Array): number {
     const n = this.events.enabled(v, env, msg);
-    if (this.userChanges === null || v[this.layout.userChanges]! < this.userChanges) return n;
+    const userSpent = !this.userLeft(v);
+    const roundsSpent = !this.roundsLeft(v);
+    if (!userSpent && !roundsSpent) return n;
     let kept = 0;
     for (let j = 0; j < n; j++) {
-      if (this.envFacts(env[j]!) === this.userBit) continue;
+      const fault = this.envFacts(env[j]!);
+      if (userSpent && fault === this.userBit) continue;
+      if (roundsSpent && this.envRerun[env[j]!]) continue;
       env[kept] = env[j]!;
       msg[kept++] = msg[j]!;
     }
     return kept;
   }
 
-  /** Whether the budget of user changes allows environment event `e` in state `v`. */
+  /** Whether the budget of user changes and the bound on rounds allow environment event `e` in state `v`. */
   allows(v: Uint16Array, e: EnvEvent): boolean {
-    return this.userChanges === null || v[this.layout.userChanges]! < this.userChanges || faultOf(e) !== 'FAULT-USER-CONFIG';
+    return (this.userLeft(v) || faultOf(e) !== 'FAULT-USER-CONFIG') && (this.roundsLeft(v) || e.kind !== 'tool.rerun');
+  }
+
+  private userLeft(v: Uint16Array): boolean {
+    return this.userChanges === null || v[this.layout.userChanges]! < this.userChanges;
+  }
+
+  private roundsLeft(v: Uint16Array): boolean {
+    return this.rounds === null || v[this.layout.reruns]! < this.rounds - 1;
   }
 
   /**
@@ -144,6 +162,7 @@ export class TableSystem {
     const fault = this.envFacts(env);
     out[l.faults] = v[l.faults]! | fault;
     if (fault === this.userBit && this.userChanges !== null) out[l.userChanges] = v[l.userChanges]! + 1;
+    if (this.envRerun[env] && this.rounds !== null) out[l.reruns] = v[l.reruns]! + 1;
     const d = this.delivery;
     d.state = out;
     d.log = LogTree.EMPTY;
@@ -221,6 +240,7 @@ export class TableSystem {
       const fault = faultOf(e);
       f = this.envFault[env] = fault === null ? 0 : faultBit(fault);
       this.envDriver[env] = isDriverStep(e);
+      this.envRerun[env] = e.kind === 'tool.rerun';
     }
     return f;
   }
