@@ -15,7 +15,7 @@ function sameMatches(a: readonly Match[], b: readonly Match[]): boolean {
   for (let i = 0; i < a.length; i++) {
     const x = a[i]!;
     const y = b[i]!;
-    if (x.path.length !== y.path.length || !sameEdge(x.edge, y.edge)) return false;
+    if (x.at !== y.at || x.path.length !== y.path.length || !sameEdge(x.edge, y.edge)) return false;
     for (let j = 0; j < x.path.length; j++) if (!sameEdge(x.path[j]!, y.path[j]!)) return false;
   }
   return true;

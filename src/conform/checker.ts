@@ -11,6 +11,8 @@ import type { TraceRecord } from './parse-record.js';
 import { Renaming } from './renaming.js';
 import { viewOf } from './state-view.js';
 import { formatRecord, type TraceEvent, type TraceObservation } from '../model/trace-event.js';
+import type { SystemState } from '../model/state.js';
+import { isLogged, loggedBounds, mayLog, withLogged } from './causal-order.js';
 import {
   DEFAULT_LIMITS,
   earliest,
@@ -19,6 +21,8 @@ import {
   withExcuses,
   type Candidate,
   type CheckerLimits,
+  type OpenStep,
+  type Stamp,
   type FoundDivergence,
   type FoundInconclusive,
   type FoundViolation,
@@ -40,8 +44,9 @@ export interface CheckerPoint {
 /**
  * Replays a trace through the model, line by line, keeping every model state
  * that explains the lines so far (usually one). An event line is matched
- * either as the next event of the step under way or, at a step boundary, by a
- * search over silent steps for a step that shows it first; an observation line
+ * either as an event of a step under way that the causal order lets come
+ * next, or by a search over silent steps for a step that may show it first
+ * (while another source's steps are still open, up to the window); an observation line
  * keeps the explanations whose state agrees. Each step's invariants are
  * checked by the monitors, and a violation is pinned on the record whose part
  * of the step broke it. It stops at the first line nothing explains, or when
@@ -70,7 +75,7 @@ export class Checker {
     this.graph = graph;
     this.system = graph.system;
     if (!from) {
-      this.frontier = [{ node: this.graph.root(), edge: null, pos: 0, ren: Renaming.EMPTY, violation: null, owed: null, excuses: [], history: History.EMPTY, steps: 0 }];
+      this.frontier = [{ node: this.graph.root(), open: [], ren: Renaming.EMPTY, violation: null, excuses: [], history: History.EMPTY, steps: 0 }];
       return;
     }
     // Another design's explanations, carried over: each state becomes a node of this design's graph, in its machines.
@@ -103,26 +108,31 @@ export class Checker {
     const next: Candidate[] = [];
     let renameNote: string | null = null;
     for (const c of this.frontier) {
-      if (pending(c)) {
-        const model = c.edge!.shown[c.pos]!.event;
-        if (!sameShape(model, logged)) continue;
-        const ren = renameEvent(model, logged, c.ren);
-        if (!ren) {
-          renameNote ??= explainRename(model, logged, c.ren);
-          continue;
+      // The line as a later event of a step already begun.
+      for (let k = 0; k < c.open.length; k++) {
+        const s = c.open[k]!;
+        if (s.left === 0 || !this.mayJoin(c.open, k, r)) continue;
+        const n = s.edge.shown.length;
+        for (let p = 0; p < n; p++) {
+          if (!mayLog(n, s.edge.preds, s.done, p)) continue;
+          const model = s.edge.shown[p]!.event;
+          if (!sameShape(model, logged)) continue;
+          const ren = renameEvent(model, logged, c.ren);
+          if (!ren) {
+            renameNote ??= explainRename(model, logged, c.ren);
+            continue;
+          }
+          next.push(this.continueStep(c, k, p, r, logged, ren));
         }
-        const history = c.history.add({ where: r.where, seq: r.seq, record: logged, steps: [], firstStep: c.steps + 1 });
-        const due = c.owed !== null && c.owed.at === c.pos;
-        const violation = due ? { violation: c.owed!.violation, where: r.where, seq: r.seq, record: logged, history, state: c.owed!.state, index: this.index } : c.violation;
-        next.push({ ...c, pos: c.pos + 1, ren, history, violation, owed: due ? null : c.owed });
-        continue;
       }
+      if (!this.mayOpen(c.open, r)) continue;
+      // The line as the first logged event of a new step, after silent steps.
       const inputs = inputsOf(logged, c.node.state, c.ren);
       const sig = signature(logged, inputs);
       const matches = this.graph.matches(c.node, logged, sig, inputs);
       this.onSearch?.(c.node, logged, sig, inputs, matches);
       for (const m of matches) {
-        const model = m.edge.shown[0]!.event;
+        const model = m.edge.shown[m.at]!.event;
         const ren = renameEvent(model, logged, c.ren);
         if (!ren) {
           renameNote ??= explainRename(model, logged, c.ren);
@@ -134,14 +144,86 @@ export class Checker {
     if (next.length === 0) {
       const reason = renameNote
         ? `the model shows this event here, but ${renameNote}`
-        : `no model step from here shows this event (after at most ${this.limits.maxInternal} unlogged steps)`;
+        : this.frontier.some(pending)
+          ? `no model step under way may log this event next (docs/trace-format.md, "Order within a step"), and no step from here shows it (after at most ${this.limits.maxInternal} unlogged steps)`
+          : `no model step from here shows this event (after at most ${this.limits.maxInternal} unlogged steps)`;
       this.diverge(r, reason, this.allowed());
       return;
     }
     this.advance(r, next);
   }
 
-  /** A candidate that takes silent steps, then the step whose first shown event is the line. */
+  /**
+   * Whether the line may be a later event of open step `k`: a source keeps
+   * its order (none of its lines went to a later step), finishes the step it
+   * began before it logs another, and lines of different files further apart
+   * than the clock skew keep their order.
+   */
+  private mayJoin(open: readonly OpenStep[], k: number, r: TraceRecord): boolean {
+    for (let j = 0; j < open.length; j++) {
+      if (j === k) continue;
+      const s = open[j]!;
+      if (j > k ? s.sources.includes(r.source) : s.left > 0 && s.sources.includes(r.source)) return false;
+      if (j > k && r.ts !== null) for (const x of s.stamps) if (x.file !== r.file && x.ts < r.ts - this.limits.skew) return false;
+    }
+    return true;
+  }
+
+  /** Whether the line may begin a new step: the window has room, and its source has no step it began still open. */
+  private mayOpen(open: readonly OpenStep[], r: TraceRecord): boolean {
+    if (open.length === 0) return true;
+    let begun = 0;
+    for (const s of open) {
+      if (s.left === 0) continue;
+      if (s.sources.includes(r.source)) return false;
+      begun++;
+    }
+    return begun < this.limits.window;
+  }
+
+  private stamped(s: readonly Stamp[], r: TraceRecord): readonly Stamp[] {
+    return r.ts === null || r.source === '' ? s : [...s, { file: r.file, ts: r.ts }];
+  }
+
+  /**
+   * The open steps with the leading finished ones closed, and runs of
+   * finished ones (steps of other sources logged while an earlier step is
+   * open) kept as one: only their sources and stamps still matter.
+   */
+  private static trimmed(open: readonly OpenStep[]): readonly OpenStep[] {
+    let i = 0;
+    while (i < open.length && open[i]!.left === 0) i++;
+    const out: OpenStep[] = [];
+    for (; i < open.length; i++) {
+      const s = open[i]!;
+      const prev = out.at(-1);
+      if (s.left === 0 && prev && prev.left === 0) {
+        out[out.length - 1] = { ...prev, edge: s.edge, sources: [...new Set([...prev.sources, ...s.sources])], stamps: [...prev.stamps, ...s.stamps] };
+      } else out.push(s);
+    }
+    return out;
+  }
+
+  /** A candidate that logs shown event `p` of its open step `k`. */
+  private continueStep(c: Candidate, k: number, p: number, r: TraceRecord, logged: TraceEvent, ren: Renaming): Candidate {
+    const s = c.open[k]!;
+    const history = c.history.add({ where: r.where, seq: r.seq, record: logged, steps: [], firstStep: c.steps + 1 });
+    const due = s.owed !== null && s.owed.at === p;
+    const violation = due && !c.violation ? { violation: s.owed!.violation, where: r.where, seq: r.seq, record: logged, history, state: s.owed!.state, index: this.index } : c.violation;
+    const step: OpenStep = {
+      edge: s.edge,
+      done: withLogged(s.edge.shown.length, s.done, p),
+      left: s.left - 1,
+      sources: s.sources.includes(r.source) ? s.sources : [...s.sources, r.source],
+      stamps: this.stamped(s.stamps, r),
+      owed: due ? null : s.owed,
+    };
+    const open = [...c.open];
+    open[k] = step;
+    return { ...c, open: step.left === 0 ? Checker.trimmed(open) : open, ren, history, violation };
+  }
+
+  /** A candidate that takes silent steps, then the step that shows the line first. */
   private stepInto(c: Candidate, r: TraceRecord, logged: TraceEvent, m: Match, ren: Renaming): Candidate {
     const steps = [...m.path, m.edge];
     const history = c.history.add({ where: r.where, seq: r.seq, record: logged, steps, firstStep: c.steps + 1 });
@@ -153,11 +235,37 @@ export class Checker {
       if (e.excuses!.length) excuses = withExcuses(excuses, e.excuses!, r.where, r.seq);
       if (violation || owed || !e.violation) continue;
       // A silent step's violation shows at this line; the logged step's at the record whose part of the step broke it.
-      const at = e === m.edge ? this.graph.breaksAt(e) : 0;
-      if (at === 0) violation = { violation: e.violation, where: r.where, seq: r.seq, record: logged, history, state: node.state, index: this.index };
+      const at = e === m.edge ? this.graph.breaksAt(e) : m.at;
+      if (at === m.at) violation = { violation: e.violation, where: r.where, seq: r.seq, record: logged, history, state: node.state, index: this.index };
       else owed = { at, violation: e.violation, state: node.state };
     }
-    return { node, edge: m.edge, pos: 1, ren, violation, owed, excuses, history, steps: c.steps + steps.length };
+    const n = m.edge.shown.length;
+    const step: OpenStep = { edge: m.edge, done: withLogged(n, 0, m.at), left: n - 1, sources: [r.source], stamps: this.stamped([], r), owed };
+    const open = n === 1 && c.open.length === 0 ? c.open : Checker.trimmed([...c.open, step]);
+    return { node, open, ren, violation, excuses, history, steps: c.steps + steps.length };
+  }
+
+  /**
+   * The states an observation may have been made in: at a step boundary the
+   * state; inside open steps, each state the model passes through between
+   * the events logged so far (a step's events may be logged out of the
+   * model's order, so the exact point is known only up to that).
+   */
+  private statesOf(c: Candidate): SystemState[] {
+    if (c.open.length === 0) return [c.node.state];
+    const out: SystemState[] = [];
+    c.open.forEach((s, k) => {
+      const n = s.edge.shown.length;
+      if (s.left === 0) {
+        out.push(s.edge.after);
+        return;
+      }
+      const { lo, hi } = loggedBounds(n, s.done);
+      const from = k === 0 ? lo : 0;
+      const to = k === c.open.length - 1 ? hi : n;
+      for (let m = from; m <= to; m++) out.push(this.graph.statePast(s.edge, m));
+    });
+    return out;
   }
 
   private observe(r: TraceRecord, o: TraceObservation): void {
@@ -165,10 +273,15 @@ export class Checker {
     const next: Candidate[] = [];
     let mismatch = '';
     for (const c of this.frontier) {
-      const view = pending(c) ? viewOf(this.graph.stateWithin(c.edge!, c.pos - 1)) : this.graph.viewOf(c.node);
-      const res = checkObservation(view, o, c.ren);
-      if ('ren' in res) next.push({ ...c, ren: res.ren, history: c.history.add({ where: r.where, seq: r.seq, record: o, steps: [], firstStep: c.steps + 1 }) });
-      else mismatch ||= res.mismatch;
+      const views = c.open.length === 0 ? [this.graph.viewOf(c.node)] : this.statesOf(c).map(viewOf);
+      for (const view of views) {
+        const res = checkObservation(view, o, c.ren);
+        if ('ren' in res) {
+          next.push({ ...c, ren: res.ren, history: c.history.add({ where: r.where, seq: r.seq, record: o, steps: [], firstStep: c.steps + 1 }) });
+          break;
+        }
+        mismatch ||= res.mismatch;
+      }
     }
     if (next.length === 0) {
       this.diverge(r, `the observation disagrees with the model: ${mismatch}`, []);
@@ -184,7 +297,7 @@ export class Checker {
     }
     const byKey = new Map<string, Candidate>();
     for (const c of next) {
-      const key = `${c.node.id}/${c.edge?.id ?? '-'}/${c.pos}/${c.ren.id}`;
+      const key = `${c.node.id}/${c.open.map((s) => `${s.left === 0 ? '-' : `${s.edge.id}:${s.done}`}:${s.sources.join(',')}`).join('|')}/${c.ren.id}`;
       const had = byKey.get(key);
       if (!had || (had.violation && !c.violation)) byKey.set(key, c);
     }
@@ -207,11 +320,25 @@ export class Checker {
 
   private diverge(r: TraceRecord, reason: string, allowed: string[]): void {
     const c = this.frontier[0]!;
-    // Part-way through a step, the state is the one after its last logged event, not after the whole step.
-    const state = pending(c) ? this.graph.stateWithin(c.edge!, c.pos - 1) : c.node.state;
+    // Part-way through a step, the state is the one after its logged events, not after the whole step.
+    const state = this.statesOf(c)[0]!;
     this.divergence = { where: r.where, seq: r.seq, record: r.record, reason, allowed, history: c.history, state, index: this.index };
     // Read on past a violation: what every explanation broke before the divergence is still the design's verdict.
     if (!this.violation && this.frontier.every((x) => x.violation)) this.violation = earliest(this.frontier);
+  }
+
+  /** The events open steps may log next, or (all: true) every event they still owe, each with its step. */
+  private underWay(c: Candidate, all: boolean): string[] {
+    const t = this.system.topology;
+    const out: string[] = [];
+    for (const s of c.open) {
+      const n = s.edge.shown.length;
+      for (let p = 0; p < n; p++) {
+        if (all ? isLogged(n, s.done, p) : !mayLog(n, s.edge.preds, s.done, p)) continue;
+        out.push(`${formatRecord(s.edge.shown[p]!.event)}  (${all ? 'owed by' : 'next in'} the step under way: ${describeEvent(t, s.edge.env, s.edge.from.state)})`);
+      }
+    }
+    return out;
   }
 
   /** What the model could have logged next, from every explanation: the rest of a step under way, or the first event of any step. */
@@ -220,13 +347,13 @@ export class Checker {
     const out = new Set<string>();
     for (const c of this.frontier) {
       if (pending(c)) {
-        out.add(`${formatRecord(c.edge!.shown[c.pos]!.event)}  (next in the step under way: ${describeEvent(t, c.edge!.env, c.edge!.from.state)})`);
+        for (const x of this.underWay(c, false)) out.add(x);
         continue;
       }
       for (const m of this.graph.allowed(c.node)) {
         const fault = m.edge.fault ? ` [${m.edge.fault}]` : '';
         const after = m.path.length ? `, after ${m.path.length} unlogged step${m.path.length > 1 ? 's' : ''}` : '';
-        out.add(`${formatRecord(m.edge.shown[0]!.event)}  (${describeEvent(t, m.edge.env, m.edge.from.state)}${fault}${after})`);
+        out.add(`${formatRecord(m.edge.shown[m.at]!.event)}  (${describeEvent(t, m.edge.env, m.edge.from.state)}${fault}${after})`);
       }
     }
     return [...out];
@@ -246,7 +373,7 @@ export class Checker {
     }
     const whole = this.frontier.filter((c) => !pending(c));
     if (whole.length === 0) {
-      this.inconclusive = { reason: 'the trace ends inside a model step that still owes logged events', owed: this.allowed(), history: this.frontier[0]!.history };
+      this.inconclusive = { reason: 'the trace ends inside a model step that still owes logged events', owed: this.underWay(this.frontier[0]!, true), history: this.frontier[0]!.history };
       return;
     }
     this.frontier = whole;

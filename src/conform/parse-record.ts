@@ -9,6 +9,20 @@ export interface TraceRecord {
   readonly where: string;
   readonly seq: number;
   readonly record: TraceEvent | TraceObservation;
+  /** Who logged it: the file (when several are merged) and the line's `cpu`; lines of one source keep their order. */
+  readonly source: string;
+  /** The timestamp in seconds, when the line gives one (RFC 3339 text is read as seconds since the epoch). */
+  readonly ts: number | null;
+  /** Which of several merged files it came from (0 for a single file). */
+  readonly file: number;
+}
+
+/** A line's `ts` in seconds, or null. */
+export function secondsOf(ts: unknown): number | null {
+  if (typeof ts === 'number') return ts;
+  if (typeof ts !== 'string') return null;
+  const ms = Date.parse(ts);
+  return Number.isNaN(ms) ? null : ms / 1000;
 }
 
 const RESELECT = ['always', 'better', 'failure'];
@@ -82,7 +96,7 @@ function bondValue(where: string, names: Names, option: string, v: FieldValue): 
  * number, resolves names, and keeps only the fields the model compares
  * (seq, ts and x-* fields dropped).
  */
-export function parseRecord(where: string, line: unknown, header: TraceHeader, prevSeq: number): TraceRecord {
+export function parseRecord(where: string, line: unknown, header: TraceHeader, prevSeq: number, file = 0, fileLabel = ''): TraceRecord {
   if (line === null || typeof line !== 'object' || Array.isArray(line)) {
     throw new TraceInputError(where, '(line)', 'expected a JSON object', 'write one event or observation object per line');
   }
@@ -103,12 +117,13 @@ export function parseRecord(where: string, line: unknown, header: TraceHeader, p
   }
   const out: Record<string, FieldValue> = isEvent ? { event: o.event as string } : { observe: o.observe as string };
   for (const k in o) {
-    if (k === 'seq' || k === 'ts' || k === 'event' || k === 'observe' || isExtensionField(k)) continue;
+    if (k === 'seq' || k === 'ts' || k === 'cpu' || k === 'event' || k === 'observe' || isExtensionField(k)) continue;
     out[k] = names.value(k, fields[k]!, o[k]);
   }
   if (isEvent && o.event === 'user.bond') {
     if (!BOND_OPTIONS.includes(o.option as (typeof BOND_OPTIONS)[number])) throw new TraceInputError(where, 'option', 'unknown option', `use one of ${BOND_OPTIONS.join(', ')}`);
     out.value = bondValue(where, names, o.option as string, o.value as FieldValue);
   }
-  return { where, seq, record: out as TraceEvent | TraceObservation };
+  const cpu = o.cpu === undefined ? '' : String(o.cpu);
+  return { where, seq, record: out as TraceEvent | TraceObservation, source: fileLabel || cpu ? `${fileLabel}#${cpu}` : '', ts: secondsOf(o.ts), file };
 }
