@@ -21,10 +21,12 @@ export interface CheckerLimits {
   readonly window: number;
   /** Seconds two merged files' clocks may disagree: lines of different files further apart than this keep their order. */
   readonly skew: number;
+  /** The lines come from several merged files: within a step too, lines of different files within the skew may come in either order. */
+  readonly merged: boolean;
 }
 
 /** The limits `hotup conform` uses unless told otherwise. */
-export const DEFAULT_LIMITS: CheckerLimits = { maxInternal: 8, maxCandidates: 256, cacheLimit: 50_000, stopAtViolation: true, window: 4, skew: 0.01 };
+export const DEFAULT_LIMITS: CheckerLimits = { maxInternal: 8, maxCandidates: 256, cacheLimit: 50_000, stopAtViolation: true, window: 4, skew: 0.01, merged: false };
 
 /** An invariant the model breaks on the only explanations of the trace, at the record whose part of the step broke it. */
 export interface FoundViolation {
@@ -94,6 +96,14 @@ export interface Stamp {
   readonly ts: number;
 }
 
+/** A shown event logged before some of its predecessors, from a line of `file` at `ts`. */
+export interface Ahead {
+  /** The predecessors not yet logged (a bitmask over the step's shown events). */
+  readonly waits: number;
+  readonly file: number;
+  readonly ts: number;
+}
+
 /** A model step the trace has begun to log and not finished (or finished after a step still open before it). */
 export interface OpenStep {
   readonly edge: Edge;
@@ -104,6 +114,8 @@ export interface OpenStep {
   /** The sources (CPUs, files) that logged its lines. */
   readonly sources: readonly string[];
   readonly stamps: readonly Stamp[];
+  /** Events logged ahead of some they must follow (merged files): what they still wait for, which must come from another file within the skew. */
+  readonly ahead: readonly Ahead[];
   /** A violation of the step, reported when its breaking record is read. */
   readonly owed: OwedViolation | null;
 }

@@ -6,13 +6,13 @@ import { History } from './history.js';
 import { TraceInputError } from './input-error.js';
 import { inputsOf } from './log-inputs.js';
 import { checkObservation, explainRename, renameEvent, sameShape } from './match.js';
-import type { Match, ModelGraph, Node } from './model-graph.js';
+import type { Edge, Match, ModelGraph, Node } from './model-graph.js';
 import type { TraceRecord } from './parse-record.js';
 import { Renaming } from './renaming.js';
 import { viewOf } from './state-view.js';
 import { formatRecord, type TraceEvent, type TraceObservation } from '../model/trace-event.js';
 import type { SystemState } from '../model/state.js';
-import { isLogged, loggedBounds, mayLog, withLogged } from './causal-order.js';
+import { inModelOrder, isLogged, loggedBounds, mayLog, withLogged } from './causal-order.js';
 import {
   DEFAULT_LIMITS,
   earliest,
@@ -21,6 +21,7 @@ import {
   withExcuses,
   type Candidate,
   type CheckerLimits,
+  type Ahead,
   type OpenStep,
   type Stamp,
   type FoundDivergence,
@@ -31,7 +32,7 @@ import {
 export { DEFAULT_LIMITS, type CheckerLimits, type FoundDivergence, type FoundViolation, type OpenObligation } from './candidate.js';
 
 /** Called on every search the checker makes for a logged event at a step boundary (a diagnosis compares designs there). */
-export type SearchObserver = (node: Node, logged: TraceEvent, sig: string, inputs: readonly EnvEvent[], matches: readonly Match[]) => void;
+export type SearchObserver = (node: Node, logged: TraceEvent, sig: string, inputs: readonly EnvEvent[], matches: readonly Match[], anyOrder: boolean) => void;
 
 /** Where a checker stands between two lines: enough to start another design's checker from there. */
 export interface CheckerPoint {
@@ -114,7 +115,8 @@ export class Checker {
         if (s.left === 0 || !this.mayJoin(c.open, k, r)) continue;
         const n = s.edge.shown.length;
         for (let p = 0; p < n; p++) {
-          if (!mayLog(n, s.edge.preds, s.done, p)) continue;
+          if (!(mayLog(n, s.edge.preds, s.done, p) || this.mayLogAhead(s, p, r))) continue;
+          if (!this.fitsAhead(s, p, r)) continue;
           const model = s.edge.shown[p]!.event;
           if (!sameShape(model, logged)) continue;
           const ren = renameEvent(model, logged, c.ren);
@@ -129,8 +131,9 @@ export class Checker {
       // The line as the first logged event of a new step, after silent steps.
       const inputs = inputsOf(logged, c.node.state, c.ren);
       const sig = signature(logged, inputs);
-      const matches = this.graph.matches(c.node, logged, sig, inputs);
-      this.onSearch?.(c.node, logged, sig, inputs, matches);
+      const anyOrder = this.limits.merged && r.ts !== null;
+      const matches = this.graph.matches(c.node, logged, sig, inputs, anyOrder);
+      this.onSearch?.(c.node, logged, sig, inputs, matches, anyOrder);
       for (const m of matches) {
         const model = m.edge.shown[m.at]!.event;
         const ren = renameEvent(model, logged, c.ren);
@@ -163,10 +166,49 @@ export class Checker {
     for (let j = 0; j < open.length; j++) {
       if (j === k) continue;
       const s = open[j]!;
-      if (j > k ? s.sources.includes(r.source) : s.left > 0 && s.sources.includes(r.source)) return false;
+      if (j > k ? s.sources.includes(r.source) : this.holds(s, r)) return false;
       if (j > k && r.ts !== null) for (const x of s.stamps) if (x.file !== r.file && x.ts < r.ts - this.limits.skew) return false;
     }
     return true;
+  }
+
+  /** Merged files: whether shown event `p` may be logged before some of its predecessors (they must then come from another file within the skew). */
+  private mayLogAhead(s: OpenStep, p: number, r: TraceRecord): boolean {
+    const n = s.edge.shown.length;
+    return this.limits.merged && r.ts !== null && !inModelOrder(n) && !isLogged(n, s.done, p);
+  }
+
+  /** Whether logging shown event `p` from this line keeps the events logged ahead of it within the skew, from other files. */
+  private fitsAhead(s: OpenStep, p: number, r: TraceRecord): boolean {
+    for (const a of s.ahead) {
+      if ((a.waits & (1 << p)) === 0) continue;
+      if (r.ts === null || r.file === a.file || r.ts > a.ts + this.limits.skew) return false;
+    }
+    return true;
+  }
+
+  /** The events logged ahead, once shown event `p` is logged (a new one when `p` itself comes before a predecessor). */
+  private static aheadAfter(s: { readonly ahead: readonly Ahead[]; readonly done: number; readonly edge: Edge }, p: number, r: TraceRecord): readonly Ahead[] {
+    const bit = 1 << p;
+    let out = s.ahead.some((a) => a.waits & bit) ? s.ahead.map((a) => ({ ...a, waits: a.waits & ~bit })).filter((a) => a.waits !== 0) : s.ahead;
+    const waits = s.edge.preds[p]! & ~s.done;
+    if (waits !== 0) out = [...out, { waits, file: r.file, ts: r.ts! }];
+    return out;
+  }
+
+  /**
+   * Whether an open step keeps the line's source from logging a later step:
+   * a source finishes the step it began first, unless all the step still
+   * owes waits behind events this line's file logged ahead (merged files),
+   * which only another file can log.
+   */
+  private holds(s: OpenStep, r: TraceRecord): boolean {
+    if (s.left === 0 || !s.sources.includes(r.source)) return false;
+    if (s.ahead.length === 0) return true;
+    let waited = 0;
+    for (const a of s.ahead) if (a.file === r.file) waited |= a.waits;
+    const owed = ((1 << s.edge.shown.length) - 1) & ~s.done;
+    return (owed & ~waited) !== 0;
   }
 
   /** Whether the line may begin a new step: the window has room, and its source has no step it began still open. */
@@ -175,7 +217,7 @@ export class Checker {
     let begun = 0;
     for (const s of open) {
       if (s.left === 0) continue;
-      if (s.sources.includes(r.source)) return false;
+      if (this.holds(s, r)) return false;
       begun++;
     }
     return begun < this.limits.window;
@@ -216,6 +258,7 @@ export class Checker {
       left: s.left - 1,
       sources: s.sources.includes(r.source) ? s.sources : [...s.sources, r.source],
       stamps: this.stamped(s.stamps, r),
+      ahead: inModelOrder(s.edge.shown.length) ? s.ahead : Checker.aheadAfter(s, p, r),
       owed: due ? null : s.owed,
     };
     const open = [...c.open];
@@ -240,7 +283,8 @@ export class Checker {
       else owed = { at, violation: e.violation, state: node.state };
     }
     const n = m.edge.shown.length;
-    const step: OpenStep = { edge: m.edge, done: withLogged(n, 0, m.at), left: n - 1, sources: [r.source], stamps: this.stamped([], r), owed };
+    const ahead = m.edge.preds[m.at] === 0 ? [] : Checker.aheadAfter({ ahead: [], done: 0, edge: m.edge }, m.at, r);
+    const step: OpenStep = { edge: m.edge, done: withLogged(n, 0, m.at), left: n - 1, sources: [r.source], stamps: this.stamped([], r), ahead, owed };
     const open = n === 1 && c.open.length === 0 ? c.open : Checker.trimmed([...c.open, step]);
     return { node, open, ren, violation, excuses, history, steps: c.steps + steps.length };
   }
@@ -297,7 +341,7 @@ export class Checker {
     }
     const byKey = new Map<string, Candidate>();
     for (const c of next) {
-      const key = `${c.node.id}/${c.open.map((s) => `${s.left === 0 ? '-' : `${s.edge.id}:${s.done}`}:${s.sources.join(',')}`).join('|')}/${c.ren.id}`;
+      const key = `${c.node.id}/${c.open.map((s) => `${s.left === 0 ? '-' : `${s.edge.id}:${s.done}:${s.ahead.length}`}:${s.sources.join(',')}`).join('|')}/${c.ren.id}`;
       const had = byKey.get(key);
       if (!had || (had.violation && !c.violation)) byKey.set(key, c);
     }

@@ -45,8 +45,8 @@ export class OnePassDiagnosis {
     this.lanes = MUTANTS.map((m, i) => ({ mutant: m.id, bit: 1 << i, graph: new ModelGraph(createSystem(topology, designOf(m.id)), recorded, limits), checker: null }));
     this.shadowing = (1 << MUTANTS.length) - 1;
     this.agreement = new Agreement(this.lanes.map((l) => l.graph));
-    reference.onSearch = (node, logged, sig, inputs, matches) => {
-      if (this.agreeing !== 0) this.agreeing = this.agreement.agreeing(this.agreeing, node, logged, sig, inputs, matches);
+    reference.onSearch = (node, logged, sig, inputs, matches, anyOrder) => {
+      if (this.agreeing !== 0) this.agreeing = this.agreement.agreeing(this.agreeing, node, logged, sig, inputs, matches, anyOrder);
     };
   }
 

@@ -214,19 +214,21 @@ export class ModelGraph {
   /**
    * Breadth-first over silent steps (at most `maxInternal`, no faults) from
    * `n`, every step that may show `logged` first (renamed fields aside): one
-   * of its shown events that the causal order lets come first.
+   * of its shown events that the causal order lets come first (`anyOrder`:
+   * any of them, for lines of merged files whose clocks may disagree).
    * `sig` names the search for the memo: the logged event without its renamed
    * fields, and the log-parameterised steps.
    */
-  matches(n: Node, logged: TraceEvent, sig: string, extra: readonly EnvEvent[]): readonly Match[] {
-    const hit = n.matches?.get(sig);
+  matches(n: Node, logged: TraceEvent, sig: string, extra: readonly EnvEvent[], anyOrder = false): readonly Match[] {
+    const key = anyOrder ? `${sig}\u0001any` : sig;
+    const hit = n.matches?.get(key);
     if (hit) return hit;
     const out: Match[] = [];
     this.search(n, extra, (path, e) => {
-      for (let at = 0; at < e.shown.length; at++) if (e.preds[at] === 0 && sameShape(e.shown[at]!.event, logged)) out.push({ path, edge: e, at });
+      for (let at = 0; at < e.shown.length; at++) if ((anyOrder || e.preds[at] === 0) && sameShape(e.shown[at]!.event, logged)) out.push({ path, edge: e, at });
     });
     n.matches ??= new Map();
-    n.matches.set(sig, out);
+    n.matches.set(key, out);
     this.cached++;
     return out;
   }

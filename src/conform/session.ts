@@ -10,7 +10,7 @@ import { parseHeader, type TraceHeader } from './header.js';
 import { TraceInputError } from './input-error.js';
 import { ModelGraph } from './model-graph.js';
 import { openObligations } from './obligations.js';
-import { parseRecord } from './parse-record.js';
+import { parseRecord, type TraceRecord } from './parse-record.js';
 import type { ConformResult } from './result.js';
 
 export type { ConformResult, Diagnosis, DivergenceReport, InconclusiveReport, ViolationReport } from './result.js';
@@ -66,18 +66,25 @@ export class Session {
 
   /** One parsed line or ITF record. */
   value(where: string, value: unknown): void {
-    this.lines++;
     if (!this.header) {
-      this.start(parseHeader(where, value, this.options.topology ?? null));
+      this.begin(parseHeader(where, value, this.options.topology ?? null));
       return;
     }
     const r = parseRecord(where, value, this.header, this.prevSeq);
     this.prevSeq = r.seq;
+    this.record(r);
+  }
+
+  /** One line already parsed (several files merged: each parsed against its own header). */
+  record(r: TraceRecord): void {
+    this.lines++;
     if (this.diagnosis) this.diagnosis.feed(r);
     else this.checker!.feed(r);
   }
 
-  private start(header: TraceHeader): void {
+  /** Sets the model up from the header (of one file, or several files' combined: `lines` headers). */
+  begin(header: TraceHeader, lines = 1): void {
+    this.lines += lines;
     this.header = header;
     const o = this.options;
     const limits = { ...DEFAULT_LIMITS, ...o.limits, ...(o.readPastViolation ? { stopAtViolation: false } : {}) };
