@@ -12,6 +12,9 @@ import { CAUSAL_ORDER, mustPrecede, predecessors } from './causal-order.js';
 import { conform } from './conform.js';
 import { traceHeader, walkRun } from './export.js';
 import { EVENT_KINDS } from './vocabulary.js';
+import { readFileSync } from 'node:fs';
+import { TRACE_FORMAT_DOC } from './gen-order-table.js';
+import { withOrderTable } from './order-table.js';
 
 const topology = PRESETS['claims-10-11']!;
 
@@ -72,6 +75,11 @@ describe('order within a step (docs/trace-format.md)', () => {
   it('has a row for every log event kind, and rules only between kinds', () => {
     expect(Object.keys(CAUSAL_ORDER).sort()).toEqual([...EVENT_KINDS].sort());
     for (const o of Object.values(CAUSAL_ORDER)) for (const r of o.before ?? []) expect([...EVENT_KINDS, '*']).toContain(r.then);
+  });
+
+  it('is the table docs/trace-format.md shows (npx tsx src/conform/gen-order-table.ts)', () => {
+    const page = readFileSync(TRACE_FORMAT_DOC, 'utf8');
+    expect(page, 'stale: run npx tsx src/conform/gen-order-table.ts').toBe(withOrderTable(page));
   });
 
   it("lets probe() program the hardware before it opens the link, and the kernel's parent removal pair each unregister with its release", () => {
