@@ -11,9 +11,11 @@ import { TraceInputError } from './input-error.js';
 import { ModelGraph } from './model-graph.js';
 import { openObligations } from './obligations.js';
 import { parseRecord, type TraceRecord } from './parse-record.js';
-import type { ConformResult } from './result.js';
+import type { BrokenProperty, ConformResult, Diagnosis } from './result.js';
+import type { FoundViolation } from './candidate.js';
+import { LIVENESS } from '../../properties/index.js';
 
-export type { ConformResult, Diagnosis, DivergenceReport, InconclusiveReport, ViolationReport } from './result.js';
+export type { BrokenProperty, ConformResult, Diagnosis, DivergenceReport, InconclusiveReport, ViolationReport } from './result.js';
 
 /** How to check a trace. */
 export interface CheckOptions {
@@ -28,6 +30,24 @@ export interface CheckOptions {
   readonly readPastViolation?: boolean;
   /** On a divergence from the correct design, say which broken designs explain the trace further (default true; checked in the same pass). */
   readonly diagnose?: boolean;
+}
+
+/**
+ * What a non-conforming verdict rests on: the invariant the design checked
+ * broke; else the first broken design that explains the trace further and
+ * breaks an INV-* (even if it leaves the trace later), or explains it whole
+ * with a LIVE-* left open for good.
+ */
+function brokenOf(v: FoundViolation | null, diagnosis: readonly Diagnosis[] | null, design: string): BrokenProperty | null {
+  if (v) return { id: v.violation.id, where: v.where, message: v.violation.message, design };
+  for (const g of diagnosis ?? []) {
+    if (g.violation) return { id: g.violation.id, where: g.where!, message: g.violation.message, design: g.mutant };
+  }
+  for (const g of diagnosis ?? []) {
+    const live = LIVENESS.find((l) => g.open.includes(l.id));
+    if (g.verdict === 'conforming' && live) return { id: live.id, where: 'end of trace', message: `left open at the end of the trace: ${live.description}`, design: g.mutant };
+  }
+  return null;
 }
 
 /**
@@ -113,6 +133,7 @@ export class Session {
       const all = c.clean().map((x) => new Set([...x.excuses.map((e) => e.id), ...endExcuses(t, x.node.state).map((e) => e.id)]));
       excuses = excuses.filter((e) => all.every((ids) => ids.has(e.id)));
     }
+    const diagnosis = (d || c.inconclusive) && this.diagnosis ? this.diagnosis.result() : null;
     return {
       verdict,
       topology: t.name,
@@ -138,7 +159,8 @@ export class Session {
       inconclusive: inc && { reason: inc.reason, owed: inc.owed, trace: inc.history?.format(t) ?? [] },
       open: openObligations(c.system, clean),
       excuses,
-      diagnosis: (d || c.inconclusive) && this.diagnosis ? this.diagnosis.result() : null,
+      diagnosis,
+      broken: verdict === 'not-conforming' ? brokenOf(v, diagnosis, this.options.mutant ?? 'correct') : null,
       seconds: (performance.now() - this.t0) / 1000,
     };
   }
