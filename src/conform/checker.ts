@@ -124,7 +124,7 @@ export class Checker {
             renameNote ??= explainRename(model, logged, c.ren);
             continue;
           }
-          next.push(this.continueStep(c, k, p, r, logged, ren));
+          next.push(this.continueStep(c, k, p, r, ren));
         }
       }
       if (!this.mayOpen(c.open, r)) continue;
@@ -141,7 +141,7 @@ export class Checker {
           renameNote ??= explainRename(model, logged, c.ren);
           continue;
         }
-        next.push(this.stepInto(c, r, logged, m, ren));
+        next.push(this.stepInto(c, r, m, ren));
       }
     }
     if (next.length === 0) {
@@ -247,11 +247,11 @@ export class Checker {
   }
 
   /** A candidate that logs shown event `p` of its open step `k`. */
-  private continueStep(c: Candidate, k: number, p: number, r: TraceRecord, logged: TraceEvent, ren: Renaming): Candidate {
+  private continueStep(c: Candidate, k: number, p: number, r: TraceRecord, ren: Renaming): Candidate {
     const s = c.open[k]!;
-    const history = c.history.add({ where: r.where, seq: r.seq, record: logged, steps: [], firstStep: c.steps + 1 });
+    const history = c.history.add({ where: r.where, seq: r.seq, record: r.raw, steps: [], firstStep: c.steps + 1 });
     const due = s.owed !== null && s.owed.at === p;
-    const violation = due && !c.violation ? { violation: s.owed!.violation, where: r.where, seq: r.seq, record: logged, history, state: s.owed!.state, index: this.index } : c.violation;
+    const violation = due && !c.violation ? { violation: s.owed!.violation, where: r.where, seq: r.seq, record: r.raw as TraceEvent, history, state: s.owed!.state, index: this.index } : c.violation;
     const step: OpenStep = {
       edge: s.edge,
       done: withLogged(s.edge.shown.length, s.done, p),
@@ -267,9 +267,9 @@ export class Checker {
   }
 
   /** A candidate that takes silent steps, then the step that shows the line first. */
-  private stepInto(c: Candidate, r: TraceRecord, logged: TraceEvent, m: Match, ren: Renaming): Candidate {
+  private stepInto(c: Candidate, r: TraceRecord, m: Match, ren: Renaming): Candidate {
     const steps = [...m.path, m.edge];
-    const history = c.history.add({ where: r.where, seq: r.seq, record: logged, steps, firstStep: c.steps + 1 });
+    const history = c.history.add({ where: r.where, seq: r.seq, record: r.raw, steps, firstStep: c.steps + 1 });
     let { violation, excuses } = c;
     let owed = null;
     let node = c.node;
@@ -279,7 +279,7 @@ export class Checker {
       if (violation || owed || !e.violation) continue;
       // A silent step's violation shows at this line; the logged step's at the record whose part of the step broke it.
       const at = e === m.edge ? this.graph.breaksAt(e) : m.at;
-      if (at === m.at) violation = { violation: e.violation, where: r.where, seq: r.seq, record: logged, history, state: node.state, index: this.index };
+      if (at === m.at) violation = { violation: e.violation, where: r.where, seq: r.seq, record: r.raw as TraceEvent, history, state: node.state, index: this.index };
       else owed = { at, violation: e.violation, state: node.state };
     }
     const n = m.edge.shown.length;
@@ -321,7 +321,7 @@ export class Checker {
       for (const view of views) {
         const res = checkObservation(view, o, c.ren);
         if ('ren' in res) {
-          next.push({ ...c, ren: res.ren, history: c.history.add({ where: r.where, seq: r.seq, record: o, steps: [], firstStep: c.steps + 1 }) });
+          next.push({ ...c, ren: res.ren, history: c.history.add({ where: r.where, seq: r.seq, record: r.raw, steps: [], firstStep: c.steps + 1 }) });
           break;
         }
         mismatch ||= res.mismatch;
@@ -366,7 +366,7 @@ export class Checker {
     const c = this.frontier[0]!;
     // Part-way through a step, the state is the one after its logged events, not after the whole step.
     const state = this.statesOf(c)[0]!;
-    this.divergence = { where: r.where, seq: r.seq, record: r.record, reason, allowed, history: c.history, state, index: this.index };
+    this.divergence = { where: r.where, seq: r.seq, record: r.raw, reason, allowed, history: c.history, state, index: this.index };
     // Read on past a violation: what every explanation broke before the divergence is still the design's verdict.
     if (!this.violation && this.frontier.every((x) => x.violation)) this.violation = earliest(this.frontier);
   }
@@ -433,6 +433,11 @@ export class Checker {
   followed(): Candidate | null {
     if (this.violation) return this.frontier.find((c) => c.violation === this.violation) ?? this.frontier[0] ?? null;
     return this.clean()[0] ?? this.frontier[0] ?? null;
+  }
+
+  /** The renaming of the explanation a report follows: how the log's values stand for the model's. */
+  renaming(): Renaming {
+    return (this.divergence ? this.frontier[0]?.ren : this.followed()?.ren) ?? Renaming.EMPTY;
   }
 
   /** Model steps taken by the first explanation. */

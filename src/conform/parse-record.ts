@@ -2,6 +2,7 @@ import { TraceInputError } from './input-error.js';
 import type { TraceHeader } from './header.js';
 import { validateRecord } from './schema.js';
 import { indexOfName, type FieldValue, type TraceEvent, type TraceObservation } from '../model/trace-event.js';
+import { meaningOf } from './meaning.js';
 import { BOND_OPTIONS, eventSpec, isExtensionField, observationSpec, type FieldType } from './vocabulary.js';
 
 /** One line after the header: an event or an observation in the model's names, with where it came from. */
@@ -9,6 +10,8 @@ export interface TraceRecord {
   readonly where: string;
   readonly seq: number;
   readonly record: TraceEvent | TraceObservation;
+  /** The line as the implementation wrote it, its own names and values (without seq, ts, cpu and x-* fields): what reports show. */
+  readonly raw: TraceEvent | TraceObservation;
   /** Who logged it: the file (when several are merged) and the line's `cpu`; lines of one source keep their order. */
   readonly source: string;
   /** The timestamp in seconds, when the line gives one (RFC 3339 text is read as seconds since the epoch). */
@@ -49,6 +52,16 @@ class Names {
     }
     this.known.set(letter + v, m);
     return m;
+  }
+
+  /** The model's name for an implementation's name or a model name, or null when it names nothing of the topology. */
+  modelName(v: string): string | null {
+    const m = this.header.names.get(v) ?? v;
+    const letter = m[0];
+    if (letter !== 'N' && letter !== 'C' && letter !== 'S') return null;
+    const i = indexOfName(m, letter);
+    const t = this.header.topology;
+    return i !== null && i < (letter === 'C' ? t.children : t.netdevs) ? m : null;
   }
 
   value(field: string, type: FieldType, v: unknown): FieldValue {
@@ -116,14 +129,17 @@ export function parseRecord(where: string, line: unknown, header: TraceHeader, p
     throw new TraceInputError(where, 'event', `${String(o.event)} is not among the kinds the header's "records" declares`, `add "${String(o.event)}" to "records", or drop "records" to declare every kind`);
   }
   const out: Record<string, FieldValue> = isEvent ? { event: o.event as string } : { observe: o.observe as string };
+  const raw: Record<string, FieldValue> = { ...out };
   for (const k in o) {
     if (k === 'seq' || k === 'ts' || k === 'cpu' || k === 'event' || k === 'observe' || isExtensionField(k)) continue;
-    out[k] = names.value(k, fields[k]!, o[k]);
+    raw[k] = o[k] as FieldValue;
+    const type = fields[k]!;
+    out[k] = type === 'text' ? meaningOf(String(o[k]), (v) => names!.modelName(v)) : names.value(k, type, o[k]);
   }
   if (isEvent && o.event === 'user.bond') {
     if (!BOND_OPTIONS.includes(o.option as (typeof BOND_OPTIONS)[number])) throw new TraceInputError(where, 'option', 'unknown option', `use one of ${BOND_OPTIONS.join(', ')}`);
     out.value = bondValue(where, names, o.option as string, o.value as FieldValue);
   }
   const cpu = o.cpu === undefined ? '' : String(o.cpu);
-  return { where, seq, record: out as TraceEvent | TraceObservation, source: fileLabel || cpu ? `${fileLabel}#${cpu}` : '', ts: secondsOf(o.ts), file };
+  return { where, seq, record: out as TraceEvent | TraceObservation, raw: raw as TraceEvent | TraceObservation, source: fileLabel || cpu ? `${fileLabel}#${cpu}` : '', ts: secondsOf(o.ts), file };
 }

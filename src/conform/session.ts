@@ -14,6 +14,7 @@ import { parseRecord, type TraceRecord } from './parse-record.js';
 import type { BrokenProperty, ConformResult, Diagnosis } from './result.js';
 import type { FoundViolation } from './candidate.js';
 import { LIVENESS } from '../../properties/index.js';
+import { LogWords } from './log-words.js';
 
 export type { BrokenProperty, ConformResult, Diagnosis, DivergenceReport, InconclusiveReport, ViolationReport } from './result.js';
 
@@ -133,7 +134,11 @@ export class Session {
       const all = c.clean().map((x) => new Set([...x.excuses.map((e) => e.id), ...endExcuses(t, x.node.state).map((e) => e.id)]));
       excuses = excuses.filter((e) => all.every((ids) => ids.has(e.id)));
     }
-    const diagnosis = (d || c.inconclusive) && this.diagnosis ? this.diagnosis.result() : null;
+    // Every message in the log's own names and values, not the model's.
+    const words = new LogWords(this.header.names, c.renaming());
+    const w = (x: string): string => words.line(x);
+    const diagnosis = ((d || c.inconclusive) && this.diagnosis ? this.diagnosis.result() : null)?.map((g) => (g.violation ? { ...g, violation: { ...g.violation, message: w(g.violation.message) } } : g)) ?? null;
+    const broken = verdict === 'not-conforming' ? brokenOf(v, diagnosis, this.options.mutant ?? 'correct') : null;
     return {
       verdict,
       topology: t.name,
@@ -144,23 +149,32 @@ export class Session {
       observations: c.observations,
       modelSteps: c.modelSteps(),
       explanations: clean.length,
-      divergence: d && { where: d.where, seq: d.seq, record: d.record, reason: d.reason, allowed: d.allowed, trace: d.history.format(t), state: describeState(t, d.state), index: d.index },
+      divergence: d && {
+        where: d.where,
+        seq: d.seq,
+        record: d.record,
+        reason: d.reason,
+        allowed: words.lines(d.allowed),
+        trace: d.history.format(t, w),
+        state: words.lines(describeState(t, d.state)),
+        index: d.index,
+      },
       violation: v && {
         id: v.violation.id,
         claims: v.violation.claims,
-        message: v.violation.message,
+        message: w(v.violation.message),
         where: v.where,
         seq: v.seq,
         record: v.record,
-        trace: v.history.format(t),
-        state: describeState(t, v.state),
+        trace: v.history.format(t, w),
+        state: words.lines(describeState(t, v.state)),
         index: v.index,
       },
-      inconclusive: inc && { reason: inc.reason, owed: inc.owed, trace: inc.history?.format(t) ?? [] },
-      open: openObligations(c.system, clean),
-      excuses,
+      inconclusive: inc && { reason: inc.reason, owed: words.lines(inc.owed), trace: inc.history?.format(t, w) ?? [] },
+      open: openObligations(c.system, clean).map((o) => ({ ...o, message: w(o.message) })),
+      excuses: excuses.map((x) => ({ ...x, message: w(x.message) })),
       diagnosis,
-      broken: verdict === 'not-conforming' ? brokenOf(v, diagnosis, this.options.mutant ?? 'correct') : null,
+      broken,
       seconds: (performance.now() - this.t0) / 1000,
     };
   }
