@@ -33,7 +33,7 @@ describe('recorded kernel logs, imported and checked against the model', () => {
     const r = imported('parallel-upgrade.kmsg.txt');
     const result = await conform({ text: r.text });
     expect(result.verdict).toBe('not-conforming');
-    expect(result.divergence?.record).toMatchObject({ event: 'tool.rmmod', child: 'C2' });
+    expect(result.divergence?.record).toMatchObject({ event: 'tool.rmmod', child: 'hotup_c2' }); // as the log names it
     expect(result.diagnosis?.[0]).toMatchObject({ mutant: 'MUT-PARALLEL-UPGRADE', verdict: 'violates', violation: { id: 'INV-ONE-DOWN' } });
   });
 
@@ -42,7 +42,7 @@ describe('recorded kernel logs, imported and checked against the model', () => {
     expect(r.skipped.map((s) => s.reason)).toEqual(['tracepoint module_put is not one hotup reads', 'no hotup: tag and no bonding message hotup reads']);
     const result = await conform({ text: r.text });
     expect(result.verdict).toBe('not-conforming');
-    expect(result.divergence?.record).toMatchObject({ event: 'module.unload.end', child: 'C1' });
+    expect(result.divergence?.record).toMatchObject({ event: 'module.unload.end', child: 'hotup_c1' }); // as the log names it
     expect(result.diagnosis?.[0]).toMatchObject({ mutant: 'MUT-NO-DRAIN', verdict: 'violates', violation: { id: 'INV-NO-FREED-CODE' } });
   });
 });
