@@ -31,6 +31,8 @@ import {
 
 export { DEFAULT_LIMITS, type CheckerLimits, type FoundDivergence, type FoundViolation, type OpenObligation } from './candidate.js';
 
+const NONE_OPEN: readonly OpenStep[] = [];
+
 /** Called on every search the checker makes for a logged event at a step boundary (a diagnosis compares designs there). */
 export type SearchObserver = (node: Node, logged: TraceEvent, sig: string, inputs: readonly EnvEvent[], matches: readonly Match[], anyOrder: boolean) => void;
 
@@ -233,6 +235,7 @@ export class Checker {
    * open) kept as one: only their sources and stamps still matter.
    */
   private static trimmed(open: readonly OpenStep[]): readonly OpenStep[] {
+    if (open.length === 1) return open[0]!.left === 0 ? NONE_OPEN : open;
     let i = 0;
     while (i < open.length && open[i]!.left === 0) i++;
     const out: OpenStep[] = [];
@@ -261,9 +264,14 @@ export class Checker {
       ahead: inModelOrder(s.edge.shown.length) ? s.ahead : Checker.aheadAfter(s, p, r),
       owed: due ? null : s.owed,
     };
-    const open = [...c.open];
-    open[k] = step;
-    return { ...c, open: step.left === 0 ? Checker.trimmed(open) : open, ren, history, violation };
+    let open: readonly OpenStep[];
+    if (c.open.length === 1) open = step.left === 0 ? NONE_OPEN : [step];
+    else {
+      const copy = [...c.open];
+      copy[k] = step;
+      open = step.left === 0 ? Checker.trimmed(copy) : copy;
+    }
+    return { ...c, open, ren, history, violation };
   }
 
   /** A candidate that takes silent steps, then the step that shows the line first. */

@@ -55,6 +55,12 @@ describe('lines of several CPUs', () => {
     }
   });
 
+  it('a trace that ends with a step another CPU left open is inconclusive, with what that step owes', async () => {
+    const r = await check(INTERLEAVED.slice(0, -1));
+    expect(r.verdict).toBe('inconclusive');
+    expect(r.inconclusive!.owed.join('\n')).toMatch(/ops\.switch netdev=N1 to=parent/);
+  });
+
   it('the search is bounded: with a window of one step the interleaving is rejected', async () => {
     expect((await check(INTERLEAVED, 1)).divergence!.where).toBe('line 9');
   });

@@ -1,6 +1,7 @@
 import { faultOf, describeEvent } from '../model/event-kinds.js';
 import type { Topology } from '../topology/topology.js';
 import type { Edge } from './model-graph.js';
+import { asLogged } from './parse-record.js';
 import { formatRecord, type TraceEvent, type TraceObservation } from '../model/trace-event.js';
 
 /** One matched line and the model steps it began. */
@@ -53,7 +54,7 @@ export class History {
   format(t: Topology, words: (s: string) => string = (s) => s, last = HISTORY_KEPT): string[] {
     const out: string[] = [];
     for (const e of this.entries().slice(-last)) {
-      out.push(`${e.where.padEnd(10)} ${formatRecord(e.record)}`);
+      out.push(`${e.where.padEnd(10)} ${formatRecord(asLogged(e.record))}`);
       e.steps.forEach((s, n) => {
         const fault = faultOf(s.env);
         const silent = n < e.steps.length - 1 ? ' (not logged)' : '';

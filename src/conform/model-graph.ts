@@ -14,7 +14,7 @@ import { eventsOfStep, type StepEvent } from './step-events.js';
 import type { TraceEvent } from '../model/trace-event.js';
 import type { StepExcuse } from './candidate.js';
 import { stepExcuses } from './excuses.js';
-import { predecessors } from './causal-order.js';
+import { inModelOrder, predecessors } from './causal-order.js';
 
 /** A model state (monitors included), numbered once per distinct state. */
 export interface Node {
@@ -225,7 +225,8 @@ export class ModelGraph {
     if (hit) return hit;
     const out: Match[] = [];
     this.search(n, extra, (path, e) => {
-      for (let at = 0; at < e.shown.length; at++) if ((anyOrder || e.preds[at] === 0) && sameShape(e.shown[at]!.event, logged)) out.push({ path, edge: e, at });
+      const free = anyOrder && !inModelOrder(e.shown.length);
+      for (let at = 0; at < e.shown.length; at++) if ((free || e.preds[at] === 0) && sameShape(e.shown[at]!.event, logged)) out.push({ path, edge: e, at });
     });
     n.matches ??= new Map();
     n.matches.set(key, out);

@@ -10,7 +10,7 @@ export interface TraceRecord {
   readonly where: string;
   readonly seq: number;
   readonly record: TraceEvent | TraceObservation;
-  /** The line as the implementation wrote it, its own names and values (without seq, ts, cpu and x-* fields): what reports show. */
+  /** The line as the implementation wrote it, its own names and values (seq, ts, cpu and x-* fields included: `asLogged` drops them): what reports show. */
   readonly raw: TraceEvent | TraceObservation;
   /** Who logged it: the file (when several are merged) and the line's `cpu`; lines of one source keep their order. */
   readonly source: string;
@@ -18,6 +18,13 @@ export interface TraceRecord {
   readonly ts: number | null;
   /** Which of several merged files it came from (0 for a single file). */
   readonly file: number;
+}
+
+/** A line as logged, without the fields every line may carry (seq, ts, cpu, x-*): what a report shows of it. */
+export function asLogged<R extends TraceEvent | TraceObservation>(raw: R): R {
+  const out: Record<string, FieldValue> = {};
+  for (const k in raw) if (k !== 'seq' && k !== 'ts' && k !== 'cpu' && !isExtensionField(k)) out[k] = raw[k]!;
+  return out as R;
 }
 
 /** A line's `ts` in seconds, or null. */
@@ -129,10 +136,8 @@ export function parseRecord(where: string, line: unknown, header: TraceHeader, p
     throw new TraceInputError(where, 'event', `${String(o.event)} is not among the kinds the header's "records" declares`, `add "${String(o.event)}" to "records", or drop "records" to declare every kind`);
   }
   const out: Record<string, FieldValue> = isEvent ? { event: o.event as string } : { observe: o.observe as string };
-  const raw: Record<string, FieldValue> = { ...out };
   for (const k in o) {
     if (k === 'seq' || k === 'ts' || k === 'cpu' || k === 'event' || k === 'observe' || isExtensionField(k)) continue;
-    raw[k] = o[k] as FieldValue;
     const type = fields[k]!;
     out[k] = type === 'text' ? meaningOf(String(o[k]), (v) => names!.modelName(v)) : names.value(k, type, o[k]);
   }
@@ -141,5 +146,5 @@ export function parseRecord(where: string, line: unknown, header: TraceHeader, p
     out.value = bondValue(where, names, o.option as string, o.value as FieldValue);
   }
   const cpu = o.cpu === undefined ? '' : String(o.cpu);
-  return { where, seq, record: out as TraceEvent | TraceObservation, raw: raw as TraceEvent | TraceObservation, source: fileLabel || cpu ? `${fileLabel}#${cpu}` : '', ts: secondsOf(o.ts), file };
+  return { where, seq, record: out as TraceEvent | TraceObservation, raw: o as TraceEvent | TraceObservation, source: fileLabel || cpu ? `${fileLabel}#${cpu}` : '', ts: secondsOf(o.ts), file };
 }

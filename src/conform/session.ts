@@ -10,7 +10,7 @@ import { parseHeader, type TraceHeader } from './header.js';
 import { TraceInputError } from './input-error.js';
 import { ModelGraph } from './model-graph.js';
 import { openObligations } from './obligations.js';
-import { parseRecord, type TraceRecord } from './parse-record.js';
+import { asLogged, parseRecord, type TraceRecord } from './parse-record.js';
 import type { BrokenProperty, ConformResult, Diagnosis } from './result.js';
 import type { FoundViolation } from './candidate.js';
 import { LIVENESS } from '../../properties/index.js';
@@ -152,7 +152,7 @@ export class Session {
       divergence: d && {
         where: d.where,
         seq: d.seq,
-        record: d.record,
+        record: asLogged(d.record),
         reason: d.reason,
         allowed: words.lines(d.allowed),
         trace: d.history.format(t, w),
@@ -165,7 +165,7 @@ export class Session {
         message: w(v.violation.message),
         where: v.where,
         seq: v.seq,
-        record: v.record,
+        record: asLogged(v.record),
         trace: v.history.format(t, w),
         state: words.lines(describeState(t, v.state)),
         index: v.index,
