@@ -10,6 +10,8 @@ import { BENCH_CONFORM, topologyOf } from '../scenarios/index.js';
 export interface ConformRun {
   readonly events: number;
   readonly seconds: number;
+  /** CPU time of the process meanwhile: on a shared machine, the steadier figure. */
+  readonly cpuSeconds: number;
   readonly eventsPerSecond: number;
   readonly verdict: string;
 }
@@ -32,7 +34,7 @@ export interface ConformBench {
   /** The same two CPUs' lines as two files, merged by timestamp. */
   readonly merged: ConformRun;
   /** A trace of DIAGNOSE_EVENTS events that diverges at its last line: checked alone, then with the diagnosis. */
-  readonly large: { readonly events: number; readonly checkSeconds: number; readonly diagnoseSeconds: number };
+  readonly large: { readonly events: number; readonly checkSeconds: number; readonly diagnoseSeconds: number; readonly checkCpuSeconds: number; readonly diagnoseCpuSeconds: number };
 }
 
 /** The length of the trace the diagnosis is timed on. */
@@ -108,10 +110,12 @@ async function writeTwoCpus(files: readonly string[], events: number): Promise<v
 }
 
 const timed = async (run: () => Promise<{ events: number; verdict: string }>): Promise<ConformRun> => {
+  const cpu0 = process.cpuUsage();
   const t0 = performance.now();
   const r = await run();
   const seconds = (performance.now() - t0) / 1000;
-  return { events: r.events, seconds, eventsPerSecond: r.events / seconds, verdict: r.verdict };
+  const cpu = process.cpuUsage(cpu0);
+  return { events: r.events, seconds, cpuSeconds: (cpu.user + cpu.system) / 1e6, eventsPerSecond: r.events / seconds, verdict: r.verdict };
 };
 
 /** Checks generated traces (scenarios/bench.ts: a million events each) and reports events per second, single-source and two CPUs, peak heap, and the diagnosis time on DIAGNOSE_EVENTS events. */
@@ -162,7 +166,7 @@ export async function benchConform(events = BENCH_CONFORM.budget.events, large =
       diagnoseSeconds,
       multiCpu,
       merged,
-      large: { events: check.events, checkSeconds: check.seconds, diagnoseSeconds: diagnosed.seconds },
+      large: { events: check.events, checkSeconds: check.seconds, diagnoseSeconds: diagnosed.seconds, checkCpuSeconds: check.cpuSeconds, diagnoseCpuSeconds: diagnosed.cpuSeconds },
     };
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -170,16 +174,17 @@ export async function benchConform(events = BENCH_CONFORM.budget.events, large =
 }
 
 const fmt = (n: number): string => Math.round(n).toLocaleString('en-US');
-const run = (name: string, r: ConformRun): string => `  ${name}: ${r.events.toLocaleString('en-US')} events ${r.verdict} in ${r.seconds.toFixed(2)} s = ${fmt(r.eventsPerSecond)} events/s`;
+const run = (name: string, r: ConformRun): string =>
+  `  ${name}: ${r.events.toLocaleString('en-US')} events ${r.verdict} in ${r.seconds.toFixed(2)} s = ${fmt(r.eventsPerSecond)} events/s (CPU ${r.cpuSeconds.toFixed(2)} s = ${fmt(r.events / r.cpuSeconds)} events per CPU second)`;
 
 /** The benchmark as a few lines. */
 export const conformLine = (b: ConformBench): string =>
   [
     `conform: ${b.events.toLocaleString('en-US')} events (${b.lines.toLocaleString('en-US')} lines) ${b.verdict} in ${b.seconds.toFixed(2)} s = ${fmt(b.eventsPerSecond)} events/s (CPU ${b.cpuSeconds.toFixed(2)} s), peak heap ${b.peakHeapMB.toFixed(0)} MB; diverging at its last line, with the diagnosis, in ${b.diagnoseSeconds.toFixed(2)} s`,
-    run('single source', { events: b.events, seconds: b.seconds, eventsPerSecond: b.eventsPerSecond, verdict: b.verdict }),
+    run('single source', { events: b.events, seconds: b.seconds, cpuSeconds: b.cpuSeconds, eventsPerSecond: b.eventsPerSecond, verdict: b.verdict }),
     run('two CPUs interleaved, one file', b.multiCpu),
     run('two CPUs, one file each, merged by timestamp', b.merged),
-    `  diagnosis on ${b.large.events.toLocaleString('en-US')} events diverging at the last line: ${b.large.diagnoseSeconds.toFixed(2)} s, against ${b.large.checkSeconds.toFixed(2)} s to check it (${(b.large.diagnoseSeconds / b.large.checkSeconds).toFixed(2)}x)`,
+    `  diagnosis on ${b.large.events.toLocaleString('en-US')} events diverging at the last line: ${b.large.diagnoseSeconds.toFixed(2)} s (CPU ${b.large.diagnoseCpuSeconds.toFixed(2)} s), against ${b.large.checkSeconds.toFixed(2)} s (CPU ${b.large.checkCpuSeconds.toFixed(2)} s) to check it: ${(b.large.diagnoseCpuSeconds / b.large.checkCpuSeconds).toFixed(2)}x in CPU time`,
   ].join('\n');
 
 if (process.argv[1] && import.meta.filename === process.argv[1]) {

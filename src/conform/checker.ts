@@ -226,7 +226,7 @@ export class Checker {
   }
 
   private stamped(s: readonly Stamp[], r: TraceRecord): readonly Stamp[] {
-    return r.ts === null || r.source === '' ? s : [...s, { file: r.file, ts: r.ts }];
+    return !this.limits.merged || r.ts === null ? s : [...s, { file: r.file, ts: r.ts }];
   }
 
   /**
