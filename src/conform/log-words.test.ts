@@ -47,6 +47,11 @@ describe("verdicts in the log's own words", () => {
     expect(text).toMatch(/model step \d+: driver core: mlx_c1 remove\(mlx\.sf\.0\)/);
     expect(JSON.stringify(r.divergence!.record)).toBe(JSON.stringify({ event: 'netdev.unregister', netdev: 'eth2', ifindex: 9 }));
   });
+
+  it('says why an observation disagrees in the log\'s names', async () => {
+    const r = await conform({ text: lines([{ observe: 'netdev', netdev: 'eth0', ops: 'mlx_c2' }]) }, { diagnose: false });
+    expect(r.divergence!.reason).toBe('the observation disagrees with the model: ops: the implementation saw mlx_c2, the model has mlx_c1');
+  });
 });
 
 /** The correct design until the tool gives up: C1 unloaded and reloaded, its notification lost, the tool times out and stops with its report. */

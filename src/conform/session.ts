@@ -153,7 +153,7 @@ export class Session {
         where: d.where,
         seq: d.seq,
         record: asLogged(d.record),
-        reason: d.reason,
+        reason: w(d.reason),
         allowed: words.lines(d.allowed),
         trace: d.history.format(t, w),
         state: words.lines(describeState(t, d.state)),
