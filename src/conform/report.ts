@@ -3,7 +3,7 @@ import { formatRecord } from '../model/trace-event.js';
 
 const fmt = (n: number): string => n.toLocaleString('en-US');
 /** The line's own sequence number (ITF records are named by state, so theirs is left out). */
-const seqOf = (seq: number, where: string): string => (seq >= 0 && where.startsWith('line') ? ` (seq ${seq})` : '');
+const seqOf = (seq: number, where: string): string => (seq >= 0 && /(^|:)line \d/.test(where) ? ` (seq ${seq})` : '');
 const MAX_ALLOWED = 24;
 
 /** The human report of `hotup conform`: the verdict first, then what it rests on. */
