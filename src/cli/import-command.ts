@@ -16,6 +16,7 @@ interface ImportFlags {
   records?: string[];
   out?: string;
   verbose?: boolean;
+  cpu?: boolean;
 }
 
 /** Exit codes of `hotup import`. */
@@ -82,6 +83,7 @@ function run(log: string, flags: ImportFlags): void {
       names: flags.names ?? {},
       records: flags.records ?? null,
       source: `hotup import of ${log === '-' ? 'standard input' : log}`,
+      cpu: flags.cpu === true,
     });
     if (flags.out !== undefined) writeOutputs([{ flag: '--out', path: flags.out, text: result.text }]);
     else process.stdout.write(result.text);
@@ -106,6 +108,7 @@ export function registerImportCommand(program: Command): void {
     .addOption(new Option('--records <kinds>', 'the event kinds the system logs (kinds or prefixes, comma-separated); default: the kinds found in the log').argParser(recordsOption))
     .option('--out <file>', 'write the trace to a file (whole or not at all) instead of standard output')
     .option('--verbose', 'list every skipped line with why')
+    .option('--cpu', 'write the CPU a line was logged on as cpu (not x-cpu): hotup conform then lets the lines of different CPUs interleave')
     .addHelpText('after', EXAMPLES)
     .action((log: string, flags: ImportFlags) => run(log, flags));
 }

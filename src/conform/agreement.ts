@@ -15,7 +15,7 @@ function sameMatches(a: readonly Match[], b: readonly Match[]): boolean {
   for (let i = 0; i < a.length; i++) {
     const x = a[i]!;
     const y = b[i]!;
-    if (x.path.length !== y.path.length || !sameEdge(x.edge, y.edge)) return false;
+    if (x.at !== y.at || x.path.length !== y.path.length || !sameEdge(x.edge, y.edge)) return false;
     for (let j = 0; j < x.path.length; j++) if (!sameEdge(x.path[j]!, y.path[j]!)) return false;
   }
   return true;
@@ -34,16 +34,17 @@ export class Agreement {
   constructor(private readonly others: readonly ModelGraph[]) {}
 
   /** The designs among `wanted` (a bitmask over `others`) that make the reference's search from `node` for `logged`. */
-  agreeing(wanted: number, node: Node, logged: TraceEvent, sig: string, inputs: readonly EnvEvent[], matches: readonly Match[]): number {
+  agreeing(wanted: number, node: Node, logged: TraceEvent, sig: string, inputs: readonly EnvEvent[], matches: readonly Match[], anyOrder = false): number {
     let byNode = this.memo.get(node);
     if (!byNode) {
       byNode = new Map();
       this.memo.set(node, byNode);
     }
-    let m = byNode.get(sig);
+    const key = anyOrder ? `${sig}\u0001any` : sig;
+    let m = byNode.get(key);
     if (!m) {
       m = { known: 0, agree: 0 };
-      byNode.set(sig, m);
+      byNode.set(key, m);
     }
     const unknown = wanted & ~m.known;
     if (unknown !== 0) {
@@ -51,7 +52,7 @@ export class Agreement {
         const bit = 1 << i;
         if ((unknown & bit) === 0) continue;
         const g = this.others[i]!;
-        if (sameMatches(matches, g.matches(g.node(rehome(g.system.components, node.state)), logged, sig, inputs))) m.agree |= bit;
+        if (sameMatches(matches, g.matches(g.node(rehome(g.system.components, node.state)), logged, sig, inputs, anyOrder))) m.agree |= bit;
         m.known |= bit;
       }
     }

@@ -17,10 +17,16 @@ export interface CheckerLimits {
   readonly cacheLimit: number;
   /** Stop as soon as every explanation breaks an invariant (false: read on, to see whether the trace is explained at all). */
   readonly stopAtViolation: boolean;
+  /** Model steps an explanation may have begun and not finished logging at once (lines of other CPUs interleaved): the bound of the matching search. */
+  readonly window: number;
+  /** Seconds two merged files' clocks may disagree: lines of different files further apart than this keep their order. */
+  readonly skew: number;
+  /** The lines come from several merged files: within a step too, lines of different files within the skew may come in either order. */
+  readonly merged: boolean;
 }
 
 /** The limits `hotup conform` uses unless told otherwise. */
-export const DEFAULT_LIMITS: CheckerLimits = { maxInternal: 8, maxCandidates: 256, cacheLimit: 50_000, stopAtViolation: true };
+export const DEFAULT_LIMITS: CheckerLimits = { maxInternal: 8, maxCandidates: 256, cacheLimit: 50_000, stopAtViolation: true, window: 4, skew: 0.01, merged: false };
 
 /** An invariant the model breaks on the only explanations of the trace, at the record whose part of the step broke it. */
 export interface FoundViolation {
@@ -84,17 +90,44 @@ export interface OwedViolation {
   readonly state: SystemState;
 }
 
-/** One explanation of the trace so far: a model state, the step being read off, the renaming, what it broke and what was excused. */
+/** Where a logged line came from, for the clock-skew bound between merged files. */
+export interface Stamp {
+  readonly file: number;
+  readonly ts: number;
+}
+
+/** A shown event logged before some of its predecessors, from a line of `file` at `ts`. */
+export interface Ahead {
+  /** The predecessors not yet logged (a bitmask over the step's shown events). */
+  readonly waits: number;
+  readonly file: number;
+  readonly ts: number;
+}
+
+/** A model step the trace has begun to log and not finished (or finished after a step still open before it). */
+export interface OpenStep {
+  readonly edge: Edge;
+  /** Which of its shown events are logged: a bitmask, or, for a step too long to reorder, how many in the model's order. */
+  readonly done: number;
+  /** Shown events still owed. */
+  readonly left: number;
+  /** The sources (CPUs, files) that logged its lines. */
+  readonly sources: readonly string[];
+  readonly stamps: readonly Stamp[];
+  /** Events logged ahead of some they must follow (merged files): what they still wait for, which must come from another file within the skew. */
+  readonly ahead: readonly Ahead[];
+  /** A violation of the step, reported when its breaking record is read. */
+  readonly owed: OwedViolation | null;
+}
+
+/** One explanation of the trace so far: a model state, the steps being read off, the renaming, what it broke and what was excused. */
 export interface Candidate {
+  /** The state after every step begun (the open ones included). */
   readonly node: Node;
-  /** The step whose events the trace is reading; null at a step boundary. */
-  readonly edge: Edge | null;
-  /** The next of `edge`'s shown events the trace must log. */
-  readonly pos: number;
+  /** The steps begun whose events are not all logged, oldest first (empty at a step boundary); at most `window`. */
+  readonly open: readonly OpenStep[];
   readonly ren: Renaming;
   readonly violation: FoundViolation | null;
-  /** A violation of the step under way, reported when its breaking record is read. */
-  readonly owed: OwedViolation | null;
   /** The first excuse of each excused property, in the order found. */
   readonly excuses: readonly Excuse[];
   readonly history: History;
@@ -102,7 +135,7 @@ export interface Candidate {
 }
 
 /** Whether the candidate is part-way through a step that still owes logged events. */
-export const pending = (c: Candidate): boolean => c.edge !== null && c.pos < c.edge.shown.length;
+export const pending = (c: Candidate): boolean => c.open.length > 0;
 
 /** The first-found violation among explanations that all break an invariant. */
 export const earliest = (cs: readonly Candidate[]): FoundViolation => cs.map((c) => c.violation!).sort((a, b) => a.index - b.index)[0]!;

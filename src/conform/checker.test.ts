@@ -119,7 +119,7 @@ describe('unreadable traces', () => {
     ['bad JSON', `${ok}\n{"seq":1,"event":"carrier.off","netdev":"N1"}\n{"seq":2,`, 'line 3', '(line)', /not valid JSON/],
     ['misspelt event', `${ok}\n{"seq":1,"event":"carier.off","netdev":"N1"}`, 'line 2', 'event', /did you mean "carrier.off"/],
     ['missing field', `${ok}\n{"seq":1,"event":"carrier.off"}`, 'line 2', 'netdev', /add "netdev"/],
-    ['unknown field', `${ok}\n{"seq":1,"event":"carrier.off","netdev":"N1","cpu":3}`, 'line 2', 'cpu', /"x-cpu"/],
+    ['unknown field', `${ok}\n{"seq":1,"event":"carrier.off","netdev":"N1","pid":3}`, 'line 2', 'pid', /"x-pid"/],
     ['netdev not in the topology', `${ok}\n{"seq":1,"event":"carrier.off","netdev":"N7"}`, 'line 2', 'netdev', /not a netdev of claims-10-11/],
     ['sequence not increasing', `${ok}\n{"seq":2,"event":"carrier.off","netdev":"N1"}\n{"seq":2,"event":"carrier.on","netdev":"N1"}`, 'line 3', 'seq', /does not follow 2/],
     ['two settings in one user.config', `${ok}\n{"seq":1,"event":"user.config","netdev":"N1","mtu":9000,"admin":"up"}`, 'line 2', 'mtu|mac|admin', /exactly one/],

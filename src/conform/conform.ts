@@ -3,6 +3,7 @@ import { StringDecoder } from 'node:string_decoder';
 import { MAX_JSON_DEPTH, tooDeep } from '../topology/json-text.js';
 import { TraceInputError } from './input-error.js';
 import { itfItems } from './itf.js';
+import { mergeByTime } from './merge.js';
 import { Session, type CheckOptions, type ConformResult } from './session.js';
 
 /** Where a trace comes from: a file (or FIFO), text in memory, or a stream (stdin). Each is read exactly once. */
@@ -101,6 +102,44 @@ async function read(input: TraceInput, options: ConformOptions): Promise<Conform
   if (more) take(true);
   await chunks.return(undefined);
   return session.result();
+}
+
+/** The lines of a JSON Lines input, numbered from 1, read as a stream. */
+async function* linesOf(input: TraceInput): AsyncGenerator<{ text: string; n: number }> {
+  let buf = '';
+  let n = 0;
+  for await (const c of chunksOf(input)) {
+    buf += c;
+    const parts = buf.split('\n');
+    buf = parts.pop()!;
+    for (const p of parts) yield { text: p.endsWith('\r') ? p.slice(0, -1) : p, n: ++n };
+  }
+  if (buf) yield { text: buf.endsWith('\r') ? buf.slice(0, -1) : buf, n: ++n };
+}
+
+/**
+ * Checks several JSON Lines files of one system as one trace, merged by
+ * timestamp (src/conform/merge.ts): each file and each CPU in it is a source
+ * whose lines keep their order; `labels` name the files in messages.
+ */
+export async function conformMerged(inputs: readonly TraceInput[], labels: readonly string[], options: ConformOptions = {}): Promise<ConformResult> {
+  if (options.format === 'itf') throw new TraceInputError(labels[0] ?? '(input)', '--format', 'several files are merged only from JSON Lines', 'convert the ITF trace, or check it alone');
+  const iterators = inputs.map((input) => linesOf(input));
+  try {
+    const { header, records } = await mergeByTime(
+      iterators.map((lines, i) => ({ label: labels[i]!, lines })),
+      options.topology ?? null,
+    );
+    const session = new Session({ ...options, limits: { ...options.limits, merged: true } });
+    session.begin(header, inputs.length);
+    for await (const r of records) {
+      session.record(r);
+      if (!session.wantsMore) break;
+    }
+    return session.result();
+  } finally {
+    await Promise.all(iterators.map((it) => it.return(undefined)));
+  }
 }
 
 /**

@@ -45,8 +45,8 @@ export class OnePassDiagnosis {
     this.lanes = MUTANTS.map((m, i) => ({ mutant: m.id, bit: 1 << i, graph: new ModelGraph(createSystem(topology, designOf(m.id)), recorded, limits), checker: null }));
     this.shadowing = (1 << MUTANTS.length) - 1;
     this.agreement = new Agreement(this.lanes.map((l) => l.graph));
-    reference.onSearch = (node, logged, sig, inputs, matches) => {
-      if (this.agreeing !== 0) this.agreeing = this.agreement.agreeing(this.agreeing, node, logged, sig, inputs, matches);
+    reference.onSearch = (node, logged, sig, inputs, matches, anyOrder) => {
+      if (this.agreeing !== 0) this.agreeing = this.agreement.agreeing(this.agreeing, node, logged, sig, inputs, matches, anyOrder);
     };
   }
 
@@ -96,15 +96,16 @@ export class OnePassDiagnosis {
     for (const lane of this.lanes) {
       const c = lane.checker;
       if (!c) continue;
+      const designBreaks = MUTANTS.find((m) => m.id === lane.mutant)!.breaks;
       c.end();
       const v = c.violation;
       const d = c.divergence;
-      if (v) out.push({ mutant: lane.mutant, verdict: 'violates', where: v.where, violation: { id: v.violation.id, message: v.violation.message }, divergesAt: d?.where ?? null, open: [] });
-      else if (d) out.push({ mutant: lane.mutant, verdict: 'diverges', where: d.where, violation: null, divergesAt: d.where, open: [] });
+      if (v) out.push({ mutant: lane.mutant, verdict: 'violates', where: v.where, violation: { id: v.violation.id, message: v.violation.message }, divergesAt: d?.where ?? null, open: [], designBreaks });
+      else if (d) out.push({ mutant: lane.mutant, verdict: 'diverges', where: d.where, violation: null, divergesAt: d.where, open: [], designBreaks });
       else if (c.inconclusive) continue; // cut inside a step for it too: it explains no more than the correct design
       else {
         const open = openObligations(c.system, c.clean().map((x) => x.node.state)).map((o) => o.id);
-        out.push({ mutant: lane.mutant, verdict: 'conforming', where: null, violation: null, divergesAt: null, open });
+        out.push({ mutant: lane.mutant, verdict: 'conforming', where: null, violation: null, divergesAt: null, open, designBreaks });
       }
     }
     const reach = (g: Diagnosis): number => (g.divergesAt === null ? Infinity : this.indexOf(g.mutant));

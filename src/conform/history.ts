@@ -1,6 +1,7 @@
 import { faultOf, describeEvent } from '../model/event-kinds.js';
 import type { Topology } from '../topology/topology.js';
 import type { Edge } from './model-graph.js';
+import { asLogged } from './parse-record.js';
 import { formatRecord, type TraceEvent, type TraceObservation } from '../model/trace-event.js';
 
 /** One matched line and the model steps it began. */
@@ -49,15 +50,15 @@ export class History {
     return out.reverse();
   }
 
-  /** The trace so far, in readable form: each line, and under it the model steps it began, in the kernel's words. */
-  format(t: Topology, last = HISTORY_KEPT): string[] {
+  /** The trace so far, in readable form: each line as logged, and under it the model steps it began, in the kernel's words (`words`: in the log's names and values). */
+  format(t: Topology, words: (s: string) => string = (s) => s, last = HISTORY_KEPT): string[] {
     const out: string[] = [];
     for (const e of this.entries().slice(-last)) {
-      out.push(`${e.where.padEnd(10)} ${formatRecord(e.record)}`);
+      out.push(`${e.where.padEnd(10)} ${formatRecord(asLogged(e.record))}`);
       e.steps.forEach((s, n) => {
         const fault = faultOf(s.env);
         const silent = n < e.steps.length - 1 ? ' (not logged)' : '';
-        out.push(`${''.padEnd(10)}   model step ${e.firstStep + n}: ${describeEvent(t, s.env, s.from.state)}${fault ? ` [${fault}]` : ''}${silent}`);
+        out.push(`${''.padEnd(10)}   model step ${e.firstStep + n}: ${words(describeEvent(t, s.env, s.from.state))}${fault ? ` [${fault}]` : ''}${silent}`);
       });
     }
     return out;

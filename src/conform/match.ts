@@ -1,7 +1,8 @@
 import type { Renaming } from './renaming.js';
 import type { StateView } from './state-view.js';
 import { indexOfName, type FieldValue, type TraceEvent, type TraceObservation } from '../model/trace-event.js';
-import { RENAMED_FIELDS } from './vocabulary.js';
+import { sameMeaning } from './meaning.js';
+import { RENAMED_FIELDS, TEXT_FIELDS } from './vocabulary.js';
 
 const equal = (a: FieldValue | undefined, b: FieldValue | undefined): boolean =>
   a === b || (typeof a === 'object' && a !== null && typeof b === 'object' && b !== null && JSON.stringify(a) === JSON.stringify(b));
@@ -18,10 +19,14 @@ export function sameShape(model: TraceEvent, logged: TraceEvent): boolean {
   if (model.event !== logged.event) return false;
   for (const k in logged) {
     if (k === 'event' || k in RENAMED_FIELDS) continue;
-    if (!equal(model[k], logged[k])) return false;
+    if (TEXT_FIELDS.has(k) ? !sameText(model[k], logged[k]) : !equal(model[k], logged[k])) return false;
   }
   return true;
 }
+
+/** A model sentence against a logged text's meaning (parse-record reduced it). */
+const sameText = (model: FieldValue | undefined, logged: FieldValue | undefined): boolean =>
+  typeof model === 'string' && typeof logged === 'string' && sameMeaning(model, logged);
 
 /** The renaming under which the logged event's renamed fields (ifindex, version, mac) are the model's, or null. */
 export function renameEvent(model: TraceEvent, logged: TraceEvent, ren: Renaming): Renaming | null {
@@ -75,6 +80,8 @@ export function checkObservation(view: StateView, o: TraceObservation, ren: Rena
       const next: Renaming | null = r.match(scopeOf(k, part), seen, model ?? null);
       if (next) r = next;
       else wrong.push(`${k}: ${r.explain(scopeOf(k, part), seen, model ?? null)}`);
+    } else if (TEXT_FIELDS.has(k)) {
+      if (!sameText(model, seen)) wrong.push(`${k}: the implementation's words (${show(seen)}) do not say what the model's do (${show(model)})`);
     } else if (typeof seen === 'object' && seen !== null && !Array.isArray(seen)) {
       const m = (model ?? {}) as Readonly<Record<string, string>>;
       for (const [key, v] of Object.entries(seen)) if (m[key] !== v) wrong.push(`${k}.${key}: the implementation saw ${v}, the model has ${show(m[key])}`);

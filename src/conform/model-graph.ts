@@ -14,6 +14,7 @@ import { eventsOfStep, type StepEvent } from './step-events.js';
 import type { TraceEvent } from '../model/trace-event.js';
 import type { StepExcuse } from './candidate.js';
 import { stepExcuses } from './excuses.js';
+import { inModelOrder, predecessors } from './causal-order.js';
 
 /** A model state (monitors included), numbered once per distinct state. */
 export interface Node {
@@ -34,8 +35,10 @@ export interface Edge {
   readonly fault: FaultId | null;
   readonly log: readonly Message[];
   readonly after: SystemState;
-  /** The step's events of recorded kinds, in order; none: the step is silent (unlogged). */
+  /** The step's events of recorded kinds, in the model's order; none: the step is silent (unlogged). */
   readonly shown: readonly StepEvent[];
+  /** For each shown event, the bitmask of the shown events a trace must log before it (src/conform/causal-order.ts). */
+  readonly preds: readonly number[];
   target?: Node;
   violation?: Violation | null;
   /** Properties the step would have broken but for a fault that excuses them. */
@@ -44,10 +47,11 @@ export interface Edge {
   breaksAt?: number;
 }
 
-/** A way to reach a logged event: silent steps, then the step whose first shown event it is. */
+/** A way to reach a logged event: silent steps, then the step that may show it first (its shown event `at`, which nothing in the step must precede). */
 export interface Match {
   readonly path: readonly Edge[];
   readonly edge: Edge;
+  readonly at: number;
 }
 
 /** How far the search for a logged event may go. */
@@ -59,6 +63,7 @@ export interface GraphLimits {
 }
 
 let nextId = 0;
+const NO_PREDS: readonly number[] = [0];
 
 /**
  * The model's state graph, explored lazily and memoised: each distinct state
@@ -114,8 +119,14 @@ export class ModelGraph {
       if (e instanceof LivelockError) return null;
       throw e;
     }
-    const shown = eventsOfStep(this.system.topology, from.state, env, res.log, res.state).filter((x) => this.recorded.has(x.event.event));
-    return { id: nextId++, from, env, fault: faultOf(env), log: res.log, after: res.state, shown };
+    const all = eventsOfStep(this.system.topology, from.state, env, res.log, res.state);
+    const kept: number[] = [];
+    all.forEach((x, i) => {
+      if (this.recorded.has(x.event.event)) kept.push(i);
+    });
+    const shown = kept.map((i) => all[i]!);
+    const preds = shown.length <= 1 ? NO_PREDS : predecessors(all.map((x) => x.event), kept);
+    return { id: nextId++, from, env, fault: faultOf(env), log: res.log, after: res.state, shown, preds };
   }
 
   /** Every step enabled in the node, faults included (a fault must show a recorded event to be taken). */
@@ -187,6 +198,13 @@ export class ModelGraph {
     return replayLog(e.from.state, e.env, e.log, e.shown[pos]!.at + 1);
   }
 
+  /** The state after the first `m` of a step's shown events (0: before the step; all: after it). */
+  statePast(e: Edge, m: number): SystemState {
+    if (m <= 0) return e.from.state;
+    if (m >= e.shown.length) return e.after;
+    return this.stateWithin(e, m - 1);
+  }
+
   private steps(n: Node, extra: readonly EnvEvent[]): readonly Edge[] {
     if (extra.length === 0) return this.edgesOf(n);
     const more = extra.map((env) => this.extraEdge(n, env)).filter((e): e is Edge => e !== null && !this.edgesOf(n).includes(e));
@@ -195,19 +213,23 @@ export class ModelGraph {
 
   /**
    * Breadth-first over silent steps (at most `maxInternal`, no faults) from
-   * `n`, every step whose first shown event is `logged` (renamed fields aside).
+   * `n`, every step that may show `logged` first (renamed fields aside): one
+   * of its shown events that the causal order lets come first (`anyOrder`:
+   * any of them, for lines of merged files whose clocks may disagree).
    * `sig` names the search for the memo: the logged event without its renamed
    * fields, and the log-parameterised steps.
    */
-  matches(n: Node, logged: TraceEvent, sig: string, extra: readonly EnvEvent[]): readonly Match[] {
-    const hit = n.matches?.get(sig);
+  matches(n: Node, logged: TraceEvent, sig: string, extra: readonly EnvEvent[], anyOrder = false): readonly Match[] {
+    const key = anyOrder ? `${sig}\u0001any` : sig;
+    const hit = n.matches?.get(key);
     if (hit) return hit;
     const out: Match[] = [];
     this.search(n, extra, (path, e) => {
-      if (sameShape(e.shown[0]!.event, logged)) out.push({ path, edge: e });
+      const free = anyOrder && !inModelOrder(e.shown.length);
+      for (let at = 0; at < e.shown.length; at++) if ((free || e.preds[at] === 0) && sameShape(e.shown[at]!.event, logged)) out.push({ path, edge: e, at });
     });
     n.matches ??= new Map();
-    n.matches.set(sig, out);
+    n.matches.set(key, out);
     this.cached++;
     return out;
   }
@@ -215,7 +237,9 @@ export class ModelGraph {
   /** Every step that shows an event next from `n`, after silent steps: what the model allowed there. */
   allowed(n: Node): Match[] {
     const out: Match[] = [];
-    this.search(n, [], (path, e) => out.push({ path, edge: e }));
+    this.search(n, [], (path, e) => {
+      for (let at = 0; at < e.shown.length; at++) if (e.preds[at] === 0) out.push({ path, edge: e, at });
+    });
     return out;
   }
 

@@ -3,6 +3,7 @@ import { TraceInputError } from './input-error.js';
 import type { TraceHeader } from './header.js';
 import { validateRecord } from './schema.js';
 import { indexOfName, type FieldValue, type TraceEvent, type TraceObservation } from '../model/trace-event.js';
+import { meaningOf } from './meaning.js';
 import { BOND_OPTIONS, eventSpec, isExtensionField, observationSpec, type FieldType } from './vocabulary.js';
 
 /** One line after the header: an event or an observation in the model's names, with where it came from. */
@@ -10,6 +11,29 @@ export interface TraceRecord {
   readonly where: string;
   readonly seq: number;
   readonly record: TraceEvent | TraceObservation;
+  /** The line as the implementation wrote it, its own names and values (seq, ts, cpu and x-* fields included: `asLogged` drops them): what reports show. */
+  readonly raw: TraceEvent | TraceObservation;
+  /** Who logged it: the file (when several are merged) and the line's `cpu`; lines of one source keep their order. */
+  readonly source: string;
+  /** The timestamp in seconds, when the line gives one (RFC 3339 text is read as seconds since the epoch). */
+  readonly ts: number | null;
+  /** Which of several merged files it came from (0 for a single file). */
+  readonly file: number;
+}
+
+/** A line as logged, without the fields every line may carry (seq, ts, cpu, x-*): what a report shows of it. */
+export function asLogged<R extends TraceEvent | TraceObservation>(raw: R): R {
+  const out: Record<string, FieldValue> = {};
+  for (const k in raw) if (k !== 'seq' && k !== 'ts' && k !== 'cpu' && !isExtensionField(k)) out[k] = raw[k]!;
+  return out as R;
+}
+
+/** A line's `ts` in seconds, or null. */
+export function secondsOf(ts: unknown): number | null {
+  if (typeof ts === 'number') return ts;
+  if (typeof ts !== 'string') return null;
+  const ms = Date.parse(ts);
+  return Number.isNaN(ms) ? null : ms / 1000;
 }
 
 const RESELECT = ['always', 'better', 'failure'];
@@ -36,6 +60,16 @@ class Names {
     }
     this.known.set(letter + v, m);
     return m;
+  }
+
+  /** The model's name for an implementation's name or a model name, or null when it names nothing of the topology. */
+  modelName(v: string): string | null {
+    const m = this.header.names.get(v) ?? v;
+    const letter = m[0];
+    if (letter !== 'N' && letter !== 'C' && letter !== 'S') return null;
+    const i = indexOfName(m, letter);
+    const t = this.header.topology;
+    return i !== null && i < (letter === 'C' ? t.children : t.netdevs) ? m : null;
   }
 
   value(field: string, type: FieldType, v: unknown): FieldValue {
@@ -88,7 +122,7 @@ function bondValue(where: string, names: Names, option: string, v: FieldValue): 
  * number, resolves names, and keeps only the fields the model compares
  * (seq, ts and x-* fields dropped).
  */
-export function parseRecord(where: string, line: unknown, header: TraceHeader, prevSeq: number): TraceRecord {
+export function parseRecord(where: string, line: unknown, header: TraceHeader, prevSeq: number, file = 0, fileLabel = ''): TraceRecord {
   if (line === null || typeof line !== 'object' || Array.isArray(line)) {
     throw new TraceInputError(where, '(line)', 'expected a JSON object', 'write one event or observation object per line');
   }
@@ -109,12 +143,14 @@ export function parseRecord(where: string, line: unknown, header: TraceHeader, p
   }
   const out: Record<string, FieldValue> = isEvent ? { event: o.event as string } : { observe: o.observe as string };
   for (const k in o) {
-    if (k === 'seq' || k === 'ts' || k === 'event' || k === 'observe' || isExtensionField(k)) continue;
-    out[k] = names.value(k, fields[k]!, o[k]);
+    if (k === 'seq' || k === 'ts' || k === 'cpu' || k === 'event' || k === 'observe' || isExtensionField(k)) continue;
+    const type = fields[k]!;
+    out[k] = type === 'text' ? meaningOf(String(o[k]), (v) => names!.modelName(v)) : names.value(k, type, o[k]);
   }
   if (isEvent && o.event === 'user.bond') {
     if (!BOND_OPTIONS.includes(o.option as (typeof BOND_OPTIONS)[number])) throw new TraceInputError(where, 'option', 'unknown option', `use one of ${BOND_OPTIONS.join(', ')}`);
     out.value = bondValue(where, names, o.option as string, o.value as FieldValue);
   }
-  return { where, seq, record: out as TraceEvent | TraceObservation };
+  const cpu = o.cpu === undefined ? '' : String(o.cpu);
+  return { where, seq, record: out as TraceEvent | TraceObservation, raw: o as TraceEvent | TraceObservation, source: fileLabel || cpu ? `${fileLabel}#${cpu}` : '', ts: secondsOf(o.ts), file };
 }

@@ -40,6 +40,11 @@ export class Renaming {
     return this.forward.get(keyOf(scope, logged));
   }
 
+  /** The implementation's value that stands for the model's `model`, if one was seen. */
+  loggedOf(scope: string, model: FieldValue): FieldValue | undefined {
+    return this.backward.get(keyOf(scope, model));
+  }
+
   /** Whether some value of the implementation already stands for the model's `model`. */
   hasModel(scope: string, model: FieldValue): boolean {
     return this.backward.has(keyOf(scope, model));

@@ -3,7 +3,7 @@ import { formatRecord } from '../model/trace-event.js';
 
 const fmt = (n: number): string => n.toLocaleString('en-US');
 /** The line's own sequence number (ITF records are named by state, so theirs is left out). */
-const seqOf = (seq: number, where: string): string => (seq >= 0 && where.startsWith('line') ? ` (seq ${seq})` : '');
+const seqOf = (seq: number, where: string): string => (seq >= 0 && /(^|:)line \d/.test(where) ? ` (seq ${seq})` : '');
 const MAX_ALLOWED = 24;
 
 /** The human report of `hotup conform`: the verdict first, then what it rests on. */
@@ -15,6 +15,9 @@ export function formatConform(r: ConformResult, name: string): string {
   const v = r.violation;
   if (d) {
     out.push(`NOT CONFORMING: ${d.where}${seqOf(d.seq, d.where)} diverges from the model`);
+    const b = r.broken;
+    if (b) out.push(`  broken:  ${b.id} at ${b.where}, on ${b.design === 'correct' ? 'the correct design' : `${b.design}, the broken design that explains the trace`}: ${b.message}`);
+    else if (r.diagnosis) out.push('  broken:  no INV-* or LIVE-*: no design, correct or broken, explains the trace this far');
     out.push(`  logged:  ${formatRecord(d.record)}`);
     out.push(`  why:     ${d.reason}`);
     if (d.allowed.length) {
@@ -70,7 +73,7 @@ export function formatConform(r: ConformResult, name: string): string {
           const open = g.open.length ? `; open at the end: ${g.open.join(', ')}` : '';
           out.push(`  ${g.mutant}: explains the whole trace, no invariant broken on it${open}`);
         }
-        else out.push(`  ${g.mutant}: explains it up to ${g.where}, no invariant broken on it`);
+        else out.push(`  ${g.mutant}: explains it up to ${g.where}, no invariant broken on it that far (it is the design that breaks ${g.designBreaks.join(', ')})`);
       }
     }
   }

@@ -45,6 +45,18 @@ export interface Diagnosis {
   readonly divergesAt: string | null;
   /** LIVE-* obligations it leaves open at the end of the trace (when it explains the whole trace). */
   readonly open: readonly string[];
+  /** What model.md says this broken design breaks (named even when the trace leaves it before it does). */
+  readonly designBreaks: readonly string[];
+}
+
+/** The property a non-conforming verdict rests on: broken by the design checked, or by the broken design that explains the trace. */
+export interface BrokenProperty {
+  readonly id: string;
+  /** The line that broke it ('end of trace' for a LIVE-* left open). */
+  readonly where: string;
+  readonly message: string;
+  /** The design on which it breaks: 'correct', or a MUT-*. */
+  readonly design: string;
 }
 
 /** The verdict on a trace, and what it rests on. */
@@ -68,5 +80,7 @@ export interface ConformResult {
   readonly excuses: readonly Excuse[];
   /** On a divergence from the correct design: the broken designs that explain the trace further. */
   readonly diagnosis: readonly Diagnosis[] | null;
+  /** For a non-conforming verdict, the INV-* or LIVE-* it rests on and the line that broke it, when some design says (null: none does). */
+  readonly broken: BrokenProperty | null;
   readonly seconds: number;
 }

@@ -46,7 +46,8 @@ function fieldSchema(t: FieldType, description?: string): Record<string, unknown
 
 const common = {
   seq: { type: 'integer', minimum: 0, description: 'sequence number: required, strictly increasing' },
-  ts: { type: ['number', 'string'], description: 'timestamp, free form (seconds since boot, or RFC 3339): carried, not checked' },
+  ts: { type: ['number', 'string'], description: 'timestamp (seconds since boot, or RFC 3339): orders the lines of several merged files' },
+  cpu: { type: ['integer', 'string'], description: 'the CPU (or context, e.g. a thread "T1234") that logged the line: lines of one keep their order, lines of different ones may interleave across model steps' },
 };
 const extensions = { '^x-': { description: "the implementation's own fields: ignored" } };
 

@@ -80,7 +80,7 @@ function translate(where: string, e: ErrorObject, line: Record<string, unknown>)
         where,
         f,
         `unknown field for ${kind}`,
-        `${near ? `did you mean "${near}"? ` : ''}${kind} takes ${(header ? known : ['seq', 'ts', ...known]).join(', ')}; name the implementation's own fields "x-${f}" to carry them unchecked`,
+        `${near ? `did you mean "${near}"? ` : ''}${kind} takes ${(header ? known : ['seq', 'ts', 'cpu', ...known]).join(', ')}; name the implementation's own fields "x-${f}" to carry them unchecked`,
       );
     }
     case 'oneOf':

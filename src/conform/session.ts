@@ -11,10 +11,13 @@ import { parseHeader, type TraceHeader } from './header.js';
 import { TraceInputError } from './input-error.js';
 import { ModelGraph } from './model-graph.js';
 import { openObligations } from './obligations.js';
-import { parseRecord } from './parse-record.js';
-import type { ConformResult } from './result.js';
+import { asLogged, parseRecord, type TraceRecord } from './parse-record.js';
+import type { BrokenProperty, ConformResult, Diagnosis } from './result.js';
+import type { FoundViolation } from './candidate.js';
+import { LIVENESS } from '../../properties/index.js';
+import { LogWords } from './log-words.js';
 
-export type { ConformResult, Diagnosis, DivergenceReport, InconclusiveReport, ViolationReport } from './result.js';
+export type { BrokenProperty, ConformResult, Diagnosis, DivergenceReport, InconclusiveReport, ViolationReport } from './result.js';
 
 /** How to check a trace. */
 export interface CheckOptions {
@@ -29,6 +32,24 @@ export interface CheckOptions {
   readonly readPastViolation?: boolean;
   /** On a divergence from the correct design, say which broken designs explain the trace further (default true; checked in the same pass). */
   readonly diagnose?: boolean;
+}
+
+/**
+ * What a non-conforming verdict rests on: the invariant the design checked
+ * broke; else the first broken design that explains the trace further and
+ * breaks an INV-* (even if it leaves the trace later), or explains it whole
+ * with a LIVE-* left open for good.
+ */
+function brokenOf(v: FoundViolation | null, diagnosis: readonly Diagnosis[] | null, design: string): BrokenProperty | null {
+  if (v) return { id: v.violation.id, where: v.where, message: v.violation.message, design };
+  for (const g of diagnosis ?? []) {
+    if (g.violation) return { id: g.violation.id, where: g.where!, message: g.violation.message, design: g.mutant };
+  }
+  for (const g of diagnosis ?? []) {
+    const live = LIVENESS.find((l) => g.open.includes(l.id));
+    if (g.verdict === 'conforming' && live) return { id: live.id, where: 'end of trace', message: `left open at the end of the trace: ${live.description}`, design: g.mutant };
+  }
+  return null;
 }
 
 /**
@@ -68,18 +89,25 @@ export class Session {
 
   /** One parsed line or ITF record. */
   value(where: string, value: unknown): void {
-    this.lines++;
     if (!this.header) {
-      this.start(parseHeader(where, value, this.options.topology ?? null));
+      this.begin(parseHeader(where, value, this.options.topology ?? null));
       return;
     }
     const r = parseRecord(where, value, this.header, this.prevSeq);
     this.prevSeq = r.seq;
+    this.record(r);
+  }
+
+  /** One line already parsed (several files merged: each parsed against its own header). */
+  record(r: TraceRecord): void {
+    this.lines++;
     if (this.diagnosis) this.diagnosis.feed(r);
     else this.checker!.feed(r);
   }
 
-  private start(header: TraceHeader): void {
+  /** Sets the model up from the header (of one file, or several files' combined: `lines` headers). */
+  begin(header: TraceHeader, lines = 1): void {
+    this.lines += lines;
     this.header = header;
     const o = this.options;
     const limits = { ...DEFAULT_LIMITS, ...o.limits, ...(o.readPastViolation ? { stopAtViolation: false } : {}) };
@@ -108,6 +136,11 @@ export class Session {
       const all = c.clean().map((x) => new Set([...x.excuses.map((e) => e.id), ...endExcuses(t, x.node.state).map((e) => e.id)]));
       excuses = excuses.filter((e) => all.every((ids) => ids.has(e.id)));
     }
+    // Every message in the log's own names and values, not the model's.
+    const words = new LogWords(this.header.names, c.renaming());
+    const w = (x: string): string => words.line(x);
+    const diagnosis = ((d || c.inconclusive) && this.diagnosis ? this.diagnosis.result() : null)?.map((g) => (g.violation ? { ...g, violation: { ...g.violation, message: w(g.violation.message) } } : g)) ?? null;
+    const broken = verdict === 'not-conforming' ? brokenOf(v, diagnosis, this.options.mutant ?? 'correct') : null;
     return {
       verdict,
       topology: t.name,
@@ -118,22 +151,32 @@ export class Session {
       observations: c.observations,
       modelSteps: c.modelSteps(),
       explanations: clean.length,
-      divergence: d && { where: d.where, seq: d.seq, record: d.record, reason: d.reason, allowed: d.allowed, trace: d.history.format(t), state: describeState(t, d.state), index: d.index },
+      divergence: d && {
+        where: d.where,
+        seq: d.seq,
+        record: asLogged(d.record),
+        reason: w(d.reason),
+        allowed: words.lines(d.allowed),
+        trace: d.history.format(t, w),
+        state: words.lines(describeState(t, d.state)),
+        index: d.index,
+      },
       violation: v && {
         id: v.violation.id,
         claims: v.violation.claims,
-        message: v.violation.message,
+        message: w(v.violation.message),
         where: v.where,
         seq: v.seq,
-        record: v.record,
-        trace: v.history.format(t),
-        state: describeState(t, v.state),
+        record: asLogged(v.record),
+        trace: v.history.format(t, w),
+        state: words.lines(describeState(t, v.state)),
         index: v.index,
       },
-      inconclusive: inc && { reason: inc.reason, owed: inc.owed, trace: inc.history?.format(t) ?? [] },
-      open: openObligations(c.system, clean),
-      excuses,
-      diagnosis: (d || c.inconclusive) && this.diagnosis ? this.diagnosis.result() : null,
+      inconclusive: inc && { reason: inc.reason, owed: words.lines(inc.owed), trace: inc.history?.format(t, w) ?? [] },
+      open: openObligations(c.system, clean).map((o) => ({ ...o, message: w(o.message) })),
+      excuses: excuses.map((x) => ({ ...x, message: w(x.message) })),
+      diagnosis,
+      broken,
       seconds: (performance.now() - this.t0) / 1000,
     };
   }

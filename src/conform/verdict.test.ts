@@ -63,6 +63,25 @@ describe('verdicts that say everything', () => {
     expect(formatConform(r, 'trace')).toMatch(/MUT-PRIOR-ART: explains it, and INV-NETDEV-PERSIST breaks at line 12: .*\(it explains the trace only up to line \d+\)/);
   });
 
+  it('names the INV-* a non-conforming verdict rests on, and its line, even when it is only a broken design that breaks it', async () => {
+    const r = await conform({ text: divergingLater() });
+    expect(r.broken).toMatchObject({ id: 'INV-NETDEV-PERSIST', where: 'line 12', design: 'MUT-PRIOR-ART' });
+    expect(formatConform(r, 'trace')).toMatch(/broken: {2}INV-NETDEV-PERSIST at line 12, on MUT-PRIOR-ART/);
+    const reopen = await conform({ file: 'docs/examples/traces/no-reopen.jsonl' });
+    expect(reopen.broken).toMatchObject({ id: 'LIVE-RESTORE', where: 'end of trace', design: 'MUT-NO-REOPEN' });
+    const own = await conform({ text: PRIOR_ART }, { mutant: 'MUT-PRIOR-ART' });
+    expect(own.broken).toMatchObject({ id: 'INV-NETDEV-PERSIST', where: 'line 12', design: 'MUT-PRIOR-ART' });
+  });
+
+  it('says so when no design explains the trace; a broken design that leaves it before breaking anything is named with what it breaks', async () => {
+    const r = await conform({ text: `${HEADER}\n{"seq":1,"event":"parent.probe"}\n` });
+    expect(r.verdict).toBe('not-conforming');
+    expect(r.broken).toBeNull();
+    expect(formatConform(r, 'trace')).toMatch(/broken: {2}no INV-\* or LIVE-\*: no design/);
+    const early = { mutant: 'MUT-NO-DRAIN', verdict: 'diverges', where: 'line 3', violation: null, divergesAt: 'line 3', open: [], designBreaks: ['INV-NO-FREED-CODE'] } as const;
+    expect(formatConform({ ...r, diagnosis: [early] }, 'trace')).toMatch(/MUT-NO-DRAIN: explains it up to line 3, .*the design that breaks INV-NO-FREED-CODE/);
+  });
+
   it('pins a violation on the record whose part of the step broke it', async () => {
     const r = await conform({ text: PRIOR_ART }, { mutant: 'MUT-PRIOR-ART' });
     expect(r.violation).toMatchObject({ id: 'INV-NETDEV-PERSIST', where: 'line 12', record: { event: 'netdev.unregister' } });

@@ -147,5 +147,10 @@ export const observationSpec = (kind: string): ObservationSpec | undefined => OB
 export const RENAMED_FIELDS: Readonly<Record<string, 'ifindex' | 'version' | 'mac'>> = { ifindex: 'ifindex', version: 'version', mac: 'mac' };
 
 
+/** Free-text fields (a tool's report): compared by meaning (src/conform/meaning.ts), not wording. */
+export const TEXT_FIELDS: ReadonlySet<string> = new Set(
+  [...EVENTS.flatMap((e) => Object.entries(e.fields)), ...OBSERVATIONS.flatMap((o) => Object.entries(o.fields))].filter(([, t]) => t === 'text').map(([k]) => k),
+);
+
 /** Fields an implementation may add for itself: ignored by the checker. */
 export const isExtensionField = (name: string): boolean => name.startsWith('x-');

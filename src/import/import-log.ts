@@ -20,6 +20,8 @@ export interface ImportOptions {
   readonly records?: readonly string[] | null;
   /** The header's `source`. */
   readonly source?: string;
+  /** Write the CPU a line was logged on as `cpu`, not `x-cpu`, so that hotup conform reads each CPU as a source of its own. */
+  readonly cpu?: boolean;
 }
 
 /** An imported log: the trace text and what was read. */
@@ -37,8 +39,15 @@ export interface ImportResult {
 
 const covers = (patterns: readonly string[], kind: string): boolean => patterns.some((p) => p === kind || (p.endsWith('.*') && kind.startsWith(p.slice(0, -1))));
 
-/** A trace line: seq, ts, the record's fields, then the log's own fields (x-cpu, x-pid, ...). */
-const traceLine = (seq: number, e: LogEntry, r: TraceRecord): Record<string, unknown> => ({ seq, ...(e.ts !== null ? { ts: e.ts } : {}), ...r, ...e.extra });
+/** A trace line: seq, ts, the record's fields, then the log's own fields (x-cpu, x-pid, ...); with `cpu`, the CPU as the line's `cpu`. */
+function traceLine(seq: number, e: LogEntry, r: TraceRecord, cpu: boolean): Record<string, unknown> {
+  const line: Record<string, unknown> = { seq, ...(e.ts !== null ? { ts: e.ts } : {}), ...r, ...e.extra };
+  if (cpu && 'x-cpu' in line) {
+    line.cpu = line['x-cpu'];
+    delete line['x-cpu'];
+  }
+  return line;
+}
 
 /**
  * Converts a kernel log (dmesg or /dev/kmsg text) or ftrace text into a hotup
@@ -68,7 +77,7 @@ export function importKernelLog(input: string, options: ImportOptions = {}): Imp
     if ('skip' in r) skipped.push({ line: i + 1, reason: r.skip, text });
     else
       for (const rec of r.records) {
-        out.push(traceLine(out.length + 1, entry, rec));
+        out.push(traceLine(out.length + 1, entry, rec, options.cpu === true));
         from.push(i + 1);
       }
   }

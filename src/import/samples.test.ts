@@ -23,6 +23,14 @@ describe('recorded kernel logs, imported and checked against the model', () => {
     expect(result.open).toEqual([]);
   });
 
+  it('rolling-upgrade.trace-cmd.txt with --cpu: each CPU a source (bond0 logs on CPU 0 inside the unload on CPU 1), still conforming', async () => {
+    const r = importKernelLog(readFileSync(`${DIR}/rolling-upgrade.trace-cmd.txt`, 'utf8'), { topology: PRESETS['claims-10-11']!, names: NAMES, cpu: true });
+    const lines = r.text.trim().split('\n').slice(1).map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(new Set(lines.map((l) => l.cpu)).size).toBeGreaterThan(1);
+    expect(lines.some((l) => 'x-cpu' in l)).toBe(false);
+    expect((await conform({ text: r.text })).verdict).toBe('conforming');
+  });
+
   it('the dmesg sample skips the lines about other things, and says so', () => {
     const r = imported('rolling-upgrade.dmesg.txt');
     expect(r.skipped.map((s) => s.reason)).toEqual(Array(r.skipped.length).fill('no hotup: tag and no bonding message hotup reads'));
@@ -33,7 +41,7 @@ describe('recorded kernel logs, imported and checked against the model', () => {
     const r = imported('parallel-upgrade.kmsg.txt');
     const result = await conform({ text: r.text });
     expect(result.verdict).toBe('not-conforming');
-    expect(result.divergence?.record).toMatchObject({ event: 'tool.rmmod', child: 'C2' });
+    expect(result.divergence?.record).toMatchObject({ event: 'tool.rmmod', child: 'hotup_c2' }); // as the log names it
     expect(result.diagnosis?.[0]).toMatchObject({ mutant: 'MUT-PARALLEL-UPGRADE', verdict: 'violates', violation: { id: 'INV-ONE-DOWN' } });
   });
 
@@ -42,7 +50,7 @@ describe('recorded kernel logs, imported and checked against the model', () => {
     expect(r.skipped.map((s) => s.reason)).toEqual(['tracepoint module_put is not one hotup reads', 'no hotup: tag and no bonding message hotup reads']);
     const result = await conform({ text: r.text });
     expect(result.verdict).toBe('not-conforming');
-    expect(result.divergence?.record).toMatchObject({ event: 'module.unload.end', child: 'C1' });
+    expect(result.divergence?.record).toMatchObject({ event: 'module.unload.end', child: 'hotup_c1' }); // as the log names it
     expect(result.diagnosis?.[0]).toMatchObject({ mutant: 'MUT-NO-DRAIN', verdict: 'violates', violation: { id: 'INV-NO-FREED-CODE' } });
   });
 });
