@@ -1,0 +1,62 @@
+#!/bin/sh
+# hotup-upgrade: the rolling upgrade tool of the design, for the guest.
+#
+#   hotup-upgrade.sh DIR VERSION CHILD:PORTS[:INSMOD-ARGS] ...
+#
+# For each child in turn: wait until bond0 is settled (every slave up in the
+# bond's view exactly when its netdev has carrier), rmmod it, insmod the new
+# version from DIR, wait for the upgrade-finished notification on /dev/hotup;
+# stop and report on a failure or a time-out. Every step is written to
+# /dev/kmsg as a trace record, so the run lands in the one kernel log.
+# HOTUP_REENSLAVE=1 (prior art): the tool enslaves the re-created netdevs again.
+# Exit 0 done, 1 stopped.
+
+DIR=$1; VERSION=$2; shift 2
+TIMEOUT=${HOTUP_TIMEOUT:-5}
+B=/sys/class/net/bond0/bonding
+
+log() { echo "hotup-upgrade: hotup: $*" > /dev/kmsg; }
+stop() { log "event=tool.stop report=\"$1\""; echo "tool stopped: $1" >&2; exit 1; }
+
+settled() {
+  [ -n "$(cat $B/active_slave 2>/dev/null)" ] || return 1
+  for s in $(cat $B/slaves); do
+    c=$(cat /sys/class/net/$s/carrier 2>/dev/null || echo 0)
+    m=$(cat /sys/class/net/$s/bonding_slave/mii_status 2>/dev/null)
+    if [ "$c" = 1 ]; then [ "$m" = up ] || return 1; else [ "$m" = up ] && return 1; fi
+  done
+  return 0
+}
+wait_settled() {
+  i=0
+  while ! settled; do
+    i=$((i + 1)); [ $i -gt 500 ] && return 1
+    sleep 0.01
+  done
+}
+
+log "event=tool.start version=$VERSION"
+for spec in "$@"; do
+  child=${spec%%:*}; rest=${spec#*:}; ports=${rest%%:*}
+  args=; [ "$rest" != "$ports" ] && args=$(echo "${rest#*:}" | tr ',' ' ')
+  wait_settled || stop "bond0 did not settle before $child"
+  exec 3</dev/hotup
+  log "event=tool.rmmod child=$child"
+  rmmod "$child" || stop "rmmod $child failed"
+  log "event=tool.insmod child=$child version=$VERSION"
+  insmod "$DIR/$child.ko" ports="$ports" $args || stop "insmod $child failed"
+  line=
+  read -t "$TIMEOUT" line <&3
+  exec 3<&-
+  case "$line" in
+    "done $child $VERSION") log "event=notify.recv child=$child" ;;
+    *) log "event=tool.timeout child=$child"; stop "$child $VERSION: no notification within $TIMEOUT s" ;;
+  esac
+  if [ "${HOTUP_REENSLAVE:-0}" = 1 ]; then
+    for p in $(echo "$ports" | tr ',' ' '); do
+      grep -qw "eth$p" $B/slaves || echo "+eth$p" > $B/slaves
+    done
+  fi
+done
+wait_settled || stop "bond0 did not settle after the upgrade"
+log "event=tool.done"
