@@ -216,7 +216,7 @@ static int __init hc_init(void)
 static void __exit hc_exit(void)
 {
 	struct hotup_port *mine[HOTUP_MAX_PORTS];
-	int n;
+	int i, n;
 
 	rtnl_lock();
 	pr_info("hotup: event=module.unload.begin child=%s\n", KBUILD_MODNAME);
@@ -225,6 +225,12 @@ static void __exit hc_exit(void)
 	hotup_bond_fail_over(KBUILD_MODNAME, mine, n);
 #endif
 	rtnl_unlock();
+	/*
+	 * driver_detach() would remove the ports in reverse bind order; release
+	 * them in port order, as the design's remove sequence has it.
+	 */
+	for (i = 0; i < n; i++)
+		device_release_driver(&hotup_port_adev(mine[i])->dev);
 	auxiliary_driver_unregister(&hc_driver);
 	pr_info("hotup: event=module.unload.end child=%s\n", KBUILD_MODNAME);
 }

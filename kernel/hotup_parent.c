@@ -378,6 +378,12 @@ struct net_device *hotup_port_netdev(struct hotup_port *port)
 }
 EXPORT_SYMBOL_GPL(hotup_port_netdev);
 
+struct auxiliary_device *hotup_port_adev(struct hotup_port *port)
+{
+	return &port->adev;
+}
+EXPORT_SYMBOL_GPL(hotup_port_adev);
+
 unsigned int hotup_port_index(struct hotup_port *port)
 {
 	return port->index;

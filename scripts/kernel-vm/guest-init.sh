@@ -157,7 +157,9 @@ upgrade() {
 }
 # forced DIR: an operator unloads both children at once, then loads them again
 forced() {
-  rmmod hotup_c1 & rmmod hotup_c2 & wait
+  rmmod hotup_c1 & r1=$!
+  rmmod hotup_c2 & r2=$!
+  wait $r1 $r2
   for spec in $CHILDREN; do insmod $KO/$1/${spec%%:*}.ko ports=${spec#*:}; done
   wait_settled
 }
@@ -180,8 +182,11 @@ endscen() {
   observe; meta after
   awk '/seq=/ { for (i = 1; i <= NF; i++) if ($i ~ /^seq=/) { s = substr($i, 5) + 0; got[s] = 1 } }
        / packets transmitted/ { tx = $1; rx = $4 }
-       END { run = 0; best = 0; for (s = 0; s < tx; s++) { if (s in got) run = 0; else { run++; if (run > best) best = run } }
-             printf "@@PING %d %d %d %d\n", '"$SI"', tx, rx, best }' /run/ping.txt
+       END { last = -1; for (s in got) if (s + 0 > last) last = s + 0
+             # the echo sent last may be unanswered only because ping stopped: count up to the last reply
+             run = 0; best = 0; lost = 0
+             for (s = 0; s <= last; s++) { if (s in got) run = 0; else { lost++; run++; if (run > best) best = run } }
+             printf "@@PING %d %d %d %d\n", '"$SI"', last + 1, last + 1 - lost, best }' /run/ping.txt
   dmesg -c | sed "s/^/@@LOG $SI /"
   echo "@@END $SI"
 }

@@ -4,7 +4,8 @@
 #   hotup-upgrade.sh DIR VERSION CHILD:PORTS[:INSMOD-ARGS] ...
 #
 # For each child in turn: wait until bond0 is settled (every slave up in the
-# bond's view exactly when its netdev has carrier), rmmod it, insmod the new
+# bond's view exactly when its netdev has carrier), rmmod it, wait until bond0
+# is settled again (it saw the closed links), insmod the new
 # version from DIR, wait for the upgrade-finished notification on /dev/hotup;
 # stop and report on a failure or a time-out. Every step is written to
 # /dev/kmsg as a trace record, so the run lands in the one kernel log.
@@ -43,6 +44,8 @@ for spec in "$@"; do
   exec 3</dev/hotup
   log "event=tool.rmmod child=$child"
   rmmod "$child" || stop "rmmod $child failed"
+  # the bond must have seen the closed links before the new version loads
+  wait_settled || stop "bond0 did not settle after $child went"
   log "event=tool.insmod child=$child version=$VERSION"
   insmod "$DIR/$child.ko" ports="$ports" $args || stop "insmod $child failed"
   line=
