@@ -58,6 +58,7 @@ void hotup_bond_fail_over(const char *child, struct hotup_port **ports, int n);
  */
 void hotup_load_complete(const char *child, const char *version,
 			 struct hotup_port **ports, int n, bool lose_notify);
+void hotup_notify_lost(const char *child);
 
 /* the wire: what the child's hardware path hands to the port's peer. */
 netdev_tx_t hotup_port_wire_xmit(struct hotup_port *port, struct sk_buff *skb);

@@ -210,6 +210,8 @@ static int __init hc_init(void)
 		hotup_load_complete(KBUILD_MODNAME, HOTUP_VERSION, mine, n, lose_notify);
 	pr_info("hotup: event=module.load.end child=%s version=%s\n", KBUILD_MODNAME, HOTUP_VERSION);
 	rtnl_unlock();
+	if (lose_notify && n == bitmap_weight(&wanted, HOTUP_MAX_PORTS))
+		hotup_notify_lost(KBUILD_MODNAME);
 	return 0;
 }
 

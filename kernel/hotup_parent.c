@@ -497,15 +497,20 @@ void hotup_load_complete(const char *child, const char *version,
 		netif_carrier_on(ports[i]->dev);
 		netdev_info(ports[i]->dev, "hotup: event=carrier.on netdev=%s\n", ports[i]->dev->name);
 	}
-	if (lose_notify) {
-		pr_info("hotup: event=notify.lost child=%s\n", child);
-		return;
-	}
+	pr_info("hotup: event=notify.send child=%s channel=netlink\n", child);
+	if (lose_notify)
+		return;	/* FAULT-NOTIFY-LOST: hotup_notify_lost() reports it */
 	hotup_genl_notify(child, version);
 	hotup_chardev_notify(child, version);
-	pr_info("hotup: event=notify.send child=%s channel=netlink\n", child);
 }
 EXPORT_SYMBOL_GPL(hotup_load_complete);
+
+/** hotup_notify_lost - FAULT-NOTIFY-LOST: the notification never reached user space. */
+void hotup_notify_lost(const char *child)
+{
+	pr_info("hotup: event=notify.lost child=%s\n", child);
+}
+EXPORT_SYMBOL_GPL(hotup_notify_lost);
 
 static int hotup_register_port_netdev(struct hotup_port *port)
 {

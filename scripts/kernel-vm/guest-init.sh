@@ -50,13 +50,16 @@ kmsg() { echo "hotup-harness: $*" > /dev/kmsg; }
 children_of() { # NPORTS -> child specs "hotup_c1:0,2 hotup_c2:1"
   if [ "$1" = 3 ]; then echo "hotup_c1:0,2 hotup_c2:1"; else echo "hotup_c1:0 hotup_c2:1"; fi
 }
-settled() {
-  [ -n "$(cat $B/active_slave 2>/dev/null)" ] || return 1
-  for s in $(cat $B/slaves); do
-    c=$(cat /sys/class/net/$s/carrier 2>/dev/null || echo 0)
-    m=$(cat /sys/class/net/$s/bonding_slave/mii_status 2>/dev/null)
-    if [ "$c" = 1 ]; then [ "$m" = up ] || return 1; else [ "$m" = up ] && return 1; fi
+settled() { # every slave up in bond0's view exactly when its netdev has carrier, and an active slave
+  read -r a 2>/dev/null < $B/active_slave || a=
+  [ -n "$a" ] || return 1
+  read -r sl < $B/slaves
+  for s in $sl; do
+    read -r c 2>/dev/null < /sys/class/net/$s/carrier || c=0
+    read -r m 2>/dev/null < /sys/class/net/$s/bonding_slave/mii_status || m=
+    if [ "$c" = 1 ]; then [ "$m" = up ] || return 1; elif [ "$m" = up ]; then return 1; fi
   done
+  return 0
 }
 wait_settled() { i=0; while ! settled; do i=$((i + 1)); [ $i -gt 500 ] && return 1; sleep 0.01; done; }
 
@@ -155,11 +158,12 @@ upgrade() {
   HOTUP_REENSLAVE=$3 /bin/hotup-upgrade.sh $KO/$1 $2 $specs
   echo "@@TOOL $SI $?"
 }
-# forced DIR: an operator unloads both children at once, then loads them again
+# forced DIR: an operator unloads C1, and C2 once bond0 saw C1's links down
+# (both down at once), then loads them again
 forced() {
-  rmmod hotup_c1 & r1=$!
-  rmmod hotup_c2 & r2=$!
-  wait $r1 $r2
+  rmmod hotup_c1
+  wait_settled
+  rmmod hotup_c2
   for spec in $CHILDREN; do insmod $KO/$1/${spec%%:*}.ko ports=${spec#*:}; done
   wait_settled
 }
@@ -171,6 +175,7 @@ scen() { # scen IDX NAME NPORTS BOOTDIR
   setup $3 $4 || { echo "@@ERR $SI setup failed"; return; }
   dmesg -c > /dev/null
   meta before; observe
+  kmsg "ping 10.0.0.2 every 20 ms starts"
   ping -i 0.02 10.0.0.2 > /run/ping.txt 2>&1 &
   PING=$!
   sleep 0.5
@@ -185,8 +190,9 @@ endscen() {
        END { last = -1; for (s in got) if (s + 0 > last) last = s + 0
              # the echo sent last may be unanswered only because ping stopped: count up to the last reply
              run = 0; best = 0; lost = 0
-             for (s = 0; s <= last; s++) { if (s in got) run = 0; else { lost++; run++; if (run > best) best = run } }
-             printf "@@PING %d %d %d %d\n", '"$SI"', last + 1, last + 1 - lost, best }' /run/ping.txt
+             seqs = ""
+             for (s = 0; s <= last; s++) { if (s in got) run = 0; else { lost++; run++; if (run > best) best = run; seqs = seqs " " s } }
+             printf "@@PING %d %d %d %d%s\n", '"$SI"', last + 1, last + 1 - lost, best, seqs }' /run/ping.txt
   dmesg -c | sed "s/^/@@LOG $SI /"
   echo "@@END $SI"
 }

@@ -17,14 +17,17 @@ TIMEOUT=${HOTUP_TIMEOUT:-5}
 B=/sys/class/net/bond0/bonding
 
 log() { echo "hotup-upgrade: hotup: $*" > /dev/kmsg; }
-stop() { log "event=tool.stop report=\"$1\""; echo "tool stopped: $1" >&2; exit 1; }
+# the report in the tool's own words: x-report, the model's report text is its own
+stop() { log "event=tool.stop x-report=\"$1\""; echo "tool stopped: $1" >&2; exit 1; }
 
-settled() {
-  [ -n "$(cat $B/active_slave 2>/dev/null)" ] || return 1
-  for s in $(cat $B/slaves); do
-    c=$(cat /sys/class/net/$s/carrier 2>/dev/null || echo 0)
-    m=$(cat /sys/class/net/$s/bonding_slave/mii_status 2>/dev/null)
-    if [ "$c" = 1 ]; then [ "$m" = up ] || return 1; else [ "$m" = up ] && return 1; fi
+settled() { # every slave up in bond0's view exactly when its netdev has carrier, and an active slave
+  read -r a 2>/dev/null < $B/active_slave || a=
+  [ -n "$a" ] || return 1
+  read -r sl < $B/slaves
+  for s in $sl; do
+    read -r c 2>/dev/null < /sys/class/net/$s/carrier || c=0
+    read -r m 2>/dev/null < /sys/class/net/$s/bonding_slave/mii_status || m=
+    if [ "$c" = 1 ]; then [ "$m" = up ] || return 1; elif [ "$m" = up ]; then return 1; fi
   done
   return 0
 }

@@ -7,7 +7,7 @@ export interface GuestScenario {
   readonly log: string[];
   /** @@META lines: [when, netdev, ifindex, mtu, mac, enslaved|released|absent]. */
   readonly meta: string[][];
-  ping: { tx: number; rx: number; longestGapPackets: number } | null;
+  ping: { tx: number; rx: number; longestGapPackets: number; lostSeqs: number[] } | null;
   toolExit: number[];
   error: string | null;
   done: boolean;
@@ -53,7 +53,7 @@ export function bootGuest(kernel: string, initrd: string, consoleLog: string, ti
         case '@@SCEN': scenarios.push({ name: rest[1]!, log: [], meta: [], ping: null, toolExit: [], error: null, done: false }); break;
         case '@@LOG': cur?.log.push(rest.slice(1).join(' ')); break;
         case '@@META': cur?.meta.push(rest.slice(1)); break;
-        case '@@PING': if (cur) cur.ping = { tx: Number(rest[1]), rx: Number(rest[2]), longestGapPackets: Number(rest[3]) }; break;
+        case '@@PING': if (cur) cur.ping = { tx: Number(rest[1]), rx: Number(rest[2]), longestGapPackets: Number(rest[3]), lostSeqs: rest.slice(4).map(Number) }; break;
         case '@@TOOL': cur?.toolExit.push(Number(rest[1])); break;
         case '@@ERR': if (cur) cur.error = rest.slice(1).join(' '); break;
         case '@@END': if (cur) cur.done = true; break;

@@ -4,7 +4,7 @@ import { figures } from './measure.js';
 
 const scenario = (after: string[][], log: string[] = []): GuestScenario => ({
   name: 's', log, done: true, error: null, toolExit: [0],
-  ping: { tx: 100, rx: 97, longestGapPackets: 2 },
+  ping: { tx: 100, rx: 97, longestGapPackets: 2, lostSeqs: [3, 50, 51] },
   meta: [['before', 'eth0', '3', '9000', '02:00:00:00:00:01', 'enslaved'], ['before', 'eth1', '5', '9000', '02:00:00:00:00:01', 'enslaved'], ...after],
 });
 

@@ -7,6 +7,8 @@ export const PING_INTERVAL_MS = 20;
 export interface Figures {
   readonly pingsSent: number;
   readonly pingsLost: number;
+  /** The sequence numbers of the lost echo requests (20 ms apart from the scenario's start). */
+  readonly lostSeqs: readonly number[];
   readonly longestOutageMs: number;
   /** Netdevs whose ifindex changed: unregistered and registered again. */
   readonly netdevsRecreated: number;
@@ -29,6 +31,7 @@ export function figures(s: GuestScenario): Figures {
   return {
     pingsSent: s.ping?.tx ?? 0,
     pingsLost: s.ping ? s.ping.tx - s.ping.rx : 0,
+    lostSeqs: s.ping?.lostSeqs ?? [],
     longestOutageMs: (s.ping?.longestGapPackets ?? 0) * PING_INTERVAL_MS,
     netdevsRecreated: [...before].filter(([d, b]) => after.get(d)?.[0] !== b[0]).length,
     ifindexKept: same(0),

@@ -12,6 +12,7 @@ import { figures, type Figures } from './measure.js';
 import { namesOf, planScript, SCENARIOS, type KernelScenario } from './scenarios.js';
 import { VARIANTS } from './variants.js';
 import { judge, type Verdict } from './verdict.js';
+import { rounds } from './rounds.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const VM = join(ROOT, 'scripts', 'kernel-vm');
@@ -26,9 +27,13 @@ export interface ScenarioOutcome {
   readonly what: string;
   readonly figures: Figures | null;
   readonly toolExit: readonly number[];
+  /** The verdict on the whole log. */
   readonly verdict: Verdict | null;
+  /** With several rounds of the upgrade tool: each round's log judged on its own (the first starts at boot). */
+  readonly rounds: readonly Verdict[];
   readonly failures: readonly string[];
 }
+
 
 /** The newest kernel with its headers, its image and bonding.ko. */
 function findKernel(): string {
@@ -43,11 +48,18 @@ function writeAtomically(file: string, text: string): void {
   renameSync(`${file}.tmp`, file);
 }
 
+const said = (v: Verdict): string => `conform exit ${v.exit} (${v.verdict}${v.where ? ` at ${v.where}` : ''}${v.reason ? `: ${v.reason}` : ''})`;
+
 /** What a scenario's expectation says that the run did not do. */
-function failuresOf(s: KernelScenario, v: Verdict, toolExit: readonly number[], f: Figures): string[] {
+function failuresOf(s: KernelScenario, whole: Verdict, perRound: readonly Verdict[], toolExit: readonly number[], f: Figures): string[] {
   const out: string[] = [];
-  if (v.importError) return [`hotup import refused the log: ${v.importError}`];
-  if (v.exit !== s.expect.exit) out.push(`conform exit ${v.exit} (${v.verdict}${v.where ? ` at ${v.where}` : ''}${v.reason ? `: ${v.reason}` : ''}), expected ${s.expect.exit}`);
+  const judged = perRound.length > 1 ? perRound : [whole];
+  const refused = judged.find((v) => v.importError);
+  if (refused) return [`hotup import refused the log: ${refused.importError}`];
+  judged.forEach((v, i) => {
+    if (v.exit !== s.expect.exit) out.push(`${judged.length > 1 ? `round ${i + 1}: ` : ''}${said(v)}, expected ${s.expect.exit}`);
+  });
+  const v = whole;
   if (s.expect.mutant && !v.mutants.includes(s.expect.mutant)) out.push(`the diagnosis names ${v.mutants.join(', ') || 'no design'}, not ${s.expect.mutant}`);
   if (s.expect.excuse && !v.excuses.includes(s.expect.excuse)) out.push(`no excuse of ${s.expect.excuse} (excuses: ${v.excuses.join(', ') || 'none'})`);
   if (s.expect.tool !== undefined && toolExit.at(-1) !== s.expect.tool) out.push(`the upgrade tool exited ${toolExit.join(',')}, expected ${s.expect.tool}`);
@@ -74,13 +86,21 @@ async function main(): Promise<void> {
   const outcomes: ScenarioOutcome[] = SCENARIOS.map((s) => {
     const g = run.scenarios.find((x) => x.name === s.name);
     if (!g || !g.done || g.error) {
-      return { name: s.name, topology: s.topology, design: s.design, what: s.what, figures: null, toolExit: g?.toolExit ?? [], verdict: null, failures: [g?.error ?? 'the guest did not finish this scenario'] };
+      return { name: s.name, topology: s.topology, design: s.design, what: s.what, figures: null, toolExit: g?.toolExit ?? [], verdict: null, rounds: [], failures: [g?.error ?? 'the guest did not finish this scenario'] };
     }
     const log = join(OUT, `${s.name}.dmesg.txt`);
     writeFileSync(log, `${g.log.join('\n')}\n`);
     const v = judge(ROOT, log, join(OUT, `${s.name}.jsonl`), s.topology, namesOf(s.topology));
+    const parts = rounds(g.log);
+    const perRound = parts.length > 1
+      ? parts.map((lines, i) => {
+          const file = join(OUT, `${s.name}.round${i + 1}.dmesg.txt`);
+          writeFileSync(file, `${lines.join('\n')}\n`);
+          return judge(ROOT, file, join(OUT, `${s.name}.round${i + 1}.jsonl`), s.topology, namesOf(s.topology));
+        })
+      : [];
     const f = figures(g);
-    return { name: s.name, topology: s.topology, design: s.design, what: s.what, figures: f, toolExit: g.toolExit, verdict: v, failures: failuresOf(s, v, g.toolExit, f) };
+    return { name: s.name, topology: s.topology, design: s.design, what: s.what, figures: f, toolExit: g.toolExit, verdict: v, rounds: perRound, failures: failuresOf(s, v, perRound, g.toolExit, f) };
   });
 
   const result = { kernel: run.kernel, bootSeconds: run.seconds, totalSeconds: (Date.now() - t0) / 1000, scenarios: outcomes };
@@ -89,7 +109,8 @@ async function main(): Promise<void> {
   for (const o of outcomes) {
     const f = o.figures;
     const fig = f ? `lost ${f.pingsLost}/${f.pingsSent}, outage ${f.longestOutageMs} ms, re-created ${f.netdevsRecreated}` : '';
-    process.stdout.write(`${o.failures.length ? 'FAIL' : 'ok  '} ${o.name}: conform ${o.verdict?.verdict ?? '-'}${o.verdict?.mutants.length ? ` (${o.verdict.mutants.join(', ')})` : ''}; ${fig}\n`);
+    const perRound = o.rounds.length ? `; rounds: ${o.rounds.map((r) => r.verdict).join(', ')}` : '';
+    process.stdout.write(`${o.failures.length ? 'FAIL' : 'ok  '} ${o.name}: conform ${o.verdict?.verdict ?? '-'}${o.verdict?.mutants.length ? ` (${o.verdict.mutants.join(', ')})` : ''}${perRound}; ${fig}\n`);
     for (const x of o.failures) process.stdout.write(`       ${x}\n`);
   }
   process.stdout.write(`kernel ${run.kernel}; guest ${run.seconds.toFixed(0)} s; total ${result.totalSeconds.toFixed(0)} s; logs and traces in test-artifacts/kernel/\n`);

@@ -10,6 +10,8 @@ export interface Expectation {
   readonly excuse?: string;
   /** The upgrade tool's exit status: 0 done, 1 stopped and reported. */
   readonly tool?: 0 | 1;
+  /** Why a broken design's log cannot be told from the correct one's (then exit 0 is expected). */
+  readonly invisible?: string;
 }
 
 /** One scenario of the one boot: a topology, the build it boots, the actions in the guest. */
@@ -40,7 +42,7 @@ const upgrade = (mut: string | null, version: number, opts: { reenslave?: boolea
 function rolling(topology: KernelScenario['topology']): KernelScenario {
   return {
     name: `${topology}-rolling`, topology, design: 'correct', boot: 'v1',
-    what: 'rolling upgrade of every child, twice (v1 -> v2 -> v3)',
+    what: 'rolling upgrade of every child, twice (v1 -> v2 -> v3); each round judged as a trace of its own',
     actions: [upgrade(null, 2), upgrade(null, 3)],
     expect: { exit: 0, tool: 0 },
   };
@@ -55,13 +57,19 @@ function priorArt(topology: KernelScenario['topology']): KernelScenario {
   };
 }
 
+/** Mutants whose effect the kernel log cannot show, and why. */
+const INVISIBLE: Readonly<Record<string, string>> = {
+  NO_DRAIN: 'synchronize_rcu() logs nothing, and with the bond moved off first no transmit is in flight through the departing tables: the log is the correct design\'s',
+};
+
 function mutantScenario(flag: string): KernelScenario {
   const id = MUTANT_OF_FLAG[flag]!;
+  const invisible = INVISIBLE[flag];
   return {
     name: `claims-10-11-${id.toLowerCase()}`, topology: 'claims-10-11', design: id, boot: variantOf(flag, 1).name,
     what: `rolling upgrade (v1 -> v2) built with HOTUP_MUT_${flag}`,
     actions: [upgrade(flag, 2)],
-    expect: { exit: 1, mutant: id, tool: 0 },
+    expect: invisible ? { exit: 0, tool: 0, invisible } : { exit: 1, mutant: id, tool: 0 },
   };
 }
 
@@ -73,7 +81,7 @@ export const SCENARIOS: readonly KernelScenario[] = [
   priorArt('claims-10-11'),
   {
     name: 'claims-10-11-forced-unload', topology: 'claims-10-11', design: 'correct', boot: 'v1',
-    what: 'an operator unloads both children at once (FAULT-FORCED-UNLOAD), then loads them again',
+    what: 'an operator unloads C1, then C2 without waiting (FAULT-FORCED-UNLOAD): both are down at once; then loads them again',
     actions: ['forced v1'],
     expect: { exit: 0, excuse: 'INV-BOND-UP' },
   },
