@@ -200,7 +200,10 @@ static int __init hc_init(void)
 		pr_err("ports=%s: want comma-separated port indexes 0..%d\n", ports, HOTUP_MAX_PORTS - 1);
 		return err;
 	}
+	/* records go out under RTNL: a miimon pass prints its messages under RTNL too */
+	rtnl_lock();
 	pr_info("hotup: event=module.load.begin child=%s version=%s\n", KBUILD_MODNAME, HOTUP_VERSION);
+	rtnl_unlock();
 	err = auxiliary_driver_register(&hc_driver);
 	if (err)
 		return err;
@@ -210,8 +213,11 @@ static int __init hc_init(void)
 		hotup_load_complete(KBUILD_MODNAME, HOTUP_VERSION, mine, n, lose_notify);
 	pr_info("hotup: event=module.load.end child=%s version=%s\n", KBUILD_MODNAME, HOTUP_VERSION);
 	rtnl_unlock();
-	if (lose_notify && n == bitmap_weight(&wanted, HOTUP_MAX_PORTS))
+	if (lose_notify && n == bitmap_weight(&wanted, HOTUP_MAX_PORTS)) {
+		rtnl_lock();
 		hotup_notify_lost(KBUILD_MODNAME);
+		rtnl_unlock();
+	}
 	return 0;
 }
 
@@ -234,7 +240,9 @@ static void __exit hc_exit(void)
 	for (i = 0; i < n; i++)
 		device_release_driver(&hotup_port_adev(mine[i])->dev);
 	auxiliary_driver_unregister(&hc_driver);
+	rtnl_lock();
 	pr_info("hotup: event=module.unload.end child=%s\n", KBUILD_MODNAME);
+	rtnl_unlock();
 }
 
 module_init(hc_init);

@@ -50,16 +50,16 @@ kmsg() { echo "hotup-harness: $*" > /dev/kmsg; }
 children_of() { # NPORTS -> child specs "hotup_c1:0,2 hotup_c2:1"
   if [ "$1" = 3 ]; then echo "hotup_c1:0,2 hotup_c2:1"; else echo "hotup_c1:0 hotup_c2:1"; fi
 }
-settled() { # every slave up in bond0's view exactly when its netdev has carrier, and an active slave
+settled() { # every slave up in bond0's view exactly when its netdev has carrier; an active slave when one has
   read -r a 2>/dev/null < $B/active_slave || a=
-  [ -n "$a" ] || return 1
   read -r sl < $B/slaves
+  any=0
   for s in $sl; do
     read -r c 2>/dev/null < /sys/class/net/$s/carrier || c=0
     read -r m 2>/dev/null < /sys/class/net/$s/bonding_slave/mii_status || m=
-    if [ "$c" = 1 ]; then [ "$m" = up ] || return 1; elif [ "$m" = up ]; then return 1; fi
+    if [ "$c" = 1 ]; then any=1; [ "$m" = up ] || return 1; elif [ "$m" = up ]; then return 1; fi
   done
-  return 0
+  [ $any = 0 ] || [ -n "$a" ]
 }
 wait_settled() { i=0; while ! settled; do i=$((i + 1)); [ $i -gt 500 ] && return 1; sleep 0.01; done; }
 
@@ -158,14 +158,14 @@ upgrade() {
   HOTUP_REENSLAVE=$3 /bin/hotup-upgrade.sh $KO/$1 $2 $specs
   echo "@@TOOL $SI $?"
 }
-# forced DIR: an operator unloads C1, and C2 once bond0 saw C1's links down
-# (both down at once), then loads them again
+# forced DIR VERSION: an operator unloads C1, and C2 once bond0 saw C1's links
+# down (both down at once); then the upgrade tool loads both at VERSION
 forced() {
   rmmod hotup_c1
   wait_settled
   rmmod hotup_c2
-  for spec in $CHILDREN; do insmod $KO/$1/${spec%%:*}.ko ports=${spec#*:}; done
-  wait_settled
+  /bin/hotup-upgrade.sh $KO/$1 $2 $CHILDREN
+  echo "@@TOOL $SI $?"
 }
 
 scen() { # scen IDX NAME NPORTS BOOTDIR
@@ -185,6 +185,7 @@ endscen() {
   sleep 0.5
   kill -INT $PING; wait $PING 2>/dev/null; PING=
   observe; meta after
+  sed "s/^/@@PORTS $SI /" $P
   awk '/seq=/ { for (i = 1; i <= NF; i++) if ($i ~ /^seq=/) { s = substr($i, 5) + 0; got[s] = 1 } }
        / packets transmitted/ { tx = $1; rx = $4 }
        END { last = -1; for (s in got) if (s + 0 > last) last = s + 0

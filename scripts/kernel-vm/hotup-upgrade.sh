@@ -20,16 +20,16 @@ log() { echo "hotup-upgrade: hotup: $*" > /dev/kmsg; }
 # the report in the tool's own words: x-report, the model's report text is its own
 stop() { log "event=tool.stop x-report=\"$1\""; echo "tool stopped: $1" >&2; exit 1; }
 
-settled() { # every slave up in bond0's view exactly when its netdev has carrier, and an active slave
+settled() { # every slave up in bond0's view exactly when its netdev has carrier; an active slave when one has
   read -r a 2>/dev/null < $B/active_slave || a=
-  [ -n "$a" ] || return 1
   read -r sl < $B/slaves
+  any=0
   for s in $sl; do
     read -r c 2>/dev/null < /sys/class/net/$s/carrier || c=0
     read -r m 2>/dev/null < /sys/class/net/$s/bonding_slave/mii_status || m=
-    if [ "$c" = 1 ]; then [ "$m" = up ] || return 1; elif [ "$m" = up ]; then return 1; fi
+    if [ "$c" = 1 ]; then any=1; [ "$m" = up ] || return 1; elif [ "$m" = up ]; then return 1; fi
   done
-  return 0
+  [ $any = 0 ] || [ -n "$a" ]
 }
 wait_settled() {
   i=0
@@ -45,17 +45,21 @@ for spec in "$@"; do
   args=; [ "$rest" != "$ports" ] && args=$(echo "${rest#*:}" | tr ',' ' ')
   wait_settled || stop "bond0 did not settle before $child"
   exec 3</dev/hotup
-  log "event=tool.rmmod child=$child"
-  rmmod "$child" || stop "rmmod $child failed"
-  # the bond must have seen the closed links before the new version loads
-  wait_settled || stop "bond0 did not settle after $child went"
+  # a child that is down (an operator unloaded it) is loaded first, with no rmmod
+  if grep -q "^$child " /proc/modules; then
+    log "event=tool.rmmod child=$child"
+    rmmod "$child" || stop "rmmod $child failed"
+    # the bond must have seen the closed links before the new version loads
+    wait_settled || stop "bond0 did not settle after $child went"
+  fi
   log "event=tool.insmod child=$child version=$VERSION"
   insmod "$DIR/$child.ko" ports="$ports" $args || stop "insmod $child failed"
   line=
   read -t "$TIMEOUT" line <&3
   exec 3<&-
   case "$line" in
-    "done $child $VERSION") log "event=notify.recv child=$child" ;;
+    # written once bond0 settled: a line of ours must not land inside a miimon pass's messages
+    "done $child $VERSION") wait_settled; log "event=notify.recv child=$child" ;;
     *) log "event=tool.timeout child=$child"; stop "$child $VERSION: no notification within $TIMEOUT s" ;;
   esac
   if [ "${HOTUP_REENSLAVE:-0}" = 1 ]; then

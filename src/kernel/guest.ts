@@ -7,6 +7,8 @@ export interface GuestScenario {
   readonly log: string[];
   /** @@META lines: [when, netdev, ifindex, mtu, mac, enslaved|released|absent]. */
   readonly meta: string[][];
+  /** The parent's ports file at the end: NETDEV key=value ... (tx, rx, parent_tx_dropped, rx_dropped). */
+  readonly ports: string[][];
   ping: { tx: number; rx: number; longestGapPackets: number; lostSeqs: number[] } | null;
   toolExit: number[];
   error: string | null;
@@ -50,9 +52,10 @@ export function bootGuest(kernel: string, initrd: string, consoleLog: string, ti
       switch (tag) {
         case '@@KERNEL': kver = rest.join(' '); break;
         case '@@FATAL': fatal = rest.join(' '); break;
-        case '@@SCEN': scenarios.push({ name: rest[1]!, log: [], meta: [], ping: null, toolExit: [], error: null, done: false }); break;
+        case '@@SCEN': scenarios.push({ name: rest[1]!, log: [], meta: [], ports: [], ping: null, toolExit: [], error: null, done: false }); break;
         case '@@LOG': cur?.log.push(rest.slice(1).join(' ')); break;
         case '@@META': cur?.meta.push(rest.slice(1)); break;
+        case '@@PORTS': cur?.ports.push(rest.slice(1)); break;
         case '@@PING': if (cur) cur.ping = { tx: Number(rest[1]), rx: Number(rest[2]), longestGapPackets: Number(rest[3]), lostSeqs: rest.slice(4).map(Number) }; break;
         case '@@TOOL': cur?.toolExit.push(Number(rest[1])); break;
         case '@@ERR': if (cur) cur.error = rest.slice(1).join(' '); break;

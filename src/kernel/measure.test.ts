@@ -3,7 +3,7 @@ import type { GuestScenario } from './guest.js';
 import { figures } from './measure.js';
 
 const scenario = (after: string[][], log: string[] = []): GuestScenario => ({
-  name: 's', log, done: true, error: null, toolExit: [0],
+  name: 's', log, done: true, ports: [['eth0', 'ifindex=3', 'parent_tx_dropped=2', 'rx_dropped=1'], ['eth1', 'ifindex=5', 'parent_tx_dropped=0', 'rx_dropped=4']], error: null, toolExit: [0],
   ping: { tx: 100, rx: 97, longestGapPackets: 2, lostSeqs: [3, 50, 51] },
   meta: [['before', 'eth0', '3', '9000', '02:00:00:00:00:01', 'enslaved'], ['before', 'eth1', '5', '9000', '02:00:00:00:00:01', 'enslaved'], ...after],
 });
@@ -11,7 +11,7 @@ const scenario = (after: string[][], log: string[] = []): GuestScenario => ({
 describe('figures of a scenario', () => {
   it('kept netdevs: nothing re-created, loss and outage from the ping', () => {
     const f = figures(scenario([['after', 'eth0', '3', '9000', '02:00:00:00:00:01', 'enslaved'], ['after', 'eth1', '5', '9000', '02:00:00:00:00:01', 'enslaved']]));
-    expect(f).toMatchObject({ pingsSent: 100, pingsLost: 3, longestOutageMs: 40, netdevsRecreated: 0, ifindexKept: true, mtuKept: true, macKept: true });
+    expect(f).toMatchObject({ pingsSent: 100, pingsLost: 3, longestOutageMs: 40, netdevsRecreated: 0, ifindexKept: true, mtuKept: true, macKept: true, parentTxDropped: 2, rxDropped: 5 });
   });
 
   it('a re-created netdev with the factory MTU, and the bond messages counted', () => {

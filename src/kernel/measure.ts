@@ -16,6 +16,10 @@ export interface Figures {
   readonly mtuKept: boolean;
   readonly macKept: boolean;
   readonly slavesReleased: number;
+  /** Transmits the parent dropped while it held a port (the model's loss: a transmit on a closed port). */
+  readonly parentTxDropped: number;
+  /** Frames from the peer dropped at a port that was closed or held by the parent (replies in flight at a switch). */
+  readonly rxDropped: number;
   /** Kernel log lines where bond0 ran without an active slave. */
   readonly bondWithoutActive: number;
   /** Kernel splats (WARN, BUG, oops) in the window. */
@@ -28,6 +32,7 @@ export function figures(s: GuestScenario): Figures {
   const before = at('before');
   const after = at('after');
   const same = (i: number) => [...before].every(([d, b]) => after.get(d)?.[i] === b[i]);
+  const counter = (key: string): number => s.ports.reduce((n, p) => n + Number(p.find((x) => x.startsWith(`${key}=`))?.slice(key.length + 1) ?? 0), 0);
   return {
     pingsSent: s.ping?.tx ?? 0,
     pingsLost: s.ping ? s.ping.tx - s.ping.rx : 0,
@@ -37,6 +42,8 @@ export function figures(s: GuestScenario): Figures {
     ifindexKept: same(0),
     mtuKept: same(1),
     macKept: same(2),
+    parentTxDropped: counter('parent_tx_dropped'),
+    rxDropped: counter('rx_dropped'),
     slavesReleased: s.log.filter((l) => /Releasing (backup|active) interface/.test(l)).length,
     bondWithoutActive: s.log.filter((l) => /now running without any active interface/.test(l)).length,
     splats: s.log.filter((l) => /WARNING:|BUG:|Oops|general protection|unable to handle/.test(l)).length,

@@ -2,6 +2,16 @@ import { CLAIM_FUNCTIONS } from './claims-map.js';
 import { FINDINGS } from './findings.js';
 import type { Figures } from './measure.js';
 
+/** What conform said about one log. */
+interface Judged {
+  readonly exit: number;
+  readonly verdict: string;
+  readonly where: string | null;
+  readonly reason: string | null;
+  readonly mutants: readonly string[];
+  readonly excuses: readonly string[];
+}
+
 /** bench/results/kernel.json: one run of npm run test:kernel -- --bench. */
 export interface KernelResults {
   readonly kernel: string;
@@ -14,15 +24,17 @@ export interface KernelResults {
     readonly what: string;
     readonly figures: Figures | null;
     readonly toolExit: readonly number[];
-    readonly verdict: { readonly exit: number; readonly verdict: string; readonly where: string | null; readonly reason: string | null; readonly mutants: readonly string[]; readonly excuses: readonly string[] } | null;
+    readonly verdict: Judged | null;
+    readonly rounds?: readonly Judged[];
     readonly failures: readonly string[];
   }[];
 }
 
 const yes = (b: boolean): string => (b ? 'yes' : '**no**');
 
-function verdictCell(v: KernelResults['scenarios'][number]['verdict']): string {
+function verdictCell(v: Judged | null, rounds: readonly Judged[] = []): string {
   if (!v) return 'not run';
+  if (rounds.length > 1) return `each round: ${rounds.map((r) => verdictCell(r)).join('; ')}; the whole log: ${verdictCell(v)}`;
   if (v.exit === 0) return `conforming${v.excuses.length ? ` (excused: ${v.excuses.join(', ')})` : ''}`;
   return `exit ${v.exit} ${v.verdict}${v.where ? ` at ${v.where}` : ''}${v.mutants.length ? `; explained by ${v.mutants.join(', ')}` : ''}`;
 }
@@ -32,9 +44,9 @@ export function kernelReferenceMarkdown(r: KernelResults): string {
   const rows = r.scenarios.map((s) => {
     const f = s.figures;
     const cells = f
-      ? [`${f.pingsLost} / ${f.pingsSent}`, `${f.longestOutageMs}`, `${f.netdevsRecreated}`, yes(f.ifindexKept), `${yes(f.mtuKept)} / ${yes(f.macKept)}`, `${f.bondWithoutActive}`]
-      : ['-', '-', '-', '-', '-', '-'];
-    return `| ${s.name} | ${s.design} | ${cells.join(' | ')} | ${s.toolExit.length ? s.toolExit.map((x) => (x === 0 ? 'done' : 'stopped')).join(', ') : '-'} | ${verdictCell(s.verdict)} | ${s.failures.length ? 'FAIL' : 'pass'} |`;
+      ? [`${f.pingsLost} / ${f.pingsSent}`, `${f.parentTxDropped ?? '-'} / ${f.rxDropped ?? '-'}`, `${f.longestOutageMs}`, `${f.netdevsRecreated}`, yes(f.ifindexKept), `${yes(f.mtuKept)} / ${yes(f.macKept)}`, `${f.bondWithoutActive}`]
+      : ['-', '-', '-', '-', '-', '-', '-'];
+    return `| ${s.name} | ${s.design} | ${cells.join(' | ')} | ${s.toolExit.length ? s.toolExit.map((x) => (x === 0 ? 'done' : 'stopped')).join(', ') : '-'} | ${verdictCell(s.verdict, s.rounds)} | ${s.failures.length ? 'FAIL' : 'pass'} |`;
   });
   return [
     '# The design on a real kernel',
@@ -49,10 +61,10 @@ export function kernelReferenceMarkdown(r: KernelResults): string {
     '',
     '## The measured table',
     '',
-    'Loss: echo requests unanswered of those sent while the scenario ran. Outage: the longest run of unanswered requests, times 20 ms. Re-created: netdevs whose ifindex changed. No active: kernel messages "now running without any active interface".',
+    'Loss: echo requests unanswered of those sent while the scenario ran. Dropped tx / rx: transmits the parent dropped while it held a port (what INV-NO-LOSS is about), and frames from the peer dropped at a closed port (replies in flight when the bond switched). Outage: the longest run of unanswered requests, times 20 ms. Re-created: netdevs whose ifindex changed. No active: kernel messages "now running without any active interface".',
     '',
-    '| scenario | design | lost / sent | longest outage (ms) | netdevs re-created | ifindex kept | MTU / MAC kept | no active | tool | hotup conform | test |',
-    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+    '| scenario | design | lost / sent | dropped tx / rx | longest outage (ms) | netdevs re-created | ifindex kept | MTU / MAC kept | no active | tool | hotup conform | test |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
     ...rows,
     '',
     'What each scenario does:',

@@ -81,9 +81,9 @@ export const SCENARIOS: readonly KernelScenario[] = [
   priorArt('claims-10-11'),
   {
     name: 'claims-10-11-forced-unload', topology: 'claims-10-11', design: 'correct', boot: 'v1',
-    what: 'an operator unloads C1, then C2 without waiting (FAULT-FORCED-UNLOAD): both are down at once; then loads them again',
-    actions: ['forced v1'],
-    expect: { exit: 0, excuse: 'INV-BOND-UP' },
+    what: "an operator unloads C1, then C2 once bond0 saw C1's links down (FAULT-FORCED-UNLOAD): both are down at once; the upgrade tool then loads both at version 2",
+    actions: [`forced ${variantOf(null, 2).name} 2`],
+    expect: { exit: 0, excuse: 'INV-BOND-UP', tool: 0 },
   },
   {
     name: 'claims-10-11-probe-fail', topology: 'claims-10-11', design: 'correct', boot: 'v1',
