@@ -82,6 +82,8 @@ export function kernelReferenceMarkdown(r: KernelResults): string {
     ...FINDINGS.flatMap((f) => [`### ${f.title}`, '', `- kernel: ${f.kernel}`, `- model: ${f.model}`, `- now: ${f.now}`, '']),
     '## Reading a failure',
     '',
+    '`docs/examples/kernel-logs/linux-6.1-*.dmesg.txt` are logs of one run, kept as the kernel printed them; `src/kernel/recorded-logs.test.ts` imports and judges them: a round of the rolling upgrade conforms, prior art is explained by MUT-PRIOR-ART, the build without the fail-over by MUT-NO-WAIT-FAILOVER.',
+    '',
     'Every scenario keeps its kernel log (`<name>.dmesg.txt`), its trace (`<name>.jsonl`) and the console under `test-artifacts/kernel/`; `node bin/hotup.js conform test-artifacts/kernel/<name>.jsonl` prints the verdict with the trace so far.',
     '',
   ].join('\n');
