@@ -87,12 +87,13 @@ observe() { # the model's observations, as trace records in the kernel log
   act=$(cat $B/active_slave); bc=off; [ "$(cat /sys/class/net/bond0/carrier)" = 1 ] && bc=on
   echo "hotup-harness: hotup: observe=bond carrier=$bc active=${act:-none} slaves=$sl" > /dev/kmsg
 }
-meta() { # @@META IDX WHEN NETDEV IFINDEX MTU MAC
+meta() { # @@META IDX WHEN NETDEV IFINDEX MTU MAC SLAVE DRIVER/VERSION (ethtool -i)
   k=0
   while [ $k -lt $NPORTS ]; do
     d=eth$k
     if [ -e /sys/class/net/$d ]; then
-      echo "@@META $SI $1 $d $(cat /sys/class/net/$d/ifindex) $(cat /sys/class/net/$d/mtu) $(cat /sys/class/net/$d/address) $(grep -qw $d $B/slaves && echo enslaved || echo released)"
+      drv=$(/bin/ethtool -i $d | awk '/^driver:/ { d = $2 } /^version:/ { v = $2 } END { print d "/" v }')
+      echo "@@META $SI $1 $d $(cat /sys/class/net/$d/ifindex) $(cat /sys/class/net/$d/mtu) $(cat /sys/class/net/$d/address) $(grep -qw $d $B/slaves && echo enslaved || echo released) $drv"
     else
       echo "@@META $SI $1 $d 0 0 - absent"
     fi

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what npm run test:kernel needs: the Linux VM packages
-# (scripts/linux-vm/setup.sh), make and gcc, and the linux-headers package of
+# (scripts/linux-vm/setup.sh), make, gcc, ethtool (ethtool -i in the guest), and the linux-headers package of
 # exactly the kernel that linux-image-amd64 installed, so that the modules of
 # kernel/ build for the kernel the guest boots. Idempotent.
 set -euo pipefail
@@ -9,7 +9,7 @@ bash "$here/../linux-vm/setup.sh"
 
 kver=$(ls /lib/modules | while read -r v; do [ -e "/boot/vmlinuz-$v" ] && echo "$v"; done | sort -V | tail -n 1)
 [ -n "$kver" ] || { echo "setup: no kernel image under /boot" >&2; exit 1; }
-PKGS=(make gcc "linux-headers-$kver")
+PKGS=(make gcc ethtool "linux-headers-$kver")
 missing=()
 for p in "${PKGS[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q '^install ok installed$' || missing+=("$p")

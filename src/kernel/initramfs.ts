@@ -60,7 +60,7 @@ function stockModules(kver: string): { base: string; name: string; data: Buffer 
 }
 
 /**
- * The guest's initramfs: static busybox, iproute2's ip with its libraries, the
+ * The guest's initramfs: static busybox, iproute2's ip and ethtool with their libraries, the
  * stock modules, every module build under /ko/NAME, the upgrade tool, /init
  * and the plan of scenarios.
  */
@@ -68,12 +68,14 @@ export function buildInitramfs(kver: string, vmDir: string, builds: ReadonlyMap<
   const busybox = which('busybox');
   if (spawnSync('ldd', [busybox]).status === 0) throw new Error(`${busybox} is dynamically linked: need busybox-static`);
   const ip = which('ip');
-  const applets = String(run(busybox, ['--list'])).split('\n').filter((a) => a && a !== 'ip' && a !== 'busybox' && !a.includes('/'));
+  const ethtool = which('ethtool');
+  const applets = String(run(busybox, ['--list'])).split('\n').filter((a) => a && a !== 'ip' && a !== 'ethtool' && a !== 'busybox' && !a.includes('/'));
   const mods = stockModules(kver);
   const files: { path: string; data: Buffer; mode: number }[] = [
     { path: 'bin/busybox', data: readFileSync(busybox), mode: 0o755 },
     { path: 'bin/iproute-ip', data: readFileSync(ip), mode: 0o755 },
-    ...sharedLibs(ip).map((l) => ({ path: l.slice(1), data: readFileSync(l), mode: 0o755 })),
+    { path: 'bin/ethtool', data: readFileSync(ethtool), mode: 0o755 },
+    ...[...new Set([...sharedLibs(ip), ...sharedLibs(ethtool)])].map((l) => ({ path: l.slice(1), data: readFileSync(l), mode: 0o755 })),
     ...mods.map((m) => ({ path: `modules/${m.base}`, data: m.data, mode: 0o644 })),
     { path: 'modules/order', data: Buffer.from(`${mods.map((m) => `${m.base}${STOCK_ARGS[m.name] ? ` ${STOCK_ARGS[m.name]}` : ''}`).join('\n')}\n`), mode: 0o644 },
     ...[...builds].flatMap(([name, dir]) => readdirSync(dir).filter((f) => f.endsWith('.ko')).map((f) => ({ path: `ko/${name}/${f}`, data: readFileSync(join(dir, f)), mode: 0o644 }))),

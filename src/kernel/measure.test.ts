@@ -10,8 +10,8 @@ const scenario = (after: string[][], log: string[] = []): GuestScenario => ({
 
 describe('figures of a scenario', () => {
   it('kept netdevs: nothing re-created, loss and outage from the ping', () => {
-    const f = figures(scenario([['after', 'eth0', '3', '9000', '02:00:00:00:00:01', 'enslaved'], ['after', 'eth1', '5', '9000', '02:00:00:00:00:01', 'enslaved']]));
-    expect(f).toMatchObject({ pingsSent: 100, pingsLost: 3, longestOutageMs: 40, netdevsRecreated: 0, ifindexKept: true, mtuKept: true, macKept: true, parentTxDropped: 2, rxDropped: 5 });
+    const f = figures(scenario([['after', 'eth0', '3', '9000', '02:00:00:00:00:01', 'enslaved', 'hotup_c1/3'], ['after', 'eth1', '5', '9000', '02:00:00:00:00:01', 'enslaved']]));
+    expect(f).toMatchObject({ pingsSent: 100, pingsLost: 3, longestOutageMs: 40, netdevsRecreated: 0, ifindexKept: true, mtuKept: true, macKept: true, parentTxDropped: 2, rxDropped: 5, ethtoolAfter: ['eth0 hotup_c1/3', 'eth1 -'] });
   });
 
   it('a re-created netdev with the factory MTU, and the bond messages counted', () => {

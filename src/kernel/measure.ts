@@ -16,6 +16,8 @@ export interface Figures {
   readonly mtuKept: boolean;
   readonly macKept: boolean;
   readonly slavesReleased: number;
+  /** What ethtool -i says serves each netdev at the end: "eth0 hotup_c1/3". */
+  readonly ethtoolAfter: readonly string[];
   /** Transmits the parent dropped while it held a port (the model's loss: a transmit on a closed port). */
   readonly parentTxDropped: number;
   /** Frames from the peer dropped at a port that was closed or held by the parent (replies in flight at a switch). */
@@ -42,6 +44,7 @@ export function figures(s: GuestScenario): Figures {
     ifindexKept: same(0),
     mtuKept: same(1),
     macKept: same(2),
+    ethtoolAfter: [...after].map(([d, a]) => `${d} ${a[4] ?? '-'}`),
     parentTxDropped: counter('parent_tx_dropped'),
     rxDropped: counter('rx_dropped'),
     slavesReleased: s.log.filter((l) => /Releasing (backup|active) interface/.test(l)).length,

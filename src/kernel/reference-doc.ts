@@ -69,7 +69,7 @@ export function kernelReferenceMarkdown(r: KernelResults): string {
     '',
     'What each scenario does:',
     '',
-    ...r.scenarios.map((s) => `- \`${s.name}\` (${s.topology}): ${s.what}`),
+    ...r.scenarios.map((s) => `- \`${s.name}\` (${s.topology}): ${s.what}${s.figures?.ethtoolAfter?.length ? `; at the end \`ethtool -i\` says ${s.figures.ethtoolAfter.join(', ')}` : ''}`),
     '',
     '## Claim by claim',
     '',

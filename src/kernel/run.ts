@@ -63,6 +63,7 @@ function failuresOf(s: KernelScenario, whole: Verdict, perRound: readonly Verdic
   if (s.expect.mutant && !v.mutants.includes(s.expect.mutant)) out.push(`the diagnosis names ${v.mutants.join(', ') || 'no design'}, not ${s.expect.mutant}`);
   if (s.expect.excuse && !v.excuses.includes(s.expect.excuse)) out.push(`no excuse of ${s.expect.excuse} (excuses: ${v.excuses.join(', ') || 'none'})`);
   if (s.expect.tool !== undefined && toolExit.at(-1) !== s.expect.tool) out.push(`the upgrade tool exited ${toolExit.join(',')}, expected ${s.expect.tool}`);
+  if (s.expect.version && !f.ethtoolAfter.every((x) => x.endsWith(`/${s.expect.version}`))) out.push(`ethtool -i says ${f.ethtoolAfter.join(', ')}, expected version ${s.expect.version} everywhere`);
   if (s.design === 'correct' && !(f.ifindexKept && f.mtuKept && f.macKept)) out.push('a netdev lost its ifindex, MTU or MAC');
   return out;
 }

@@ -10,6 +10,8 @@ export interface Expectation {
   readonly excuse?: string;
   /** The upgrade tool's exit status: 0 done, 1 stopped and reported. */
   readonly tool?: 0 | 1;
+  /** The version `ethtool -i` must show on every netdev at the end. */
+  readonly version?: string;
   /** Why a broken design's log cannot be told from the correct one's (then exit 0 is expected). */
   readonly invisible?: string;
 }
@@ -44,7 +46,7 @@ function rolling(topology: KernelScenario['topology']): KernelScenario {
     name: `${topology}-rolling`, topology, design: 'correct', boot: 'v1',
     what: 'rolling upgrade of every child, twice (v1 -> v2 -> v3); each round judged as a trace of its own',
     actions: [upgrade(null, 2), upgrade(null, 3)],
-    expect: { exit: 0, tool: 0 },
+    expect: { exit: 0, tool: 0, version: '3' },
   };
 }
 
@@ -83,7 +85,7 @@ export const SCENARIOS: readonly KernelScenario[] = [
     name: 'claims-10-11-forced-unload', topology: 'claims-10-11', design: 'correct', boot: 'v1',
     what: "an operator unloads C1, then C2 once bond0 saw C1's links down (FAULT-FORCED-UNLOAD): both are down at once; the upgrade tool then loads both at version 2",
     actions: [`forced ${variantOf(null, 2).name} 2`],
-    expect: { exit: 0, excuse: 'INV-BOND-UP', tool: 0 },
+    expect: { exit: 0, excuse: 'INV-BOND-UP', tool: 0, version: '2' },
   },
   {
     name: 'claims-10-11-probe-fail', topology: 'claims-10-11', design: 'correct', boot: 'v1',
