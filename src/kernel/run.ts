@@ -43,7 +43,7 @@ function findKernel(): string {
   return ok.sort().at(-1)!;
 }
 
-function writeAtomically(file: string, text: string): void {
+function writeAtomically(file: string, text: string | Buffer): void {
   writeFileSync(`${file}.tmp`, text);
   renameSync(`${file}.tmp`, file);
 }
@@ -79,8 +79,7 @@ async function main(): Promise<void> {
   const builds = new Map(VARIANTS.map((v) => [v.name, buildVariant(join(ROOT, 'kernel'), join(CACHE, 'build'), kver, v)]));
   const tBuilt = Date.now();
   const initrd = join(CACHE, 'initramfs.cpio');
-  writeAtomically(initrd, '');
-  writeFileSync(initrd, buildInitramfs(kver, VM, builds, planScript(SCENARIOS)));
+  writeAtomically(initrd, buildInitramfs(kver, VM, builds, planScript(SCENARIOS)));
   process.stderr.write(`[kernel] ${kver}: ${builds.size} module builds in ${((tBuilt - t0) / 1000).toFixed(0)} s; booting ${SCENARIOS.length} scenarios\n`);
   const run = await bootGuest(`/boot/vmlinuz-${kver}`, initrd, join(OUT, 'console.log'), 900, verbose);
 
