@@ -16,7 +16,7 @@ export const LAYERS: readonly (readonly string[])[] = [
   ['src/explore', 'src/linux'],
   ['src/conform', 'src/check'],
   ['src/diagram', 'src/report', 'src/architecture', 'src/import', 'src/ui'],
-  ['src/cli'],
+  ['src/cli', 'src/kernel'],
   ['bench', 'twins', 'scripts'],
 ];
 
@@ -40,6 +40,7 @@ export const ABOUT: Readonly<Record<string, string>> = {
   'src/import': 'tool `import`: kernel logs (dmesg, /dev/kmsg) and ftrace text into a hotup trace',
   'src/ui': 'tool `ui`: the explorer page (the model stepped by hand in the browser, searches in a Web Worker) and its local server and bundler',
   'src/cli': 'the `hotup` command line',
+  'src/kernel': 'the design as Linux modules under QEMU: module builds, the guest, its scenarios, each kernel log imported and judged by `hotup conform`; docs/kernel-reference.md',
   bench: 'benchmarks of explore, check and conform, and of the peer checkers on the twins',
   twins: 'the model written again for other checkers (Promela for SPIN, Quint)',
   scripts: 'the doc generator and the Linux VM harness',

@@ -1,0 +1,39 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { conform } from '../conform/conform.js';
+import { importKernelLog } from '../import/import-log.js';
+import { parseNames } from '../import/names.js';
+import { PRESETS } from '../topology/presets.js';
+import { namesOf } from './scenarios.js';
+import { RECORDS } from './verdict.js';
+
+/** Kernel logs of kernel/'s modules on Linux 6.1 under QEMU, recorded by npm run test:kernel. */
+const DIR = 'docs/examples/kernel-logs';
+const judged = async (file: string) => {
+  const r = importKernelLog(readFileSync(`${DIR}/${file}`, 'utf8'), {
+    topology: PRESETS['claims-10-11']!, names: parseNames(namesOf('claims-10-11')), records: RECORDS.split(','), source: file,
+  });
+  return { imported: r, result: await conform({ text: r.text }) };
+};
+
+describe('kernel logs of the real modules (Linux 6.1), imported and judged', () => {
+  it('linux-6.1-rolling-upgrade.dmesg.txt: one round of the rolling upgrade conforms, nothing left open', async () => {
+    const { imported, result } = await judged('linux-6.1-rolling-upgrade.dmesg.txt');
+    expect(imported.observations).toBe(4);
+    expect(result.verdict).toBe('conforming');
+    expect(result.open).toEqual([]);
+  });
+
+  it('linux-6.1-prior-art.dmesg.txt: the first netdev.unregister leaves the design; MUT-PRIOR-ART explains it', async () => {
+    const { result } = await judged('linux-6.1-prior-art.dmesg.txt');
+    expect(result.verdict).toBe('not-conforming');
+    expect(result.divergence?.record).toMatchObject({ event: 'netdev.unregister', netdev: 'N1' });
+    expect(result.diagnosis?.map((d) => d.mutant)).toContain('MUT-PRIOR-ART');
+  });
+
+  it('linux-6.1-no-wait-failover.dmesg.txt: links close under the active slave; MUT-NO-WAIT-FAILOVER explains it', async () => {
+    const { result } = await judged('linux-6.1-no-wait-failover.dmesg.txt');
+    expect(result.verdict).toBe('not-conforming');
+    expect(result.diagnosis?.find((d) => d.mutant === 'MUT-NO-WAIT-FAILOVER')?.verdict).not.toBe('diverges');
+  });
+});
