@@ -2,6 +2,8 @@ import { INVARIANTS, LIVENESS, PROPERTY_IDS } from '../../properties/index.js';
 import { MUTANTS } from '../mutants.js';
 import { expectedBreaks, type CheckBudget, type TopologyChecks } from './claim-checks.js';
 import { CLAIMS, type Claim } from './claims.js';
+import type { MutantProofs } from './mutant-proofs.js';
+import { mutantProofsBlock } from './mutant-table.js';
 
 /** Every property with the claims it names. */
 const PROPERTIES = [...INVARIANTS, ...LIVENESS].map((p) => ({ id: p.id, claims: p.claims, description: p.description }));
@@ -18,6 +20,8 @@ export interface ClaimsInput {
   readonly budget: CheckBudget;
   /** Test files naming each property id. */
   readonly tests: ReadonlyMap<string, readonly string[]>;
+  /** The committed mutant proofs (bench/results/mutant-proofs.json). */
+  readonly proofs: MutantProofs;
 }
 
 const row = (r: readonly string[]): string => `| ${r.map((x) => x.replace(/\|/g, '\\|')).join(' | ')} |`;
@@ -88,16 +92,7 @@ export function claimsMarkdown(input: ClaimsInput): string {
   }
 
   const mutantChecks = checks.filter((t) => t.mutants.length > 0);
-  out.push('', '## Mutants', '', `| mutant | expected to break | ${mutantChecks.map((t) => t.topology).join(' | ')} |`, `| --- | --- | ${mutantChecks.map(() => '---').join(' | ')} |`);
-  for (const m of MUTANTS) {
-    for (const property of expectedBreaks(m)) {
-      const cells = mutantChecks.map((t) => {
-        const r = t.mutants.find((x) => x.mutant === m.id && x.property === property);
-        return r?.caught ? `caught (${r.counterexampleSteps} steps)` : 'not caught';
-      });
-      out.push(row([m.id, property, ...cells]));
-    }
-  }
+  out.push('', '## Mutants, proven', '', mutantProofsBlock(input.proofs));
 
   out.push('', '## Gaps', '');
   for (const c of CLAIMS) out.push(`- Claim ${c.number}: ${c.gaps}`);

@@ -7,6 +7,9 @@ import { claimsMarkdown } from './claims-md.js';
 import { compareDesigns } from './compare.js';
 import { comparisonMarkdown } from './comparison-format.js';
 import { testsNaming } from './test-index.js';
+import { loadProofs, mutantProofsBlock, spliceGenerated } from './mutant-table.js';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 /** Where the generated diagrams live, relative to the repository. */
 const DIAGRAMS_DIR = 'docs/diagrams';
@@ -26,11 +29,14 @@ export function claimsDoc(root: string): string {
       CLAIMS_MUTANTS.filter((m) => m.topology === s.topology).map((m) => ({ mutant: m.mutant!, property: m.properties[0]! })),
     ),
   );
-  return claimsMarkdown({ checks, budget: budgetOf(CLAIMS_BUDGET), tests: testsNaming(root, PROPERTY_IDS) });
+  return claimsMarkdown({ checks, budget: budgetOf(CLAIMS_BUDGET), tests: testsNaming(root, PROPERTY_IDS), proofs: loadProofs() });
 }
 
 /** docs/comparison.md. */
 export const comparisonDoc = (): string => comparisonMarkdown(COMPARISON_TOPOLOGIES.map((n) => compareDesigns(PRESETS[n]!)));
+
+/** docs/spec.md with its mutant table rendered again from bench/results/mutant-proofs.json; the rest of the page is written by hand. */
+export const specDoc = (root: string): string => spliceGenerated(readFileSync(join(root, 'docs/spec.md'), 'utf8'), 'mutant-proofs', mutantProofsBlock(loadProofs()));
 
 /** Every generated doc, by path relative to the repository root `root`. */
 export async function generatedDocs(root: string): Promise<Map<string, string>> {
@@ -38,5 +44,6 @@ export async function generatedDocs(root: string): Promise<Map<string, string>> 
   for (const [name, text] of await diagramFiles()) docs.set(`${DIAGRAMS_DIR}/${name}`, text);
   docs.set('docs/claims.md', claimsDoc(root));
   docs.set('docs/comparison.md', comparisonDoc());
+  docs.set('docs/spec.md', specDoc(root));
   return docs;
 }
