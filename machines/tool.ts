@@ -71,8 +71,12 @@ export function createToolMachine(design: Design = CORRECT_DESIGN) {
         design.toolStopsOnFailure &&
         firstChild(obsOf(event)!, (c) => c.state === 'loaded' && c.version === context.target && !c.allBound) >= 0,
       allOnTarget: ({ context, event }) =>
-        obsOf(event)!.children.every((c) => c.state !== 'loaded' || c.version === context.target) &&
-        firstChild(obsOf(event)!, (c) => c.state === 'loaded' && c.version !== context.target) < 0,
+        design.toolUpgradesEveryChild
+          ? obsOf(event)!.children.every((c) => c.state !== 'loaded' || c.version === context.target) &&
+            firstChild(obsOf(event)!, (c) => c.state === 'loaded' && c.version !== context.target) < 0
+          : // MUT-SKIP-CHILD: one child on the new version is taken for all.
+            firstChild(obsOf(event)!, (c) => c.state === 'loaded' && c.version === context.target) >= 0 ||
+            firstChild(obsOf(event)!, (c) => c.state === 'loaded' && c.version !== context.target) < 0,
       bondSettledAndChildOld: ({ context, event }) =>
         (!waits || obsOf(event)!.bondSettled) && firstChild(obsOf(event)!, (c) => c.state === 'loaded' && c.version !== context.target) >= 0,
 

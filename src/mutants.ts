@@ -105,6 +105,25 @@ export const MUTANTS: readonly Mutant[] = [
     flip: { toolStopsOnFailure: false },
     breaks: ['INV-BOND-UP', 'LIVE-REPORT'],
   },
+  {
+    id: 'MUT-SKIP-CHILD',
+    description: 'the tool reports the upgrade done once one child runs the new version, leaving the others on the old',
+    flip: { toolUpgradesEveryChild: false },
+    breaks: ['LIVE-UPGRADE-DONE'],
+  },
+  {
+    id: 'MUT-WRONG-CHILD',
+    description: "the parent hands a netdev back to another child's tables, not those of the child that bound its sub-device",
+    flip: { delegateToBinder: false },
+    breaks: ['INV-TRAFFIC-PATH', 'INV-OPS-ROUTE'],
+    alsoBreaks: ['INV-NO-FREED-CODE', 'LIVE-RESTORE'],
+  },
+  {
+    id: 'MUT-SUBDEV-ON-PCI',
+    description: 'the parent presents a sub-device to its reloaded child as a function on the physical (PCI) bus, not an auxiliary device',
+    flip: { subdevsOnAuxBus: false },
+    breaks: ['INV-BUS'],
+  },
 ];
 
 /** Every property a mutant breaks on some preset: model.md's list, then the model's additions. */

@@ -1,4 +1,5 @@
 import type { ExploreResult } from '../explore/explore.js';
+import { vacuityLines } from '../../properties/vacuity.js';
 
 const fmt = (n: number): string => Math.round(n).toLocaleString('en-US');
 
@@ -17,6 +18,8 @@ export function formatExploreSummary(r: ExploreResult): string {
       out.push(`  ${c.machine.padEnd(9)} ${`${c.states[0]}/${c.states[1]}`.padStart(7)} ${`${c.transitions[0]}/${c.transitions[1]}`.padStart(12)}`);
     }
   }
+  out.push('properties (INV-*: steps that ended where the premise held; LIVE-*: runs whose settled state owed it):');
+  out.push(...vacuityLines(r.exercised, 'step', 'run', r.counterexample?.violation.id ?? null));
   const cx = r.counterexample;
   if (!cx) {
     out.push('no violation');

@@ -1,7 +1,8 @@
 import { PROPERTY_IDS } from '../../properties/index.js';
 import { diagramFiles } from '../diagram/diagram-files.js';
 import { PRESETS } from '../topology/presets.js';
-import { CLAIMS_BUDGET, CLAIMS_CORRECT, CLAIMS_MUTANTS, topologyOf } from '../../scenarios/index.js';
+import { CLAIMS_BUDGET, CLAIMS_CORRECT, topologyOf } from '../../scenarios/index.js';
+import { claimChecksBlock, loadClaimChecks } from './claims-check.js';
 import { checkTopology, type CheckBudget } from './claim-checks.js';
 import { claimsMarkdown } from './claims-md.js';
 import { compareDesigns } from './compare.js';
@@ -20,16 +21,10 @@ const budgetOf = (b: typeof CLAIMS_BUDGET): CheckBudget => ({ runs: b.runs, step
 /** The topologies docs/comparison.md compares on: the patent's two examples. */
 export const COMPARISON_TOPOLOGIES = ['claims-1-9', 'claims-10-11'];
 
-/** docs/claims.md, from fresh explorations of its scenarios (scenarios/claims.ts) and the test files under `root`. */
+/** docs/claims.md: the committed exhaustive checks and mutant proofs, fresh explorations of the correct design (scenarios/claims.ts), and the test files under `root`. */
 export function claimsDoc(root: string): string {
-  const checks = CLAIMS_CORRECT.map((s) =>
-    checkTopology(
-      topologyOf(s.topology),
-      budgetOf(s.budget),
-      CLAIMS_MUTANTS.filter((m) => m.topology === s.topology).map((m) => ({ mutant: m.mutant!, property: m.properties[0]! })),
-    ),
-  );
-  return claimsMarkdown({ checks, budget: budgetOf(CLAIMS_BUDGET), tests: testsNaming(root, PROPERTY_IDS), proofs: loadProofs() });
+  const checks = CLAIMS_CORRECT.map((s) => checkTopology(topologyOf(s.topology), budgetOf(s.budget), []));
+  return claimsMarkdown({ checks, budget: budgetOf(CLAIMS_BUDGET), tests: testsNaming(root, PROPERTY_IDS), proofs: loadProofs(), exhaustive: loadClaimChecks() });
 }
 
 /** docs/comparison.md. */
@@ -38,6 +33,9 @@ export const comparisonDoc = (): string => comparisonMarkdown(COMPARISON_TOPOLOG
 /** docs/spec.md with its mutant table rendered again from bench/results/mutant-proofs.json; the rest of the page is written by hand. */
 export const specDoc = (root: string): string => spliceGenerated(readFileSync(join(root, 'docs/spec.md'), 'utf8'), 'mutant-proofs', mutantProofsBlock(loadProofs()));
 
+/** A hand-written page with its generated claims-check block rendered again from bench/results/claims-check.json. */
+export const withClaimChecks = (root: string, path: string): string => spliceGenerated(readFileSync(join(root, path), 'utf8'), 'claims-check', claimChecksBlock(loadClaimChecks()));
+
 /** Every generated doc, by path relative to the repository root `root`. */
 export async function generatedDocs(root: string): Promise<Map<string, string>> {
   const docs = new Map<string, string>();
@@ -45,5 +43,6 @@ export async function generatedDocs(root: string): Promise<Map<string, string>> 
   docs.set('docs/claims.md', claimsDoc(root));
   docs.set('docs/comparison.md', comparisonDoc());
   docs.set('docs/spec.md', specDoc(root));
+  for (const path of ['README.md', 'docs/model.md']) docs.set(path, withClaimChecks(root, path));
   return docs;
 }

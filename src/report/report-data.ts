@@ -17,14 +17,28 @@ import { faultOf, describeEvent } from '../model/event-kinds.js';
 import { createComponents } from '../model/components.js';
 import { createSystem } from '../engine/system.js';
 import type { Topology } from '../topology/topology.js';
+import { topologyOf } from '../../scenarios/index.js';
+import { faultsText, loadClaimChecks, userChangesText, type ClaimCheckResult } from './claims-check.js';
+import type { MutantProof } from './mutant-proofs.js';
+import { loadProofs } from './mutant-table.js';
 
 /** One property's line in the report. */
 export interface PropertyRow {
   readonly id: string;
   readonly claims: readonly number[];
   readonly description: string;
-  readonly status: 'held' | 'violated' | 'unknown' | 'not checked';
+  /** What the exhaustive check proved of it on this topology and design, from the committed result files; null when they do not cover the run. */
+  readonly proof: string | null;
+  readonly status: 'held' | 'not exercised' | 'violated' | 'unknown' | 'not checked';
   readonly detail: string;
+}
+
+/** The committed exhaustive results that cover the run's topology and design. */
+export interface ExhaustiveSection {
+  /** The exhaustive check of the correct design on this topology (bench/results/claims-check.json). */
+  readonly check: ClaimCheckResult | null;
+  /** The mutant's proofs on this topology (bench/results/mutant-proofs.json). */
+  readonly proofs: readonly MutantProof[];
 }
 
 /** One step of a counterexample as the page shows it. */
@@ -48,6 +62,7 @@ export interface MarkedDiagram {
 export interface ReportData {
   readonly topology: Topology;
   readonly result: ExploreResult;
+  readonly exhaustive: ExhaustiveSection;
   readonly properties: readonly PropertyRow[];
   readonly topologySvg: string;
   readonly diagrams: readonly MarkedDiagram[];
@@ -63,14 +78,49 @@ export interface ReportData {
 
 type Kind = Message['to'];
 
-function propertyRows(r: ExploreResult, only: readonly string[] | undefined): PropertyRow[] {
+const n = (x: number): string => x.toLocaleString('en-US');
+
+/** Whether `t` is the topology of that name the committed results were computed on (a JSON file may reuse a preset's name). */
+function sameTopology(t: Topology): boolean {
+  try {
+    return JSON.stringify(topologyOf(t.name)) === JSON.stringify(t);
+  } catch {
+    return false;
+  }
+}
+
+/** The committed exhaustive results that cover this topology and design. */
+export function exhaustiveFor(t: Topology, mutant: string | null): ExhaustiveSection {
+  if (!sameTopology(t)) return { check: null, proofs: [] };
+  if (mutant === null) return { check: loadClaimChecks().results.find((r) => r.topology === t.name) ?? null, proofs: [] };
+  return { check: null, proofs: loadProofs().proofs.filter((p) => p.mutant === mutant && p.topology === t.name) };
+}
+
+function proofOf(x: ExhaustiveSection, id: string): string | null {
+  if (x.check) {
+    const c = x.check;
+    if (c.verdict !== 'pass') return `exhaustive check: ${c.verdict}`;
+    const e = c.exercised[id] ?? 0;
+    const setting = `${faultsText(c.faults)}, ${userChangesText(c)}`;
+    return e === 0
+      ? `exhaustive check: not exercised: its premise holds in none of the ${n(c.states)} reachable states (${setting})`
+      : `proven in every reachable state (${n(c.states)} states, exercised in ${n(e)}; ${setting})`;
+  }
+  const p = x.proofs.find((q) => q.property === id);
+  if (!p) return null;
+  return p.verdict === 'caught' ? `exhaustive check: caught in ${p.length} steps` : `exhaustive check: unreachable under this mutant (${n(p.states)} states)`;
+}
+
+function propertyRows(r: ExploreResult, only: readonly string[] | undefined, x: ExhaustiveSection): PropertyRow[] {
   const cx = r.counterexample;
   return [...INVARIANTS, ...LIVENESS].map((p): PropertyRow => {
-    const base = { id: p.id, claims: p.claims, description: p.description };
+    const base = { id: p.id, claims: p.claims, description: p.description, proof: proofOf(x, p.id) };
     if (only && only.length && !only.includes(p.id)) return { ...base, status: 'not checked', detail: 'left out by --property' };
     if (cx?.violation.id === p.id) return { ...base, status: 'violated', detail: cx.violation.message };
     if (cx) return { ...base, status: 'unknown', detail: `no violation before the run stopped at ${cx.violation.id}` };
-    return { ...base, status: 'held', detail: `in ${r.runs} runs` };
+    const e = r.exercised[p.id] ?? 0;
+    if (e === 0) return { ...base, status: 'not exercised', detail: `its premise was never met in ${r.runs} runs` };
+    return { ...base, status: 'held', detail: `in ${r.runs} runs, exercised in ${n(e)} ${p.id.startsWith('LIVE-') ? 'runs' : 'steps'}` };
   });
 }
 
@@ -107,10 +157,12 @@ async function markedDiagrams(mutant: string | null, r: ExploreResult): Promise<
 export async function buildReport(o: ExploreOptions): Promise<ReportData> {
   const result = explore({ ...o, coverage: true });
   const cx = result.counterexample;
+  const exhaustive = exhaustiveFor(o.topology, o.mutant);
   return {
     topology: o.topology,
     result,
-    properties: propertyRows(result, o.properties),
+    exhaustive,
+    properties: propertyRows(result, o.properties, exhaustive),
     topologySvg: await renderSvg(topologyDot(topologyParts(o.topology))),
     diagrams: await markedDiagrams(o.mutant, result),
     counterexample: cx && {
