@@ -5,8 +5,10 @@
  *   against every INV-* and LIVE-* alone on every preset (caught, with the
  *   shortest counterexample, or proven unreachable, with the states searched);
  * - bench/results/claims-check.json: the correct design checked exhaustively on
- *   every claim topology (src/report/claims-check.ts says with which faults).
- * Run `npm run proofs` (or `npm run proofs -- --only mutants|claims`), then
+ *   every claim topology (src/report/claims-check.ts says with which faults);
+ * - bench/results/coverage-proof.json: every machine state and transition the
+ *   correct design can take on each preset (src/report/coverage-proof.ts).
+ * Run `npm run proofs` (or `npm run proofs -- --only mutants,claims,coverage`), then
  * `npm run docs`, after changing a machine, a property or a mutant.
  */
 import { renameSync, writeFileSync } from 'node:fs';
@@ -14,9 +16,10 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CLAIM_CHECKS, CLAIMS_CHECK_FILE, runClaimCheck } from '../src/report/claims-check.js';
 import { PROOFS_FILE, proveAll } from '../src/report/mutant-proofs.js';
+import { COVERAGE_FILE, COVERAGE_SETTINGS, proveCoverage } from '../src/report/coverage-proof.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const PARTS = ['mutants', 'claims'] as const;
+const PARTS = ['mutants', 'claims', 'coverage'] as const;
 const i = process.argv.indexOf('--only');
 const only = i < 0 ? [...PARTS] : (process.argv[i + 1] ?? '').split(',');
 const unknown = only.filter((p) => !(PARTS as readonly string[]).includes(p));
@@ -48,4 +51,13 @@ if (only.includes('claims')) {
   });
   writeJson(CLAIMS_CHECK_FILE, { command: 'npm run proofs', results });
   process.stdout.write(`wrote ${CLAIMS_CHECK_FILE}\n`);
+}
+if (only.includes('coverage')) {
+  const proofs = COVERAGE_SETTINGS.map((s) => {
+    const p = proveCoverage(s);
+    process.stderr.write(`${p.topology}: coverage of ${p.states} states\n`);
+    return p;
+  });
+  writeJson(COVERAGE_FILE, proofs);
+  process.stdout.write(`wrote ${COVERAGE_FILE}\n`);
 }

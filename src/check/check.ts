@@ -1,4 +1,7 @@
 import { INVARIANTS, LIVENESS } from '../../properties/index.js';
+import { CORRECT_DESIGN } from '../../machines/design.js';
+import { Coverage, type MachineCoverage, type Visited } from '../explore/coverage.js';
+import { coverageTap } from '../explore/coverage-tap.js';
 import type { PropertyFilter } from '../engine/monitor.js';
 import type { Violation } from '../../properties/property.js';
 import type { ComponentKind } from '../../machines/messages.js';
@@ -33,6 +36,8 @@ export interface CheckOptions {
   readonly audit?: boolean;
   /** Count, per property, the reachable states in which its premise holds (a pass over every stored state; default false). */
   readonly vacuity?: boolean;
+  /** List the machine states and transitions the complete search took, and those it did not (default false). */
+  readonly coverage?: boolean;
   readonly onProgress?: (p: Progress) => void;
 }
 
@@ -78,6 +83,8 @@ export interface CheckResult {
   readonly counterexample: CheckCounterexample | null;
   /** With `vacuity`, on a complete search: per property id, the reachable states where its premise holds (0: not exercised). */
   readonly exercised: Readonly<Record<string, number>> | null;
+  /** With `coverage`, on a complete search with no violation: per machine, what any reachable state takes; the rest is unreachable. */
+  readonly coverage: { readonly summary: readonly MachineCoverage[]; readonly visited: Partial<Record<ComponentKind, Visited>> } | null;
 }
 
 /** Exhaustive breadth-first model checking of one topology under one design. */
@@ -119,6 +126,7 @@ export function check(o: CheckOptions): CheckResult {
   }
   const livenessSeconds = (performance.now() - t0) / 1000;
   const exercised = o.vacuity && r.complete && !counterexample ? exercisedStates(ts, r.store) : null;
+  const coverage = o.coverage && r.complete && !counterexample ? searchCoverage(ts, o) : null;
   return {
     topology: o.topology.name,
     mutant: o.mutant,
@@ -143,8 +151,22 @@ export function check(o: CheckOptions): CheckResult {
     livenessChecked,
     counterexample,
     exercised,
+    coverage,
   };
 }
+/**
+ * The machine states and transitions of every delivery the complete search
+ * made (the table caches each once), and of boot: what no reachable state
+ * takes is unreachable under these faults.
+ */
+function searchCoverage(ts: TableSystem, o: CheckOptions): CheckResult['coverage'] {
+  const cov = new Coverage();
+  createSystem(o.topology, CORRECT_DESIGN, cov.record).initial();
+  const record = coverageTap(cov, ts, ts.system.components);
+  ts.transitions.eachDelivered(record);
+  return { summary: cov.summary(ts.system.components), visited: cov.visited() };
+}
+
 /** Per property id, the stored states in which its premise holds (properties/property.ts, `applies`). */
 function exercisedStates(ts: TableSystem, store: BfsResult['store']): Record<string, number> {
   const props = [...INVARIANTS, ...LIVENESS];

@@ -23,6 +23,7 @@ interface CheckFlags {
   maxSeconds?: number;
   liveness: boolean;
   vacuity?: boolean;
+  coverage?: boolean;
   json?: boolean;
   out: string;
 }
@@ -65,6 +66,7 @@ function runCheck(flags: CheckFlags): void {
     ...(flags.maxSeconds !== undefined ? { maxSeconds: flags.maxSeconds } : {}),
     liveness: flags.liveness,
     vacuity: flags.vacuity === true,
+    coverage: flags.coverage === true,
     ...(flags.property ? { properties: flags.property } : {}),
     ...(live ? { onProgress: (p: Progress) => process.stderr.write(`\r${progressLine(p)}\x1b[K`) } : {}),
   });
@@ -140,6 +142,7 @@ export function registerCheckCommand(program: Command): void {
     )
     .addOption(new Option('--max-seconds <n>', 'stop the search after n seconds; the verdict is then INCOMPLETE').argParser(intOption('--max-seconds', 1, 10_000_000)))
     .option('--no-liveness', 'skip the fair-cycle search for LIVE-*')
+    .option('--coverage', 'list the machine states and transitions no reachable state takes (unreachable under these faults)')
     .option('--vacuity', 'count, per property, the reachable states where its premise holds (a property exercised in none says so)')
     .option('--out <file>', 'where to write a counterexample as an event list for replay-events', 'hotup-counterexample.json')
     .option('--json', 'print the result as JSON')

@@ -21,6 +21,8 @@ import { topologyOf } from '../../scenarios/index.js';
 import { faultsText, loadClaimChecks, userChangesText, type ClaimCheckResult } from './claims-check.js';
 import type { MutantProof } from './mutant-proofs.js';
 import { loadProofs } from './mutant-table.js';
+import { uncovered, type Uncovered } from '../explore/coverage.js';
+import { loadCoverageProofs, uncoveredReason } from './coverage-proof.js';
 
 /** One property's line in the report. */
 export interface PropertyRow {
@@ -62,6 +64,8 @@ export interface MarkedDiagram {
 export interface ReportData {
   readonly topology: Topology;
   readonly result: ExploreResult;
+  /** Each machine state and transition the run did not take, with why (src/report/coverage-proof.ts). */
+  readonly uncovered: readonly (Uncovered & { readonly reason: string })[];
   readonly exhaustive: ExhaustiveSection;
   readonly properties: readonly PropertyRow[];
   readonly topologySvg: string;
@@ -158,9 +162,11 @@ export async function buildReport(o: ExploreOptions): Promise<ReportData> {
   const result = explore({ ...o, coverage: true });
   const cx = result.counterexample;
   const exhaustive = exhaustiveFor(o.topology, o.mutant);
+  const proofs = loadCoverageProofs();
   return {
     topology: o.topology,
     result,
+    uncovered: uncovered(createComponents(designOf(o.mutant)), result.visited).map((u) => ({ ...u, reason: uncoveredReason(u, o.topology.name, o.mutant, o.faults, proofs) })),
     exhaustive,
     properties: propertyRows(result, o.properties, exhaustive),
     topologySvg: await renderSvg(topologyDot(topologyParts(o.topology))),

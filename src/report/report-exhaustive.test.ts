@@ -15,6 +15,9 @@ describe('hotup report: the exhaustive check first, the random run second', () =
     expect(html).toContain('<table id="exhaustive">');
     expect(html).toContain(c.states.toLocaleString('en-US'));
     expect(html.indexOf('id="exhaustive"')).toBeLessThan(html.indexOf('id="summary"'));
+    // Coverage with reasons: the oops path is proven unreachable in the correct design.
+    expect(d.uncovered.find((u) => u.id === 'child.unloaded:ndoStartXmit->child.unloaded')?.reason).toMatch(/^unreachable in the correct design \(proven/);
+    expect(html).toContain('<table id="uncovered">');
     for (const p of d.properties) {
       if (c.exercised[p.id] === 0) expect(p.proof, p.id).toMatch(/^exhaustive check: not exercised/);
       else expect(p.proof, p.id).toMatch(/^proven in every reachable state \([\d,]+ states, exercised in [\d,]+; every fault, 1 user change per run\)$/);

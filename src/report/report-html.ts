@@ -129,9 +129,13 @@ function coverage(d: ReportData): string {
     .map((g) => `<tr><td>${esc(g.machine)}</td><td>${g.states[0]}/${g.states[1]}</td><td>${g.transitions[0]}/${g.transitions[1]}</td></tr>`)
     .join('')}</table>`;
   const pictures = d.diagrams.map((g) => `<h3>${esc(g.machine)}</h3><div class="diagram" id="diagram-${esc(g.machine)}">${inline(g.svg)}</div>`);
+  const missed = d.uncovered.length
+    ? `<table id="uncovered"><tr><th>machine</th><th>not covered</th><th>why</th></tr>${d.uncovered.map((u) => `<tr><td>${esc(u.machine)}</td><td>${u.kind} <code>${esc(u.id)}</code></td><td>${esc(u.reason)}</td></tr>`).join('')}</table>`
+    : '<p id="uncovered-none">Every state and transition was covered.</p>';
   return [
     '<p>States and transitions visited out of all that <code>toDirectedGraph</code> lists (eventless transitions are not among them).</p>',
     table,
+    missed,
     legend,
     ...pictures,
   ].join('\n');
