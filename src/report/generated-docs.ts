@@ -18,8 +18,8 @@ const DIAGRAMS_DIR = 'docs/diagrams';
 /** The budget of the explorations behind docs/claims.md (scenarios/claims.ts): `hotup explore`'s defaults. */
 const budgetOf = (b: typeof CLAIMS_BUDGET): CheckBudget => ({ runs: b.runs, steps: b.steps, seed: b.seed });
 
-/** The topologies docs/comparison.md compares on: the patent's two examples. */
-export const COMPARISON_TOPOLOGIES = ['claims-1-9', 'claims-10-11'];
+/** The topologies docs/comparison.md compares on: every preset. */
+export const COMPARISON_TOPOLOGIES = Object.keys(PRESETS);
 
 /** docs/claims.md: the committed exhaustive checks and mutant proofs, fresh explorations of the correct design (scenarios/claims.ts), and the test files under `root`. */
 export function claimsDoc(root: string): string {

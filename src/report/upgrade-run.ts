@@ -13,6 +13,15 @@ export interface RunStep extends TraceStep {
   readonly traffic: boolean;
 }
 
+/** What user space does during the run besides the upgrade tool. */
+export interface UserSpace {
+  /**
+   * Enslave every netdev registered again to bond0 at once, as NetworkManager
+   * or ifupdown do when a netdev appears: the prior-art practice's recovery.
+   */
+  readonly reenslave: boolean;
+}
+
 /** A scripted rolling upgrade: the booted state and every step taken. */
 export interface UpgradeRun {
   readonly topology: Topology;
@@ -54,7 +63,7 @@ function nextStep(system: System, s: SystemState): EnvEvent | null {
  * completed, so every window in which traffic would be lost shows as a drop.
  * Deterministic: the same topology and design give the same run.
  */
-export function runUpgrade(topology: Topology, design: Design): UpgradeRun {
+export function runUpgrade(topology: Topology, design: Design, user: UserSpace = { reenslave: false }): UpgradeRun {
   const system = createSystem(topology, design);
   const start = withMonitors(system, system.initial());
   const steps: RunStep[] = [];
@@ -71,12 +80,20 @@ export function runUpgrade(topology: Topology, design: Design): UpgradeRun {
     const complete: EnvEvent = { kind: 'traffic.complete' };
     while (system.accepts(s, complete)) take(complete, true);
   };
+  const reenslave = (): void => {
+    if (!user.reenslave) return;
+    for (let i = 0; i < topology.netdevs; i++) {
+      const e: EnvEvent = { kind: 'bond.enslave', netdev: i };
+      if (s.netdevs[i]!.value === 'registered' && !s.bond.context.slaves[i]!.enslaved && system.accepts(s, e)) take(e, false);
+    }
+  };
   take({ kind: 'tool.start' }, false);
   sendPacket();
   for (let n = 0; n < MAX_STEPS; n++) {
     const e = nextStep(system, s);
     if (e === null) break;
     take(e, false);
+    reenslave();
     sendPacket();
   }
   return { topology, start, steps };
