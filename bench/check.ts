@@ -19,8 +19,6 @@ export interface CheckBenchRow {
   readonly seconds: number;
   readonly statesPerSecond: number;
   readonly bytesPerState: number;
-  /** Symmetry reduction (fault-free rows): states stored without over with it, and why not more. */
-  readonly symmetry: { readonly factor: number; readonly note: string } | null;
   /** The Promela twin under SPIN on the same topology and faults, when it takes them. */
   readonly spin: { readonly states: number; readonly seconds: number; readonly statesPerSecond: number } | null;
 }
@@ -65,7 +63,6 @@ export function benchCheck(budgetSeconds = BENCH_CHECK_SECONDS, log: (line: stri
       if (cutAt === topology.children) continue;
       const set = { faults: scenario.faults, userChanges: scenario.budget.userChanges ?? null };
       const r = check({ ...checkRun(scenario), maxSeconds: budgetSeconds });
-      const sym = set.faults.length === 0 ? check({ topology, mutant: null, faults: [], liveness: false, audit: false, symmetry: true }).symmetry : null;
       const s = spin && r.verdict === 'pass' && topology.netdevs <= 3 ? runSpin(topology, set.faults, null, { userChanges: set.userChanges }) : null;
       const row: CheckBenchRow = {
         topology: topology.name,
@@ -79,7 +76,6 @@ export function benchCheck(budgetSeconds = BENCH_CHECK_SECONDS, log: (line: stri
         seconds: r.seconds,
         statesPerSecond: r.statesPerSecond,
         bytesPerState: r.bytesPerState,
-        symmetry: sym && { factor: sym.factor, note: sym.used.length ? sym.used.join(', ') : (sym.rejected[0] ?? '') },
         spin: s && { states: s.states, seconds: s.seconds, statesPerSecond: s.states / Math.max(s.seconds, 1e-3) },
       };
       rows.push(row);
@@ -96,14 +92,14 @@ function rowLine(r: CheckBenchRow): string {
   // SPIN reports hundredths of a second: its rate on a tiny search means nothing.
   const spinRate = r.spin && r.spin.seconds >= 0.05 ? num(r.spin.statesPerSecond) : '-';
   const spinStates = r.spin ? (r.spin.states === r.states ? 'same' : num(r.spin.states)) : '-';
-  return `  ${r.faults.padEnd(20)} ${r.topology.padEnd(6)} ${(r.verdict === 'pass' ? num(r.states) : `>${num(r.states)}`).padStart(12)} ${num(r.transitions).padStart(13)} ${r.seconds.toFixed(1).padStart(7)} ${num(r.statesPerSecond).padStart(9)} ${r.bytesPerState.toFixed(1).padStart(7)} ${String(r.diameter).padStart(5)} ${spinStates.padStart(11)} ${spinRate.padStart(9)} ${r.symmetry ? r.symmetry.factor.toFixed(2).padStart(5) : '    -'}`;
+  return `  ${r.faults.padEnd(20)} ${r.topology.padEnd(6)} ${(r.verdict === 'pass' ? num(r.states) : `>${num(r.states)}`).padStart(12)} ${num(r.transitions).padStart(13)} ${r.seconds.toFixed(1).padStart(7)} ${num(r.statesPerSecond).padStart(9)} ${r.bytesPerState.toFixed(1).padStart(7)} ${String(r.diameter).padStart(5)} ${spinStates.padStart(11)} ${spinRate.padStart(9)}`;
 }
 
 /** The benchmark as a table, with where it stands against the aims. */
 export function checkTables(b: CheckBench): string {
   const out = [
     `exhaustive check of the correct design (breadth-first, INV-* on every transition; cM-nN: M children, N netdevs; a series of one fault set and M stops at its first search cut at ${b.budgetSeconds} s, marked >):`,
-    `  ${'faults'.padEnd(20)} ${'topo'.padEnd(6)} ${'states'.padStart(12)} ${'transitions'.padStart(13)} ${'seconds'.padStart(7)} ${'states/s'.padStart(9)} ${'B/state'.padStart(7)} ${'diam'.padStart(5)} ${'SPIN states'.padStart(11)} ${'SPIN st/s'.padStart(9)} ${'sym'.padStart(5)}`,
+    `  ${'faults'.padEnd(20)} ${'topo'.padEnd(6)} ${'states'.padStart(12)} ${'transitions'.padStart(13)} ${'seconds'.padStart(7)} ${'states/s'.padStart(9)} ${'B/state'.padStart(7)} ${'diam'.padStart(5)} ${'SPIN states'.padStart(11)} ${'SPIN st/s'.padStart(9)}`,
     ...b.rows.map(rowLine),
   ];
   const measured = b.rows.filter((r) => r.states >= 10_000);

@@ -24,6 +24,12 @@ export interface Design {
   readonly programKeptConfig: boolean;
   /** MUT-IGNORE-PROBE-FAIL clears this: the tool stops and reports when a load fails. */
   readonly toolStopsOnFailure: boolean;
+  /** MUT-SKIP-CHILD clears this: the tool is done only when every child runs the new version, not once one does. */
+  readonly toolUpgradesEveryChild: boolean;
+  /** MUT-WRONG-CHILD clears this: the parent hands a netdev to the tables of the child that bound its sub-device, not another child's. */
+  readonly delegateToBinder: boolean;
+  /** MUT-SUBDEV-ON-PCI clears this: the parent presents each sub-device on the auxiliary (virtual) bus, not as a function on the physical bus. */
+  readonly subdevsOnAuxBus: boolean;
 }
 
 /** The design the patent describes, with the orderings the model proves safe. */
@@ -38,4 +44,7 @@ export const CORRECT_DESIGN: Design = {
   reopenLink: true,
   programKeptConfig: true,
   toolStopsOnFailure: true,
+  toolUpgradesEveryChild: true,
+  delegateToBinder: true,
+  subdevsOnAuxBus: true,
 };

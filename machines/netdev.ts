@@ -57,6 +57,8 @@ export const netdevMachine = setup({
   },
 }).createMachine({
   id: 'netdev',
+  // The patent claims this machine takes part in (requirements, as XState's coverage tools read them): netdevs persist across a child's upgrade, served by the parent or the child (claims 1, 2, 8, 10, 11).
+  meta: { claims: [1, 2, 8, 10, 11] },
   context: ({ input }) => ({
     index: input.index,
     name: `N${input.index + 1}`,

@@ -2,9 +2,14 @@ import { assign, setup } from 'xstate';
 import { CORRECT_DESIGN, type Design } from './design.js';
 import { DEFAULT_CONFIG, type Message, type NotifyChannel } from './messages.js';
 
+/** The bus a device sits on: the physical (PCI) bus or the auxiliary (virtual) bus. */
+export type Bus = 'pci' | 'auxiliary';
+
 /** Context of the parent driver, bound to the PCI function. */
 export interface ParentContext {
   readonly bus: 'pci';
+  /** subdevBus[i] = the bus sub-device S_i is presented on to its child. */
+  readonly subdevBus: readonly Bus[];
   /** owner[i] = the child whose id_table names sub-device S_i (the binding map). */
   readonly owner: readonly number[];
   readonly channel: NotifyChannel;
@@ -26,6 +31,9 @@ export interface ParentInput {
   readonly owner: readonly number[];
   readonly channel: NotifyChannel;
 }
+
+/** The next child after `k` among those the binding map names (MUT-WRONG-CHILD's choice). */
+const otherChild = (c: ParentContext, k: number): number => (k + 1) % (Math.max(...c.owner) + 1);
 
 /** ifindexes the parent's first probe hands out start after lo (1). */
 export const FIRST_IFINDEX = 2;
@@ -59,8 +67,11 @@ export function createParentMachine(design: Design = CORRECT_DESIGN) {
     },
   }).createMachine({
     id: 'parent',
+    // The patent claims this machine takes part in (requirements, as XState's coverage tools read them): the parent on the physical bus short-circuits and takes over netdevs, closes and reopens their links (claims 1, 2, 5, 6, 9-11).
+    meta: { claims: [1, 2, 5, 6, 9, 10, 11] },
     context: ({ input }) => ({
       bus: 'pci' as const,
+      subdevBus: input.owner.map((): Bus => 'auxiliary'),
       owner: input.owner,
       channel: input.channel,
       nextIfindex: FIRST_IFINDEX,
@@ -118,11 +129,15 @@ export function createParentMachine(design: Design = CORRECT_DESIGN) {
                   ...(design.destroyNetdevOnUnload
                     ? [{ to: 'netdev', index: event.subdev, event: { type: 'register', ifindex: context.nextIfindex, config: DEFAULT_CONFIG } } as const]
                     : []),
-                  { to: 'netdev', index: event.subdev, event: { type: 'setOps', holder: event.child } },
+                  { to: 'netdev', index: event.subdev, event: { type: 'setOps', holder: design.delegateToBinder ? event.child : otherChild(context, event.child) } },
                   ...(event.openLink && design.reopenLink ? [{ to: 'netdev', index: event.subdev, event: { type: 'carrierOn' } } as const] : []),
                 ],
               },
-              assign(({ context }) => ({ nextIfindex: context.nextIfindex + (design.destroyNetdevOnUnload ? 1 : 0) })),
+              assign(({ context, event }) => ({
+                nextIfindex: context.nextIfindex + (design.destroyNetdevOnUnload ? 1 : 0),
+                // MUT-SUBDEV-ON-PCI: the sub-device the child now drives is presented as a function on the physical bus.
+                ...(design.subdevsOnAuxBus ? {} : { subdevBus: context.subdevBus.map((b, i): Bus => (i === event.subdev ? 'pci' : b)) }),
+              })),
             ],
           },
           loadComplete: {

@@ -8,8 +8,8 @@ import { INV_TRAFFIC_PATH } from './inv-traffic-path.js';
 import { withMonitors } from '../src/engine/monitor.js';
 import type { StepView } from './property.js';
 
-// INV-BUS and INV-TRAFFIC-PATH have no design mutant in model.md; these tests
-// show each catches the state or step that would break it.
+// Each state or step that would break INV-BUS or INV-TRAFFIC-PATH, crafted by
+// hand; MUT-SUBDEV-ON-PCI and MUT-WRONG-CHILD reach such states in the model.
 const topology = PRESETS['claims-10-11']!;
 const system = createSystem(topology, CORRECT_DESIGN);
 const booted = withMonitors(system, system.initial());
@@ -25,6 +25,12 @@ describe('INV-BUS', () => {
     const wrong = { ...c, context: { ...c.context, idTable: 'hotup.c9eth' } } as typeof c;
     const after = { ...booted, children: [booted.children[0]!, wrong] };
     expect(INV_BUS.check(undefined, view({ after }))).toMatch(/C2 \(id hotup.c9eth\) is bound to auxiliary device hotup.c2eth.1/);
+  });
+
+  it('catches a child bound to a sub-device presented on the physical bus', () => {
+    const p = booted.parent;
+    const after = { ...booted, parent: { ...p, context: { ...p.context, subdevBus: ['auxiliary', 'pci', 'auxiliary'] } } as typeof p };
+    expect(INV_BUS.check(undefined, view({ after }))).toMatch(/C2 is bound to S2, which sits on the pci bus/);
   });
 
   it('catches a parent that is not on the physical bus', () => {

@@ -20,4 +20,6 @@ export const INV_BOND_UP: Invariant = {
     });
     return usable ? null : 'the bond has no slave whose link is open and whose child is loaded';
   },
+  // Owed during an orchestrated upgrade with no operator unload and no parent removal.
+  applies: (_, s) => orchestrating(s) && (s.faults & OUTAGE_EXCUSES) === 0,
 };

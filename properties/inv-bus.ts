@@ -1,3 +1,4 @@
+import { TARGET_VERSION } from '../src/model/boot.js';
 import { subdevName } from '../machines/child.js';
 import { childBound } from '../src/model/state.js';
 import { childName } from '../src/topology/topology.js';
@@ -14,6 +15,7 @@ export const INV_BUS: Invariant = {
       const c = after.children[k]!.context;
       for (const i of c.subdevs) {
         if (!childBound(after, k, i)) continue;
+        if (after.parent.context.subdevBus[i] !== 'auxiliary') return `${childName(k)} is bound to S${i + 1}, which sits on the ${after.parent.context.subdevBus[i]} bus, not the auxiliary bus`;
         const dev = subdevName(topology.binding[i]!, i);
         // auxiliary_match_id(): the device name up to its last dot must equal the id_table entry.
         if (dev.slice(0, dev.lastIndexOf('.')) !== c.idTable) return `${childName(k)} (id ${c.idTable}) is bound to auxiliary device ${dev}`;
@@ -21,4 +23,6 @@ export const INV_BUS: Invariant = {
     }
     return null;
   },
+  // Exercised when a child at the new version has matched a sub-device: a bind made after boot.
+  applies: (topology, s) => topology.binding.some((k, i) => s.children[k]!.context.version === TARGET_VERSION && childBound(s, k, i)),
 };

@@ -1,3 +1,4 @@
+import { TARGET_VERSION } from '../src/model/boot.js';
 import type { NetdevConfig } from '../machines/messages.js';
 import { childBound, codePresent, parentBound } from '../src/model/state.js';
 import { childName, netdevName } from '../src/topology/topology.js';
@@ -41,4 +42,6 @@ export const INV_CONFIG_KEPT: Invariant<readonly NetdevConfig[]> = {
     }
     return null;
   },
+  // Exercised when the configuration had to survive a reload: a child at the new version serves a netdev of the bound parent.
+  applies: (topology, s) => parentBound(s) && topology.binding.some((k, i) => s.netdevs[i]!.context.ops === k && s.children[k]!.context.version === TARGET_VERSION),
 };

@@ -17,4 +17,6 @@ export const INV_LINK_CLOSED: Invariant = {
     }
     return null;
   },
+  // Owed while the parent is bound; exercised when it holds a registered netdev.
+  applies: (topology, s) => parentBound(s) && topology.binding.some((k, i) => s.netdevs[i]!.value === 'registered' && !(codePresent(s, k) && childBound(s, k, i))),
 };

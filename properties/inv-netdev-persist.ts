@@ -1,4 +1,4 @@
-import { parentBound } from '../src/model/state.js';
+import { childBound, codePresent, parentBound } from '../src/model/state.js';
 import { netdevName } from '../src/topology/topology.js';
 import type { Invariant } from './property.js';
 
@@ -20,4 +20,6 @@ export const INV_NETDEV_PERSIST: Invariant<readonly { name: string; ifindex: num
     }
     return null;
   },
+  // Owed while the parent is bound; exercised when a netdev outlives its child's code (the parent holds it).
+  applies: (topology, s) => parentBound(s) && topology.binding.some((k, i) => !(codePresent(s, k) && childBound(s, k, i))),
 };

@@ -19,4 +19,6 @@ export const INV_NO_FREED_CODE: Invariant = {
     }
     return null;
   },
+  // Exercised when some child's code is freed (module unloaded) while netdevs it served remain.
+  applies: (topology, s) => topology.binding.some((k, i) => s.netdevs[i]!.value === 'registered' && !codePresent(s, k)),
 };

@@ -13,4 +13,6 @@ export const INV_NO_LOSS: Invariant = {
     const drop = delivered(log, 'traffic', 'dropped')[0];
     return drop ? `a packet handed to the bond was dropped (${drop.event.reason})` : null;
   },
+  // Exercised during an orchestrated upgrade with no fault, a packet in flight.
+  applies: (_, s) => orchestrating(s) && s.faults === 0 && s.traffic.context.inFlight.length > 0,
 };

@@ -1,3 +1,4 @@
+import { TARGET_VERSION } from '../src/model/boot.js';
 import { childAllBound, moduleState } from '../src/model/state.js';
 import { childName } from '../src/topology/topology.js';
 import { delivered, type Invariant } from './property.js';
@@ -35,4 +36,6 @@ export const INV_NOTIFY: Invariant<readonly boolean[]> = {
     }
     return null;
   },
+  // Exercised when a child at the new version has matched every sub-device: its one notification is owed.
+  applies: (topology, s) => topology.binding.some((k) => moduleState(s, k) === 'loaded' && s.children[k]!.context.version === TARGET_VERSION && childAllBound(s, k)),
 };

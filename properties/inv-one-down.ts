@@ -17,4 +17,6 @@ export const INV_ONE_DOWN: Invariant<readonly boolean[]> = {
     const down = downByTool.flatMap((d, k) => (d ? [childName(k)] : []));
     return down.length > 1 ? `the tool has ${down.join(' and ')} unloaded at once` : null;
   },
+  // Exercised while the tool has a child down.
+  applies: (_, s) => ((s.monitors['INV-ONE-DOWN'] as readonly boolean[] | undefined) ?? []).some((d) => d),
 };

@@ -1,3 +1,4 @@
+import { TARGET_VERSION } from '../src/model/boot.js';
 import { childBound, codePresent } from '../src/model/state.js';
 import { childName, netdevName } from '../src/topology/topology.js';
 import type { Invariant } from './property.js';
@@ -20,4 +21,6 @@ export const INV_OPS_ROUTE: Invariant = {
     }
     return null;
   },
+  // Exercised when some netdev is held by the parent (take-over) or delegated to a reloaded child: the two switches of its tables.
+  applies: (topology, s) => topology.binding.some((k, i) => s.netdevs[i]!.value === 'registered' && (s.netdevs[i]!.context.ops === 'parent' || s.children[k]!.context.version === TARGET_VERSION)),
 };

@@ -17,4 +17,6 @@ export const INV_TRAFFIC_PATH: Invariant = {
     }
     return null;
   },
+  // Exercised when a transmit is in flight (through a child's tables): its packet will be processed by that child.
+  applies: (_, s) => s.traffic.context.inFlight.length > 0,
 };

@@ -20,4 +20,6 @@ export const LIVE_REPORT: Liveness = {
     }
     return null;
   },
+  // Owed once the tool has started, after some fault.
+  applies: (_, s) => s.tool.value !== 'idle' && s.faults !== 0,
 };

@@ -1,3 +1,4 @@
+import { TARGET_VERSION } from '../src/model/boot.js';
 import { childAllBound, moduleState, parentBound } from '../src/model/state.js';
 import { childName, netdevName } from '../src/topology/topology.js';
 import type { Liveness } from './property.js';
@@ -22,4 +23,6 @@ export const LIVE_RESTORE: Liveness = {
     }
     return null;
   },
+  // Owed while the parent is bound for a child at the new version, loaded, every sub-device matched.
+  applies: (topology, s) => parentBound(s) && topology.binding.some((k) => moduleState(s, k) === 'loaded' && s.children[k]!.context.version === TARGET_VERSION && childAllBound(s, k)),
 };

@@ -17,4 +17,6 @@ export const LIVE_UPGRADE_DONE: Liveness = {
     }
     return null;
   },
+  // Owed once the tool has started, with no fault.
+  applies: (_, s) => s.tool.value !== 'idle' && s.faults === 0,
 };

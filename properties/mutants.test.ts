@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { EXPLORE_CANNOT_BREAK, EXPLORE_CORRECT, EXPLORE_COUNTEREXAMPLE, EXPLORE_MUTANTS, exploreRun, TEST_SEED } from '../scenarios/index.js';
 import { explore } from '../src/explore/explore.js';
-import { expectedBreaks, MUTANTS } from '../src/mutants.js';
-import { FAULTS } from '../src/model/faults.js';
+import { expectedBreaks, MUTANTS, presetsBreaking, type Mutant } from '../src/mutants.js';
+import { FAULTS, type FaultId } from '../src/model/faults.js';
 import { PRESETS } from '../src/topology/presets.js';
 
 /** Fixed seed and run counts (scenarios/mutants.ts): the suite is deterministic; bigger runs are `hotup explore --runs N`. */
@@ -21,11 +21,17 @@ describe('the correct design', () => {
   });
 });
 
-/** The first preset on which `id` alone catches the mutant, or null. */
-function catchingPreset(mutant: string, id: string, runs: number): string | null {
-  for (const [name, topology] of Object.entries(PRESETS)) {
-    const r = explore({ topology, mutant, runs, steps: 40, seed: SEED, faults: [...FAULTS], properties: [id] });
-    if (r.counterexample?.violation.id === id) return name;
+/**
+ * The first preset, of those the exhaustive proofs catch it on, and fault set
+ * (none, a failing probe, every fault: INV-NO-LOSS is owed only without
+ * faults) on which `id` alone catches the mutant, or null.
+ */
+function catchingPreset(mutant: Mutant, id: string, runs: number): string | null {
+  for (const name of presetsBreaking(mutant, id, Object.keys(PRESETS))) {
+    for (const faults of [[], ['FAULT-PROBE-FAIL'], [...FAULTS]] as FaultId[][]) {
+      const r = explore({ topology: PRESETS[name]!, mutant: mutant.id, runs, steps: 40, seed: SEED, faults, properties: [id] });
+      if (r.counterexample?.violation.id === id) return `${name} (faults: ${faults.join(', ') || 'none'})`;
+    }
   }
   return null;
 }
@@ -40,7 +46,7 @@ describe('every design mutant is caught', () => {
   for (const m of MUTANTS) {
     for (const id of expectedBreaks(m)) {
       it(`${m.id} is caught by ${id} alone`, () => {
-        expect(catchingPreset(m.id, id, 400), `${id} did not catch ${m.id} on any preset`).not.toBeNull();
+        expect(catchingPreset(m, id, 400), `${id} did not catch ${m.id} on any preset`).not.toBeNull();
       });
     }
   }

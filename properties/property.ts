@@ -23,6 +23,13 @@ export interface Invariant<M = undefined> {
   observe?(m: M, step: StepView): M;
   /** Why the step broke the property, or null. `m` is the state after `observe`. */
   check(m: M, step: StepView): string | null;
+  /**
+   * Whether the property is exercised in state `s`: its premise holds there
+   * (what it is owed under, with no excuse) in the case that gives it
+   * something to check. Explore counts the steps ending in such a state, check
+   * the reachable states; a property exercised nowhere says "not exercised".
+   */
+  applies(topology: Topology, s: SystemState): boolean;
 }
 
 /** A liveness property of model.md in bounded form: it must hold once the system has taken its fair steps. */
@@ -32,6 +39,8 @@ export interface Liveness {
   readonly description: string;
   /** Why the settled state breaks the property, or null. */
   check(topology: Topology, settled: SystemState): string | null;
+  /** Whether the property is owed in state `s` (its premise holds, with no excuse): see Invariant.applies. */
+  applies(topology: Topology, s: SystemState): boolean;
 }
 
 /** A broken property, with the claims it covers. */

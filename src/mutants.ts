@@ -5,11 +5,17 @@ export interface Mutant {
   readonly id: string;
   readonly description: string;
   readonly flip: Partial<Design>;
-  /** What model.md expects the mutant to break. */
+  /** What model.md expects the mutant to break, and the exhaustive check proves it does (bench/results/mutant-proofs.json). */
   readonly breaks: readonly string[];
-  /** Further properties the model shows it breaks. */
+  /** Further properties the exhaustive check proves it breaks. */
   readonly alsoBreaks?: readonly string[];
-  /** Expected ids this model shows the mutant cannot break, and why. */
+  /**
+   * A property of `breaks` or `alsoBreaks` the mutant breaks on some presets
+   * only: those presets, and why it cannot on the others (the check proves
+   * it unreachable there). Any other property it breaks on every preset.
+   */
+  readonly onlyOn?: Readonly<Record<string, { readonly presets: readonly string[]; readonly why: string }>>;
+  /** Properties model.md expects the mutant to break that the exhaustive check proves unreachable on every preset, and why. */
   readonly cannotBreak?: Readonly<Record<string, string>>;
 }
 
@@ -20,6 +26,7 @@ export const MUTANTS: readonly Mutant[] = [
     description: "today's practice: unloading a child unregisters its netdevs; loading creates them again",
     flip: { destroyNetdevOnUnload: true },
     breaks: ['INV-NETDEV-PERSIST', 'INV-CONFIG-KEPT'],
+    alsoBreaks: ['INV-BOND-UP', 'INV-NO-LOSS', 'LIVE-RESTORE'],
   },
   {
     id: 'MUT-NO-TAKEOVER',
@@ -32,6 +39,12 @@ export const MUTANTS: readonly Mutant[] = [
     description: 'the parent takes over but leaves the link open',
     flip: { closeLinkOnTakeOver: false },
     breaks: ['INV-LINK-CLOSED', 'INV-NO-LOSS'],
+    onlyOn: {
+      'INV-NO-LOSS': {
+        presets: ['claims-10-11-xor'],
+        why: 'in active-backup the bond has already moved its active slave off the netdev (make before break) when the parent takes it over, so an open link carries nothing; a load-sharing bond still transmits on every slave in its array',
+      },
+    },
   },
   {
     id: 'MUT-NO-DRAIN',
@@ -44,19 +57,30 @@ export const MUTANTS: readonly Mutant[] = [
     description: 'the child detaches before the bond has failed over: its links close while the bond still sends on them',
     flip: { failOverBeforeClose: false },
     breaks: ['INV-NO-LOSS'],
+    onlyOn: {
+      'INV-NO-LOSS': {
+        presets: ['claims-1-9', 'claims-10-11', 'claims-10-11-primary'],
+        why: 'in balance-xor the netdev notifier drops a slave from the transmit array as soon as its carrier goes off, so there is no active slave to move first',
+      },
+    },
   },
   {
     id: 'MUT-PARALLEL-UPGRADE',
     description: 'the tool unloads the next child before the notification',
     flip: { toolWaitsForNotification: false },
     breaks: ['INV-ONE-DOWN', 'INV-BOND-UP'],
+    alsoBreaks: ['INV-NO-LOSS', 'LIVE-REPORT'],
   },
   {
     id: 'MUT-EARLY-NOTIFY',
     description: 'notification sent after the first sub-device matched, not all',
     flip: { notifyAfterAllMatched: false },
-    breaks: ['INV-NOTIFY', 'INV-BOND-UP'],
+    breaks: ['INV-NOTIFY'],
     alsoBreaks: ['LIVE-RESTORE'],
+    onlyOn: {
+      'INV-NOTIFY': { presets: ['claims-10-11', 'claims-10-11-xor', 'claims-10-11-primary'], why: 'it needs a child with two or more sub-devices; on claims-1-9 the first match is the last' },
+      'LIVE-RESTORE': { presets: ['claims-10-11', 'claims-10-11-xor', 'claims-10-11-primary'], why: 'it needs a child with two or more sub-devices; on claims-1-9 the first match is the last' },
+    },
     cannotBreak: {
       'INV-BOND-UP':
         'the parent opens the link of every sub-device matched before the early notification, and the tool does not act while the child is still probing, so a netdev of the notifying child is open when the next child goes down; what the mutant loses is the link of the sub-devices matched after it (LIVE-RESTORE)',
@@ -67,7 +91,7 @@ export const MUTANTS: readonly Mutant[] = [
     description: 'the parent never reopens the link',
     flip: { reopenLink: false },
     breaks: ['LIVE-RESTORE'],
-    alsoBreaks: ['INV-BOND-UP'],
+    alsoBreaks: ['INV-BOND-UP', 'INV-NO-LOSS'],
   },
   {
     id: 'MUT-CONFIG-LOST',
@@ -81,13 +105,36 @@ export const MUTANTS: readonly Mutant[] = [
     flip: { toolStopsOnFailure: false },
     breaks: ['INV-BOND-UP', 'LIVE-REPORT'],
   },
+  {
+    id: 'MUT-SKIP-CHILD',
+    description: 'the tool reports the upgrade done once one child runs the new version, leaving the others on the old',
+    flip: { toolUpgradesEveryChild: false },
+    breaks: ['LIVE-UPGRADE-DONE'],
+  },
+  {
+    id: 'MUT-WRONG-CHILD',
+    description: "the parent hands a netdev back to another child's tables, not those of the child that bound its sub-device",
+    flip: { delegateToBinder: false },
+    breaks: ['INV-TRAFFIC-PATH', 'INV-OPS-ROUTE'],
+    alsoBreaks: ['INV-NO-FREED-CODE', 'LIVE-RESTORE'],
+  },
+  {
+    id: 'MUT-SUBDEV-ON-PCI',
+    description: 'the parent presents a sub-device to its reloaded child as a function on the physical (PCI) bus, not an auxiliary device',
+    flip: { subdevsOnAuxBus: false },
+    breaks: ['INV-BUS'],
+  },
 ];
 
-/** Every property a mutant is expected to break: model.md's list, then the model's additions. */
+/** Every property a mutant breaks on some preset: model.md's list, then the model's additions. */
 export const expectedIds = (m: Mutant): string[] => [...m.breaks, ...(m.alsoBreaks ?? [])];
 
-/** The properties a mutant is expected to break, less those it documents it cannot. */
-export const expectedBreaks = (m: Mutant): string[] => expectedIds(m).filter((p) => !m.cannotBreak?.[p]);
+/** The properties a mutant breaks on some preset (the same as `expectedIds`: `cannotBreak` lies outside both). */
+export const expectedBreaks = (m: Mutant): string[] => expectedIds(m);
+
+/** The presets among `presets` on which the mutant breaks `property` (none when it is not one it breaks). */
+export const presetsBreaking = (m: Mutant, property: string, presets: readonly string[]): string[] =>
+  !expectedIds(m).includes(property) ? [] : (m.onlyOn?.[property]?.presets ?? presets).filter((p) => presets.includes(p));
 
 /** The mutant with this id, or an error naming the known ids. */
 export function mutantById(id: string): Mutant {

@@ -17,6 +17,7 @@
  * Mutants: -DMUT_PRIOR_ART -DMUT_NO_TAKEOVER -DMUT_NO_LINK_CLOSE -DMUT_NO_DRAIN
  *          -DMUT_NO_WAIT_FAILOVER -DMUT_PARALLEL_UPGRADE -DMUT_EARLY_NOTIFY
  *          -DMUT_NO_REOPEN -DMUT_CONFIG_LOST -DMUT_IGNORE_PROBE_FAIL
+ *          -DMUT_SKIP_CHILD -DMUT_WRONG_CHILD -DMUT_SUBDEV_ON_PCI
  */
 
 #ifndef N
@@ -383,7 +384,16 @@ inline parent_attach(k, i, open) {
      netdev_register(i, nextIfindex);
      nextIfindex++;
 #endif
+#ifdef MUT_WRONG_CHILD
+     /* MUT-WRONG-CHILD: the next child's tables, not those of the child that bound S_i */
+     netdev_setops(i, (k + 1) % M);
+#else
      netdev_setops(i, k);
+#endif
+#ifdef MUT_SUBDEV_ON_PCI
+     /* MUT-SUBDEV-ON-PCI: S_i, which k has just matched, is presented on the physical bus: INV-BUS */
+     assert(false);
+#endif
 #ifndef MUT_NO_REOPEN
      if :: open -> netdev_carrier(i, true) :: else -> skip fi;
 #endif
@@ -509,7 +519,14 @@ inline check_invariants() {
   /* INV-ONE-DOWN */
   cnt_ = 0;
   for (k_ : 0 .. M-1) { if :: downByTool[k_] -> cnt_++ :: else -> skip fi }
-  assert(cnt_ <= 1)
+  assert(cnt_ <= 1);
+  /* LIVE-UPGRADE-DONE, the part a state shows: a tool done with no fault left every child loaded at the target, every sub-device matched */
+  if
+  :: tstate == T_DONE && faults == 0 ->
+     for (k_ : 0 .. M-1) { assert(cstate[k_] == C_LOADED && cver[k_] == TARGET) }
+     for (i_ : 0 .. N-1) { assert(sstat[i_] == S_BOUND) }
+  :: else -> skip
+  fi
 }
 
 inline one_down_monitor() {
@@ -659,6 +676,10 @@ inline tool_select() {
            /* a child whose probe failed first, then in index order */
            for (k_ : 0 .. M-1) { anyFailed(k_, b_); if :: sl_ == NONE && pending(k_) && b_ -> sl_ = k_ :: else -> skip fi }
            for (k_ : 0 .. M-1) { if :: sl_ == NONE && pending(k_) -> sl_ = k_ :: else -> skip fi }
+#ifdef MUT_SKIP_CHILD
+           /* MUT-SKIP-CHILD: one child on the new version is taken for all */
+           for (k_ : 0 .. M-1) { if :: cstate[k_] == C_LOADED && cver[k_] == ttarget && !toReload(k_) -> sl_ = NONE :: else -> skip fi }
+#endif
            if
            :: sl_ == NONE -> tstate = T_DONE; tcur = NONE; treload = 0
            :: else ->
@@ -692,6 +713,10 @@ inline tool_can_select() {
   :: !can_ && !re_ ->
      sl_ = NONE;
      for (k_ : 0 .. M-1) { if :: sl_ == NONE && pending(k_) -> sl_ = k_ :: else -> skip fi }
+#ifdef MUT_SKIP_CHILD
+     /* MUT-SKIP-CHILD: one child on the new version is taken for all */
+     for (k_ : 0 .. M-1) { if :: cstate[k_] == C_LOADED && cver[k_] == ttarget && !toReload(k_) -> sl_ = NONE :: else -> skip fi }
+#endif
 #ifdef MUT_PARALLEL_UPGRADE
      b_ = true;
 #else

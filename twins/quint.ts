@@ -36,7 +36,7 @@ export function quintInstance(t: Topology, faults: readonly FaultId[], mutant: s
   return `module hotupRun {\n  import hotup(${consts.join(', ')}).* from "./hotup"\n}\n`;
 }
 
-/** The INV-* the Quint twin checks, each with the name of its definition in hotup.qnt (`inv` is their conjunction). */
+/** The INV-* the Quint twin checks (and the state part of LIVE-UPGRADE-DONE), each with the name of its definition in hotup.qnt (`inv` is their conjunction). */
 export const QUINT_INVARIANTS: Readonly<Record<string, string>> = {
   'INV-NETDEV-PERSIST': 'inv_netdev_persist',
   'INV-OPS-ROUTE': 'inv_ops_route',
@@ -48,6 +48,8 @@ export const QUINT_INVARIANTS: Readonly<Record<string, string>> = {
   'INV-CONFIG-KEPT': 'inv_config_kept',
   'INV-ONE-DOWN': 'inv_one_down',
   'INV-NOTIFY': 'inv_notify',
+  'INV-BUS': 'inv_bus',
+  'LIVE-UPGRADE-DONE': 'inv_upgrade_done',
 };
 
 /** The command line of `quint run` on the instance `run.qnt` (module hotupRun) that {@link runQuint} writes. */

@@ -32,7 +32,7 @@ const ONE_STEP = [
   '  machine transitions that handle its message. The twins (`twins/`) follow by hand.',
   '- **A new component kind** is its machine, its field in `SystemState`, one entry in',
   '  `COMPONENTS` (`src/model/components.ts`: its state field, how many a topology has, its',
-  '  boot input) and one in `RENAME` (`src/model/renaming.ts`); serialising, delivering,',
+  '  boot input); serialising, delivering,',
   '  vectorising and booting follow from the table. What it shows to an observer is said',
   '  in `src/conform/state-view.ts` and `src/conform/step-events.ts`.',
   '- **A new named run** (a test, a doc figure, a benchmark row) is one entry in `scenarios/`.',

@@ -1,3 +1,7 @@
+import { INVARIANTS, LIVENESS } from '../../properties/index.js';
+import { CORRECT_DESIGN } from '../../machines/design.js';
+import { Coverage, type MachineCoverage, type Visited } from '../explore/coverage.js';
+import { coverageTap } from '../explore/coverage-tap.js';
 import type { PropertyFilter } from '../engine/monitor.js';
 import type { Violation } from '../../properties/property.js';
 import type { ComponentKind } from '../../machines/messages.js';
@@ -11,7 +15,6 @@ import { bfs, type BfsOptions, type BfsResult, type Progress } from './bfs.js';
 import { findFairCycle } from './liveness.js';
 import { pathTo } from './paths.js';
 import { replayEvents } from './replay.js';
-import { Symmetry, SymmetryBroken, topologySymmetries } from './symmetry.js';
 import { TableSystem } from '../engine/table/table-system.js';
 
 /** What `hotup check` runs. */
@@ -33,8 +36,10 @@ export interface CheckOptions {
   readonly liveness?: boolean;
   /** Compare the tables with the plain system on the first states and now and then (default true). */
   readonly audit?: boolean;
-  /** Merge states equal up to a permutation of interchangeable children or netdevs, where that is a symmetry of the model. */
-  readonly symmetry?: boolean;
+  /** Count, per property, the reachable states in which its premise holds (a pass over every stored state; default false). */
+  readonly vacuity?: boolean;
+  /** List the machine states and transitions the complete search took, and those it did not (default false). */
+  readonly coverage?: boolean;
   readonly onProgress?: (p: Progress) => void;
 }
 
@@ -80,16 +85,10 @@ export interface CheckResult {
   /** LIVE-* ids searched for fair cycles (none when the search was cut or an invariant broke). */
   readonly livenessChecked: readonly string[];
   readonly counterexample: CheckCounterexample | null;
-  /** With --symmetry: the permutations used, those rejected and why, and states saved. */
-  readonly symmetry: SymmetryReport | null;
-}
-
-/** What symmetry reduction did. */
-export interface SymmetryReport {
-  readonly used: readonly string[];
-  readonly rejected: readonly string[];
-  /** Reachable states over stored states (1 when nothing was reduced). */
-  readonly factor: number;
+  /** With `vacuity`, on a complete search: per property id, the reachable states where its premise holds (0: not exercised). */
+  readonly exercised: Readonly<Record<string, number>> | null;
+  /** With `coverage`, on a complete search with no violation: per machine, what any reachable state takes; the rest is unreachable. */
+  readonly coverage: { readonly summary: readonly MachineCoverage[]; readonly visited: Partial<Record<ComponentKind, Visited>> } | null;
 }
 
 /** Exhaustive breadth-first model checking of one topology under one design. */
@@ -105,15 +104,7 @@ export function check(o: CheckOptions): CheckResult {
     ...(o.onProgress ? { onProgress: o.onProgress } : {}),
     ...(o.audit === false ? {} : { audit: (_: number, v: Uint16Array) => auditState(ts, v, only) }),
   };
-  let symmetry: SymmetryReport | null = null;
-  let r: BfsResult | null = null;
-  if (o.symmetry) {
-    const reduced = reducedSearch(ts, base);
-    symmetry = reduced.report;
-    // A counterexample is a path of real states: it is found again without reduction.
-    if (reduced.result && !reduced.result.violation) r = reduced.result;
-  }
-  r ??= bfs(ts, base);
+  const r = bfs(ts, base);
   let counterexample: CheckCounterexample | null = null;
   if (r.violation) {
     const events = [...pathTo(ts, r.store, r.violation.from), r.violation.env].map((e) => ts.envEvent(e));
@@ -126,8 +117,7 @@ export function check(o: CheckOptions): CheckResult {
   }
   const livenessChecked: string[] = [];
   const t0 = performance.now();
-  // Fair cycles are searched in the full graph; a reduced one holds representatives only.
-  if (!counterexample && r.complete && o.liveness !== false && !(symmetry && symmetry.used.length > 0)) {
+  if (!counterexample && r.complete && o.liveness !== false) {
     for (let j = 0; j < ts.liveness.length && !counterexample; j++) {
       livenessChecked.push(ts.liveness[j]!.live.id);
       const cycle = findFairCycle(ts, r.store, j);
@@ -140,6 +130,8 @@ export function check(o: CheckOptions): CheckResult {
     }
   }
   const livenessSeconds = (performance.now() - t0) / 1000;
+  const exercised = o.vacuity && r.complete && !counterexample ? exercisedStates(ts, r.store) : null;
+  const coverage = o.coverage && r.complete && !counterexample ? searchCoverage(ts, o) : null;
   return {
     topology: o.topology.name,
     mutant: o.mutant,
@@ -164,35 +156,32 @@ export function check(o: CheckOptions): CheckResult {
     xstateCalls: ts.transitions.xstateCalls,
     livenessChecked,
     counterexample,
-    symmetry,
+    exercised,
+    coverage,
   };
 }
 /**
- * The search with symmetry reduction, over the renamings of the topology that
- * map the booted state onto itself; the first state whose steps a renaming
- * does not mirror rejects the group, and the caller searches without it.
+ * The machine states and transitions of every delivery the complete search
+ * made (the table caches each once), and of boot: what no reachable state
+ * takes is unreachable under these faults.
  */
-function reducedSearch(ts: TableSystem, base: BfsOptions): { report: SymmetryReport; result: BfsResult | null } {
-  const candidates = topologySymmetries(ts.system.topology);
-  const sym = new Symmetry(ts, candidates);
-  const rejected: string[] = [];
-  candidates.forEach((p, g) => {
-    const why = sym.initialDiffers(g);
-    if (why) rejected.push(`${p.name} rejected: ${why}`);
-  });
-  if (candidates.length === 0) rejected.push('no renaming of children and netdevs maps the topology onto itself');
-  if (rejected.length > 0) return { report: { used: [], rejected, factor: 1 }, result: null };
-  try {
-    const result = bfs(ts, { ...base, canonicalise: (v) => sym.canonicalise(v), everyState: (v) => sym.verify(v) });
-    let orbits = 0;
-    const v = new Uint16Array(ts.width);
-    for (let i = 0; i < result.store.size; i++) {
-      result.store.read(i, v);
-      orbits += sym.orbitSize(v);
-    }
-    return { report: { used: candidates.map((p) => p.name), rejected, factor: orbits / result.store.size }, result };
-  } catch (e) {
-    if (!(e instanceof SymmetryBroken)) throw e;
-    return { report: { used: [], rejected: [`${candidates.map((p) => p.name).join(', ')} rejected: ${e.message}`], factor: 1 }, result: null };
+function searchCoverage(ts: TableSystem, o: CheckOptions): CheckResult['coverage'] {
+  const cov = new Coverage();
+  createSystem(o.topology, CORRECT_DESIGN, cov.record).initial();
+  const record = coverageTap(cov, ts, ts.system.components);
+  ts.transitions.eachDelivered(record);
+  return { summary: cov.summary(ts.system.components), visited: cov.visited() };
+}
+
+/** Per property id, the stored states in which its premise holds (properties/property.ts, `applies`). */
+function exercisedStates(ts: TableSystem, store: BfsResult['store']): Record<string, number> {
+  const props = [...INVARIANTS, ...LIVENESS];
+  const counts = props.map(() => 0);
+  const v = new Uint16Array(ts.width);
+  for (let i = 0; i < store.size; i++) {
+    store.read(i, v);
+    const s = ts.materialise(v);
+    for (let j = 0; j < props.length; j++) if (props[j]!.applies(ts.system.topology, s)) counts[j]!++;
   }
+  return Object.fromEntries(props.map((p, j) => [p.id, counts[j]!]));
 }

@@ -1,4 +1,8 @@
 import { INVARIANTS, LIVENESS } from '../../properties/index.js';
+import { vacuityLines } from '../../properties/vacuity.js';
+import { uncovered } from '../explore/coverage.js';
+import { createComponents } from '../model/components.js';
+import { designOf } from '../mutants.js';
 import type { CheckResult } from './check.js';
 
 const fmt = (n: number): string => Math.round(n).toLocaleString('en-US');
@@ -17,10 +21,6 @@ export function formatCheckSummary(r: CheckResult): string {
     `time ${r.seconds.toFixed(2)} s = ${fmt(r.statesPerSecond)} states/s, ${fmt(r.transitions / Math.max(r.seconds, 1e-9))} transitions/s; ${r.bytesPerState.toFixed(1)} bytes per stored state (${r.vectorSlots} slots of 2 bytes, parent 4, hash table), store ${mb(r.storeBytes)}`,
     `local states: ${Object.entries(r.localStates).map(([k, n]) => `${k} ${n}`).join(', ')}; ${fmt(r.xstateCalls)} XState calls for ${fmt(r.cachedTransitions)} cached transitions`,
   ];
-  if (r.symmetry) {
-    out.push(`symmetry: ${r.symmetry.used.length ? `${r.symmetry.used.join(', ')}; reduction factor ${r.symmetry.factor.toFixed(2)}` : 'none of the interchangeable-looking parts is a symmetry of the model (factor 1.00)'}`);
-    for (const x of r.symmetry.rejected) out.push(`  ${x}`);
-  }
   const invs = INVARIANTS.filter((p) => !r.properties || r.properties.includes(p.id)).length;
   const lives = LIVENESS.filter((p) => !r.properties || r.properties.includes(p.id)).length;
   const cx = r.counterexample;
@@ -35,6 +35,14 @@ export function formatCheckSummary(r: CheckResult): string {
   } else if (r.verdict === 'incomplete') {
     out.push(`INCOMPLETE: no INV-* broken in the ${fmt(r.states)} states stored and their ${fmt(r.transitions)} transitions, but --${r.cutBy} cut the search before ${r.cutBy === 'max-states' ? 'every reachable state was stored' : 'every stored state was expanded'}; LIVE-* need every state and were not checked`);
   } else {
+    if (r.coverage) {
+      out.push('coverage (machine states and transitions some reachable state takes / all that toDirectedGraph lists):');
+      for (const c of r.coverage.summary) out.push(`  ${c.machine.padEnd(9)} states ${c.states[0]}/${c.states[1]}, transitions ${c.transitions[0]}/${c.transitions[1]}`);
+      for (const u of uncovered(createComponents(designOf(r.mutant)), r.coverage.visited)) {
+        out.push(`  ${u.machine} ${u.kind} ${u.id}: unreachable in this design under these faults (proven by this exhaustive check)`);
+      }
+    }
+    if (r.exercised) out.push('exercised (reachable states where the premise holds; a property exercised in none is not exercised):', ...vacuityLines(r.exercised, 'state', 'state', null, r.properties));
     out.push(`PASS: ${invs} INV-* hold in all ${fmt(r.states)} reachable states and on every transition; ${r.livenessChecked.length ? `no fair cycle breaks ${r.livenessChecked.join(', ')} (${r.livenessSeconds.toFixed(2)} s)` : lives ? 'LIVE-* not checked (--no-liveness)' : 'no LIVE-* selected'}`);
   }
   return out.join('\n');

@@ -28,7 +28,8 @@ interface CheckFlags {
   maxStates: number;
   maxSeconds?: number;
   liveness: boolean;
-  symmetry?: boolean;
+  vacuity?: boolean;
+  coverage?: boolean;
   json?: boolean;
   out: string;
 }
@@ -73,7 +74,8 @@ function runCheck(flags: CheckFlags, outGiven: boolean): void {
     maxStates: flags.maxStates,
     ...(flags.maxSeconds !== undefined ? { maxSeconds: flags.maxSeconds } : {}),
     liveness: flags.liveness,
-    symmetry: flags.symmetry === true,
+    vacuity: flags.vacuity === true,
+    coverage: flags.coverage === true,
     ...(flags.property ? { properties: flags.property } : {}),
     ...(live ? { onProgress: (p: Progress) => process.stderr.write(`\r${progressLine(p)}\x1b[K`) } : {}),
   });
@@ -196,7 +198,8 @@ export function registerCheckCommand(program: Command): void {
     )
     .addOption(new Option('--max-seconds <n>', 'stop the search after n seconds; the verdict is then INCOMPLETE').argParser(intOption('--max-seconds', 1, 10_000_000)))
     .option('--no-liveness', 'skip the fair-cycle search for LIVE-*')
-    .option('--symmetry', 'merge states that differ only by a permutation of interchangeable children or netdevs, where the model has such a symmetry')
+    .option('--coverage', 'list the machine states and transitions no reachable state takes (unreachable under these faults)')
+    .option('--vacuity', 'count, per property, the reachable states where its premise holds (a property exercised in none says so)')
     .option('--out <file>', 'where to write a counterexample as an event list for replay-events', 'hotup-counterexample.json')
     .option('--json', 'print the result as JSON')
     .addHelpText('after', CHECK_EXAMPLES)

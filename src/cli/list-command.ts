@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
 import { INVARIANTS, LIVENESS } from '../../properties/index.js';
 import { FAULT_DESCRIPTIONS, FAULTS } from '../model/faults.js';
-import { MUTANTS } from '../mutants.js';
+import { expectedIds, MUTANTS } from '../mutants.js';
+import { loadProofs, mutantTableText, proofsSetting } from '../report/mutant-table.js';
 import { PRESETS } from '../topology/presets.js';
 import { netdevName, type Topology } from '../topology/topology.js';
 
@@ -42,7 +43,8 @@ export function registerListCommand(program: Command): void {
         invariants: INVARIANTS.map((p) => ({ id: p.id, claims: p.claims, description: p.description })),
         liveness: LIVENESS.map((p) => ({ id: p.id, claims: p.claims, description: p.description })),
         faults: FAULTS.map((f) => ({ id: f, description: FAULT_DESCRIPTIONS[f] })),
-        mutants: MUTANTS.map((m) => ({ id: m.id, description: m.description, breaks: m.breaks })),
+        mutants: MUTANTS.map((m) => ({ id: m.id, description: m.description, breaks: expectedIds(m), onlyOn: m.onlyOn ?? {}, cannotBreak: m.cannotBreak ?? {} })),
+        mutantProofs: loadProofs(),
       };
       if (flags.json) {
         process.stdout.write(`${JSON.stringify(data, null, 2)}\n`);
@@ -57,7 +59,8 @@ export function registerListCommand(program: Command): void {
       out.push('faults:');
       for (const f of data.faults) out.push(`  ${f.id.padEnd(20)} ${f.description}`);
       out.push('mutants:');
-      for (const m of data.mutants) out.push(`  ${m.id.padEnd(22)} breaks ${m.breaks.join(', ').padEnd(36)} ${m.description}`);
+      for (const m of data.mutants) out.push(`  ${m.id.padEnd(22)} ${m.description}`);
+      out.push(`mutants, proven (${proofsSetting(data.mutantProofs)}):`, mutantTableText(data.mutantProofs));
       process.stdout.write(`${out.join('\n')}\n`);
     });
 }

@@ -1,4 +1,9 @@
 import type { ExploreResult } from '../explore/explore.js';
+import { vacuityLines } from '../../properties/vacuity.js';
+import { uncovered } from '../explore/coverage.js';
+import { createComponents } from '../model/components.js';
+import { designOf } from '../mutants.js';
+import { loadCoverageProofs, uncoveredReason } from '../report/coverage-proof.js';
 
 const fmt = (n: number): string => Math.round(n).toLocaleString('en-US');
 
@@ -16,7 +21,15 @@ export function formatExploreSummary(r: ExploreResult, command: 'explore' | 'rep
     for (const c of r.coverage) {
       out.push(`  ${c.machine.padEnd(9)} ${`${c.states[0]}/${c.states[1]}`.padStart(7)} ${`${c.transitions[0]}/${c.transitions[1]}`.padStart(12)}`);
     }
+    const missed = uncovered(createComponents(designOf(r.mutant)), r.visited);
+    if (missed.length) {
+      const proofs = loadCoverageProofs();
+      out.push('not covered, and why:');
+      for (const u of missed) out.push(`  ${u.machine} ${u.kind} ${u.id}: ${uncoveredReason(u, r.topology, r.mutant, r.faults, proofs)}`);
+    }
   }
+  out.push('properties (INV-*: steps that ended where the premise held; LIVE-*: runs whose settled state owed it):');
+  out.push(...vacuityLines(r.exercised, 'step', 'run', r.counterexample?.violation.id ?? null));
   const cx = r.counterexample;
   if (!cx) {
     out.push('no violation');

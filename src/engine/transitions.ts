@@ -105,6 +105,11 @@ export class Transitions {
     return r;
   }
 
+  /** Calls `f` with every (message, local state) pair delivered so far: the transitions a complete search took. */
+  eachDelivered(f: (msg: number, local: number) => void): void {
+    this.delivered.forEach((row, msg) => row?.forEach((d, local) => d && f(msg, local)));
+  }
+
   /** Cached transitions, over all kinds. */
   cachedTransitions(): number {
     let n = 0;

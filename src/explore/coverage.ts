@@ -95,3 +95,24 @@ export class Coverage {
     });
   }
 }
+
+/** A machine state or transition of toDirectedGraph's listing that a run or search did not take. */
+export interface Uncovered {
+  readonly machine: Kind;
+  readonly kind: 'state' | 'transition';
+  readonly id: string;
+}
+
+/** Every state and transition of each machine's graph that `visited` lacks, in graph order. */
+export function uncovered(components: Components, visited: Partial<Record<Kind, Visited>>): Uncovered[] {
+  return (Object.entries(components) as [Kind, AnyStateMachine][]).flatMap(([kind, m]) => {
+    const g = graphOf(m);
+    const v = visited[kind];
+    const st = new Set(v?.states ?? []);
+    const tr = new Set(v?.transitions ?? []);
+    return [
+      ...g.states.filter((s) => !st.has(s)).map((id): Uncovered => ({ machine: kind, kind: 'state', id })),
+      ...g.transitions.filter((t) => !tr.has(t)).map((id): Uncovered => ({ machine: kind, kind: 'transition', id })),
+    ];
+  });
+}

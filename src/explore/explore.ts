@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import type { Message } from '../../machines/messages.js';
-import { INVARIANTS } from '../../properties/index.js';
+import { INVARIANTS, PROPERTY_IDS } from '../../properties/index.js';
 import { withMonitors, type PropertyFilter } from '../engine/monitor.js';
 import type { Violation } from '../../properties/property.js';
 import { designOf } from '../mutants.js';
@@ -66,6 +66,12 @@ export interface ExploreResult {
   readonly shrinks: number;
   readonly steps: number;
   readonly invariantChecks: number;
+  /**
+   * Per property id: the steps that ended in a state where its premise holds
+   * (for LIVE-*, the runs whose settled state owes it); 0 means the run never
+   * exercised it, whatever its verdict.
+   */
+  readonly exercised: Readonly<Record<string, number>>;
   readonly seconds: number;
   /** Time until the first failing run ended (before shrinking), or null. */
   readonly secondsToFirstViolation: number | null;
@@ -187,6 +193,7 @@ export function explore(o: ExploreOptions): ExploreResult {
   let lastRun: TableRun | null = null;
   const startsUpgrade = (m: TableRun): boolean => m.envs.some((j) => runs.ts.envEvent(j).kind === 'tool.start');
   const t0 = performance.now();
+  const exercisedBefore = [...runs.exercised];
   const prop = fc.property(arb, ([faults, cmds]) => {
     const m = playRun(runs, faults, cmds, counters);
     // The run a trace is written from when none fails: the last with an upgrade in it, else the last.
@@ -204,6 +211,8 @@ export function explore(o: ExploreOptions): ExploreResult {
     ...(o.path ? { path: o.path, endOnFailure: true } : {}),
   });
   const seconds = (performance.now() - t0) / 1000;
+  // The table runs are cached across explorations: count this one's part only, before the counterexample is replayed.
+  const exercised = Object.fromEntries(PROPERTY_IDS.map((id, j) => [id, runs.exercised[j]! - exercisedBefore[j]!]));
   let counterexample: Counterexample | null = null;
   if (result.failed && result.counterexample) {
     const [faults, cmds] = result.counterexample[0];
@@ -234,6 +243,7 @@ export function explore(o: ExploreOptions): ExploreResult {
     shrinks: result.numShrinks,
     steps: counters.steps,
     invariantChecks: counters.checks,
+    exercised,
     seconds,
     secondsToFirstViolation: firstViolation,
     lastRun: lastRun ? traceOfRun(system, runs.ts, start, lastRun, only).steps : [],

@@ -1,3 +1,4 @@
+import { INVARIANTS, LIVENESS } from '../../properties/index.js';
 import type { PropertyFilter } from '../engine/monitor.js';
 import type { System } from '../engine/system.js';
 import { TableSystem } from '../engine/table/table-system.js';
@@ -5,6 +6,9 @@ import { faultOf } from '../model/event-kinds.js';
 import type { EnvEvent } from '../model/env-event.js';
 import { faultBit, type FaultId } from '../model/faults.js';
 import { comparePlainStep, plainStep } from './step-audit.js';
+
+/** Every property, invariants first, as `exercised` counts them. */
+const PROPERTIES = [...INVARIANTS, ...LIVENESS];
 
 /** Steps audited against the plain system first, then one step in AUDIT_EVERY. */
 const AUDIT_FIRST = 16;
@@ -45,6 +49,8 @@ export class TableRuns {
   private readonly env = new Int32Array(4096);
   private readonly msg = new Int32Array(4096);
   private stepsTaken = 0;
+  /** Per property (INVARIANTS then LIVENESS order): steps ending in a state where its premise holds; for LIVE-*, settled runs. */
+  readonly exercised: number[] = PROPERTIES.map(() => 0);
 
   /** `family` numbers the command family an event belongs to (-1: none); `rounds` bounds the tool's runs in one random run (null: unbounded). */
   constructor(
@@ -135,12 +141,21 @@ export class TableRuns {
     m.n = -1;
     m.envs.push(env);
     if (bad >= 0) m.violation = ts.invariants[bad]!.inv.id;
+    this.countExercised(m.v, INVARIANTS.length);
     return bad >= 0;
+  }
+
+  /** Counts the properties (the first `upTo` of PROPERTIES) whose premise holds in state `v`. */
+  private countExercised(v: Uint16Array, upTo: number, from = 0): void {
+    const s = this.ts.materialise(v);
+    const t = this.system.topology;
+    for (let j = from; j < upTo; j++) if (PROPERTIES[j]!.applies(t, s)) this.exercised[j]!++;
   }
 
   /** Checks the LIVE-* on the run's state, in LIVENESS order; records the first broken. */
   checkLiveness(m: TableRun): void {
     m.settled = true;
+    this.countExercised(m.v, PROPERTIES.length, INVARIANTS.length);
     for (let j = 0; j < this.ts.liveness.length; j++) {
       if (this.ts.livenessFailure(j, m.v) !== null) {
         m.violation = this.ts.liveness[j]!.live.id;

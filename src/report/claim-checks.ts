@@ -16,6 +16,8 @@ export interface PropertyStatus {
   readonly id: string;
   /** Null when it held in every run; else the violation's message. */
   readonly violation: string | null;
+  /** Steps (LIVE-*: runs) of the first exploration in which its premise held; 0: not exercised. */
+  readonly exercised: number;
 }
 
 /** Whether exploring a mutant found a violation of a property model.md expects it to break. */
@@ -51,8 +53,11 @@ export interface TopologyChecks {
 export function checkTopology(topology: Topology, budget: CheckBudget, mutants: readonly { readonly mutant: string; readonly property: string }[] = ALL_MUTANT_CHECKS): TopologyChecks {
   const base = { topology, runs: budget.runs, steps: budget.steps, seed: budget.seed, faults: [...FAULTS] };
   const violated = new Map<string, string>();
+  let exercised: Readonly<Record<string, number>> | null = null;
   for (let left = [...PROPERTY_IDS]; left.length > 0; ) {
-    const cx = explore({ ...base, mutant: null, properties: left }).counterexample;
+    const r = explore({ ...base, mutant: null, properties: left });
+    exercised ??= r.exercised;
+    const cx = r.counterexample;
     if (!cx) break;
     violated.set(cx.violation.id, cx.violation.message);
     left = left.filter((id) => id !== cx.violation.id);
@@ -64,7 +69,7 @@ export function checkTopology(topology: Topology, budget: CheckBudget, mutants: 
   return {
     topology: topology.name,
     budget,
-    properties: PROPERTY_IDS.map((id) => ({ id, violation: violated.get(id) ?? null })),
+    properties: PROPERTY_IDS.map((id) => ({ id, violation: violated.get(id) ?? null, exercised: exercised?.[id] ?? 0 })),
     mutants: caught,
   };
 }

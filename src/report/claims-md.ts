@@ -1,7 +1,11 @@
 import { INVARIANTS, LIVENESS, PROPERTY_IDS } from '../../properties/index.js';
+import { FAULTS } from '../model/faults.js';
 import { MUTANTS } from '../mutants.js';
-import { expectedBreaks, type CheckBudget, type TopologyChecks } from './claim-checks.js';
+import type { CheckBudget, TopologyChecks } from './claim-checks.js';
+import { CLAIMS_CHECK_FILE, faultsText, userChangesText, type ClaimCheckResult, type ClaimChecks } from './claims-check.js';
 import { CLAIMS, type Claim } from './claims.js';
+import type { MutantProofs } from './mutant-proofs.js';
+import { mutantProofsBlock } from './mutant-table.js';
 
 /** Every property with the claims it names. */
 const PROPERTIES = [...INVARIANTS, ...LIVENESS].map((p) => ({ id: p.id, claims: p.claims, description: p.description }));
@@ -14,90 +18,124 @@ export function propertiesOf(c: Claim): string[] {
 
 /** What the generated claims page needs. */
 export interface ClaimsInput {
+  /** Random exploration of the correct design on each claim topology: the second line. */
   readonly checks: readonly TopologyChecks[];
   readonly budget: CheckBudget;
   /** Test files naming each property id. */
   readonly tests: ReadonlyMap<string, readonly string[]>;
+  /** The committed mutant proofs (bench/results/mutant-proofs.json). */
+  readonly proofs: MutantProofs;
+  /** The committed exhaustive checks of the correct design (bench/results/claims-check.json): the first line. */
+  readonly exhaustive: ClaimChecks;
 }
 
 const row = (r: readonly string[]): string => `| ${r.map((x) => x.replace(/\|/g, '\\|')).join(' | ')} |`;
 const uniq = <T>(xs: readonly T[]): T[] => [...new Set(xs)];
+const n = (x: number): string => x.toLocaleString('en-US');
 
-/** A claim's status: holds when every property holds on every topology it is checked on. */
-function claimStatus(c: Claim, props: readonly string[], checks: readonly TopologyChecks[]): string {
+/** The mutants, with the property that catches each, proven caught on one of `topologies` (any preset when none of them is one). */
+export function mutantsBreaking(c: Claim, proofs: MutantProofs): string[] {
+  const props = propertiesOf(c);
+  const on = c.topologies.filter((t) => proofs.topologies.includes(t));
+  const where = on.length ? on : proofs.topologies;
+  return uniq(proofs.proofs.filter((p) => p.verdict === 'caught' && props.includes(p.property) && where.includes(p.topology)).map((p) => `${p.mutant} (${p.property})`));
+}
+
+/** A claim's exhaustive status: PASS with the states on each of its topologies checked, or what broke. */
+function exhaustiveStatus(c: Claim, results: readonly ClaimCheckResult[]): string {
+  const props = propertiesOf(c);
+  return c.topologies
+    .map((t) => {
+      const r = results.find((x) => x.topology === t);
+      if (!r) return `${t}: not checked exhaustively`;
+      const idle = props.filter((p) => (r.exercised[p] ?? 0) === 0);
+      if (r.verdict === 'pass') return `PASS on ${t} (${n(r.states)} states${idle.length ? `; **not exercised**: ${idle.join(', ')}` : ''})`;
+      return `**${r.verdict.toUpperCase()}** on ${t}${r.violation ? `: ${r.violation}` : ''}`;
+    })
+    .join('; ');
+}
+
+/** A claim's random-exploration status: holds when none of its properties was violated on any of its topologies. */
+function exploreStatus(c: Claim, props: readonly string[], checks: readonly TopologyChecks[], budget: CheckBudget): string {
   const broken = checks
     .filter((t) => c.topologies.includes(t.topology))
     .flatMap((t) => t.properties.filter((p) => props.includes(p.id) && p.violation !== null).map((p) => `${p.id} on ${t.topology}`));
-  return broken.length ? `**VIOLATED**: ${broken.join(', ')}` : 'holds';
+  return broken.length ? `**VIOLATED**: ${broken.join(', ')}` : `no violation in ${budget.runs} runs`;
 }
 
-/** The mutants model.md expects to break one of the claim's properties, caught or not. */
-function mutantsFor(props: readonly string[], checks: readonly TopologyChecks[]): { caught: string[]; missed: string[] } {
-  const rel = checks.flatMap((t) => t.mutants.filter((m) => props.includes(m.property)));
-  const label = (m: { mutant: string; property: string }): string => `${m.mutant} (${m.property})`;
-  const caught = uniq(rel.filter((m) => m.caught).map(label));
-  const missed = uniq(rel.filter((m) => !m.caught).map(label)).filter((x) => !caught.includes(x));
-  return { caught, missed };
-}
-
-/** docs/claims.md: patent claim -> the INV/LIVE ids and tests that cover it -> status from the latest check, gaps stated. */
+/** docs/claims.md: patent claim -> the INV/LIVE ids and tests that cover it -> status from the exhaustive check, then random exploration; gaps stated. */
 export function claimsMarkdown(input: ClaimsInput): string {
-  const { checks, budget, tests } = input;
+  const { checks, budget, tests, proofs, exhaustive } = input;
+  const results = exhaustive.results;
   const out = [
     '# Patent claims and the checks that cover them',
     '',
     '<!-- Generated by `npx tsx scripts/gen-docs.ts`; do not edit. -->',
     '',
     'Every claim of `patent.md` maps to the properties of `model.md` that name it (claim 12, which none',
-    'names, to all of them), the topologies they run on, and the test files that check those properties',
-    '(that name them, or go through every property or mutant). `src/report/generated-docs.test.ts`',
-    're-runs the checks below and fails when this page no longer matches them.',
+    'names, to all of them), the topologies they run on, the design mutants proven to break one of',
+    'them, and the test files that name one of those properties. `src/report/generated-docs.test.ts`',
+    'fails when this page no longer matches the result files and runs below.',
     '',
-    `**Status** comes from random exploration, \`hotup explore\` (fast-check, seed ${budget.seed}, ${budget.runs} runs`,
+    `**Proven**: the exhaustive check of the correct design (\`hotup check\`: every reachable state, every`,
+    `INV-* on every transition, and no fair cycle keeping a LIVE-* false), from \`${CLAIMS_CHECK_FILE}\``,
+    `(\`${exhaustive.command}\` writes it; times as measured on that run):`,
+    '',
+    '| topology | faults | user changes | states | transitions | search | fair cycles | verdict |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- |',
+    ...results.map((r) =>
+      row([r.topology, faultsText(r.faults), userChangesText(r), n(r.states), n(r.transitions), `${r.seconds.toFixed(1)} s`, `${r.livenessSeconds.toFixed(1)} s`, r.verdict === 'pass' ? 'PASS' : `**${r.verdict.toUpperCase()}**`]),
+    ),
+    '',
+    `**Explored**, the second line: random exploration, \`hotup explore\` (fast-check, seed ${budget.seed}, ${budget.runs} runs`,
     `of up to ${budget.steps} random steps, then the fair steps that check liveness; every fault injected), run by`,
-    '`scripts/gen-docs.ts` on the correct design and on every mutant against the properties model.md',
-    `expects it to break (mutants on ${checks.filter((t) => t.mutants.length > 0).map((t) => t.topology).join(' and ')}). Random exploration can miss a violation: "holds" means none was found in those`,
-    'runs. The exhaustive checker (`hotup check`) does not feed this page.',
+    '`scripts/gen-docs.ts` on the correct design. It can miss a violation; the exhaustive check cannot, within its',
+    'faults and bound on user changes.',
     '',
-    `| claim | properties | checked on | correct design | mutants caught (on ${checks.filter((t) => t.mutants.length > 0).map((t) => t.topology).join(', ')}) | tests |`,
-    '| --- | --- | --- | --- | --- | --- |',
+    '| claim | properties | checked on | exhaustive check | random exploration | mutants proven to break it | tests naming its properties |',
+    '| --- | --- | --- | --- | --- | --- | --- |',
   ];
   for (const c of CLAIMS) {
     const props = propertiesOf(c);
-    const { caught, missed } = mutantsFor(props, checks);
     const files = uniq(props.flatMap((p) => tests.get(p) ?? [])).sort();
     out.push(
       row([
         String(c.number),
         c.number === 12 ? 'all INV-* and LIVE-*' : props.join(', '),
         c.topologies.join(', '),
-        claimStatus(c, props, checks),
-        [caught.join(', ') || 'none', missed.length ? `not caught: ${missed.join(', ')}` : ''].filter(Boolean).join('; '),
+        exhaustiveStatus(c, results),
+        exploreStatus(c, props, checks, budget),
+        mutantsBreaking(c, proofs).join(', ') || '**none**',
         files.length ? files.map((f) => `\`${f}\``).join(', ') : 'none',
       ]),
     );
   }
 
-  out.push('', '## Properties on each topology', '', `| property | claims | ${checks.map((t) => t.topology).join(' | ')} |`, `| --- | --- | ${checks.map(() => '---').join(' | ')} |`);
+  out.push(
+    '',
+    '## Properties on each topology',
+    '',
+    'Each cell: the exhaustive check (the reachable states in which the property was exercised, its premise holding with no',
+    'excuse), then random exploration (the steps, for LIVE-* the runs, in which it was exercised). A property exercised in',
+    'none is "not exercised": it held only vacuously.',
+    '',
+    `| property | claims | ${checks.map((t) => t.topology).join(' | ')} |`,
+    `| --- | --- | ${checks.map(() => '---').join(' | ')} |`,
+  );
   for (const p of PROPERTIES) {
     const cells = checks.map((t) => {
-      const v = t.properties.find((x) => x.id === p.id)?.violation;
-      return v ? `**violated**: ${v}` : 'holds';
+      const r = results.find((x) => x.topology === t.topology);
+      const e = r?.exercised[p.id] ?? 0;
+      const proven = !r ? 'not checked exhaustively' : r.verdict !== 'pass' ? `**${r.verdict}**` : e === 0 ? '**not exercised** in any reachable state' : `proven, exercised in ${n(e)} states`;
+      const x = t.properties.find((y) => y.id === p.id);
+      const unit = p.id.startsWith('LIVE-') ? 'runs' : 'steps';
+      const explored = x?.violation ? `explore: **violated**: ${x.violation}` : !x?.exercised ? 'explore: **not exercised**' : `explore: no violation, exercised in ${n(x.exercised)} ${unit}`;
+      return `${proven}; ${explored}`;
     });
     out.push(row([p.id, p.claims.join(', ') || '-', ...cells]));
   }
 
-  const mutantChecks = checks.filter((t) => t.mutants.length > 0);
-  out.push('', '## Mutants', '', `| mutant | expected to break | ${mutantChecks.map((t) => t.topology).join(' | ')} |`, `| --- | --- | ${mutantChecks.map(() => '---').join(' | ')} |`);
-  for (const m of MUTANTS) {
-    for (const property of expectedBreaks(m)) {
-      const cells = mutantChecks.map((t) => {
-        const r = t.mutants.find((x) => x.mutant === m.id && x.property === property);
-        return r?.caught ? `caught (${r.counterexampleSteps} steps)` : 'not caught';
-      });
-      out.push(row([m.id, property, ...cells]));
-    }
-  }
+  out.push('', '## Mutants, proven', '', mutantProofsBlock(proofs));
 
   out.push('', '## Gaps', '');
   for (const c of CLAIMS) out.push(`- Claim ${c.number}: ${c.gaps}`);
@@ -105,9 +143,12 @@ export function claimsMarkdown(input: ClaimsInput): string {
   out.push(`- No claim names ${unclaimed.map((p) => p.id).join(', ')}: they are the safety the design needs and the advantages the patent states (model.md).`);
   const untested = PROPERTY_IDS.filter((id) => (tests.get(id) ?? []).length === 0);
   if (untested.length) out.push(`- No test file names ${untested.join(', ')}.`);
-  for (const m of MUTANTS) for (const [p, why] of Object.entries(m.cannotBreak ?? {})) out.push(`- model.md expects ${m.id} to break ${p}; the model shows it cannot (\`src/mutants.ts\`): ${why}.`);
-  const never = MUTANTS.flatMap((m) => expectedBreaks(m).filter((p) => mutantChecks.every((t) => !t.mutants.find((x) => x.mutant === m.id && x.property === p)?.caught)).map((p) => `${m.id} (${p})`));
-  if (never.length) out.push(`- Random exploration did not catch ${never.join(', ')} on ${mutantChecks.map((t) => t.topology).join(' or ')} within its budget.`);
+  const unbroken = CLAIMS.filter((c) => mutantsBreaking(c, proofs).length === 0);
+  if (unbroken.length) out.push(`- No mutant is proven to break a check of claim ${unbroken.map((c) => c.number).join(', ')}.`);
+  for (const m of MUTANTS) for (const [p, why] of Object.entries(m.cannotBreak ?? {})) out.push(`- model.md expects ${m.id} to break ${p}; the exhaustive check proves it cannot (\`src/mutants.ts\`): ${why}.`);
+  for (const r of results.filter((x) => x.faults.length < FAULTS.length || x.userChanges < 1)) {
+    out.push(`- On ${r.topology} the exhaustive check runs with ${faultsText(r.faults)} and ${userChangesText(r)}: random exploration covers the rest.`);
+  }
 
   out.push('', '## The claims, restated', '');
   for (const c of CLAIMS) out.push(`${c.number}. ${c.statement}`);

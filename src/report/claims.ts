@@ -55,7 +55,7 @@ export const CLAIMS: readonly Claim[] = [
   },
   {
     number: 6,
-    statement: "When C1 is loaded again it matches S1 and sends an upgrade-finished notification; the parent opens N1's link and N1's traffic returns to S1 under C1.",
+    statement: "When C1 is loaded again it matches S1 and an upgrade-finished notification is sent (in the model by the parent, on C1's call that its load is complete, as docs/model.md decides); the parent opens N1's link and N1's traffic returns to S1 under C1.",
     topologies: C1_9,
     gaps: "the notification's latency is not modelled, only its loss (FAULT-NOTIFY-LOST) and the tool's time-out.",
   },

@@ -4,7 +4,7 @@ import { compareDesigns } from './compare.js';
 
 describe('hotup compare', () => {
   const [rolling, parallel] = compareDesigns(CLAIMS_10_11).scenarios;
-  const [correct, prior] = rolling!.columns.map((c) => c.metrics);
+  const [correct, prior, reenslaved] = rolling!.columns.map((c) => c.metrics);
   const [correctParallel] = parallel!.columns.map((c) => c.metrics);
 
   it('upgrades every child under the correct design with nothing re-created, lost or dropped', () => {
@@ -30,6 +30,20 @@ describe('hotup compare', () => {
     expect(prior!.packetsDropped).toBeGreaterThan(0);
     expect(prior!.stepsBondDown).toBeGreaterThan(0);
     expect(prior!.invariantsBroken.map((x) => x.split(' ')[0])).toEqual(expect.arrayContaining(['INV-NETDEV-PERSIST', 'INV-CONFIG-KEPT']));
+  });
+
+  it('measures outage and loss per upgrade: none under the correct design; today\'s practice down until someone acts', () => {
+    expect(correct).toMatchObject({ outageSteps: 0, outageTicks: 0, downAtEnd: false, upgrades: 2 });
+    expect(prior!.downAtEnd).toBe(true);
+    expect(prior!.outageSteps).toBeGreaterThan(0);
+    expect(prior!.packetsDropped / prior!.upgrades).toBeGreaterThan(0);
+  });
+
+  it('gives prior art its fair recovery: with user space re-enslaving the re-created netdevs the bond keeps carrying, but ifindexes and the MTU are still lost', () => {
+    expect(reenslaved).toMatchObject({ slavesLost: [], downAtEnd: false, outageSteps: 0, packetsDropped: 0 });
+    expect(reenslaved!.ifindexChanges).toEqual(prior!.ifindexChanges);
+    expect(reenslaved!.configLost).toEqual(prior!.configLost);
+    expect(reenslaved!.invariantsBroken.map((x) => x.split(' ')[0])).toEqual(['INV-NETDEV-PERSIST', 'INV-CONFIG-KEPT']);
   });
 
   it('shows a forced parallel upgrade taking two children down at once, even under the correct design', () => {

@@ -23,19 +23,21 @@ const parallel = (d: Design): Design => ({ ...d, ...mutantById('MUT-PARALLEL-UPG
 /**
  * The same rolling upgrade under the correct design and under MUT-PRIOR-ART
  * (unloading a child unregisters its netdevs, loading registers them again),
+ * alone and with user space enslaving each re-created netdev to bond0 again
+ * at once (as NetworkManager or ifupdown would),
  * and the same again with a tool that unloads the next child before the last
  * one's notification (a forced parallel upgrade).
  */
 export function compareDesigns(topology: Topology): Comparison {
   const prior = designOf('MUT-PRIOR-ART');
-  const column = (title: string, d: Design) => ({ title, metrics: upgradeMetrics(runUpgrade(topology, d)) });
+  const column = (title: string, d: Design, reenslave = false) => ({ title, metrics: upgradeMetrics(runUpgrade(topology, d, undefined, { reenslave })) });
   return {
     topology,
     scenarios: [
       {
         title: 'rolling upgrade',
         note: 'the tool upgrades one child at a time and waits for its upgrade-finished notification',
-        columns: [column('correct design', CORRECT_DESIGN), column('MUT-PRIOR-ART', prior)],
+        columns: [column('correct design', CORRECT_DESIGN), column('MUT-PRIOR-ART', prior), column('MUT-PRIOR-ART, user space re-enslaves', prior, true)],
       },
       {
         title: 'forced parallel upgrade',

@@ -19,6 +19,8 @@ const ROWS: readonly (readonly [string, (m: UpgradeMetrics) => string])[] = [
       return `${m.packetsDropped} / ${m.packetsSent}${why.length ? ` (${why.join(', ')})` : ''}`;
     },
   ],
+  ['outage: steps (miimon ticks) with no active slave carrying traffic', (m) => `${m.outageSteps} (${m.outageTicks})${m.downAtEnd ? ', still down at the end' : ''}`],
+  ['packets lost per upgrade', (m) => (m.upgrades ? (m.packetsDropped / m.upgrades).toFixed(1) : 'no child upgraded')],
   ['steps with bond0 carrier off', (m) => String(m.stepsBondDown)],
   ['steps with no slave able to carry traffic', (m) => String(m.stepsNoUsableSlave)],
   ['most children down at once', (m) => String(m.maxChildrenDown)],
@@ -64,8 +66,13 @@ export function comparisonMarkdown(cs: readonly Comparison[]): string {
     "(the tool first, then the children's driver work, then bond0's miimon) until the tool has finished and",
     'the bond has caught up. After every step one packet is handed to bond0, so every window in which',
     'traffic would be lost shows as a drop. The counts come from the runs\' message logs and states',
-    '(`src/report/upgrade-metrics.ts`). Nothing re-enslaves or reconfigures a netdev that was registered',
-    "again: in today's practice that is the operator's job after the upgrade, and what the patent removes.",
+    '(`src/report/upgrade-metrics.ts`). Traffic: one packet handed to bond0 after every step of the',
+    'upgrade, flows in turn; outage counts the steps, and among them the miimon ticks (the model\'s unit of time),',
+    'after which bond0 had no active slave (in balance-xor, no slave in its transmit array) with its link open and',
+    'its child serving it.',
+    'Today\'s practice runs twice: with nobody re-enslaving the re-created netdevs, and with user space',
+    'enslaving each to bond0 again as soon as it is registered, as NetworkManager or ifupdown do; neither',
+    'restores the configuration the user had set (MTU 9000).',
   ];
   for (const c of cs) {
     out.push('', `## Topology ${c.topology.name}`, '', topologyLine(c.topology));

@@ -20,14 +20,30 @@ import { faultOf, describeEvent } from '../model/event-kinds.js';
 import { createComponents } from '../model/components.js';
 import { createSystem } from '../engine/system.js';
 import type { Topology } from '../topology/topology.js';
+import { topologyOf } from '../../scenarios/index.js';
+import { faultsText, loadClaimChecks, userChangesText, type ClaimCheckResult } from './claims-check.js';
+import type { MutantProof } from './mutant-proofs.js';
+import { loadProofs } from './mutant-table.js';
+import { uncovered, type Uncovered } from '../explore/coverage.js';
+import { loadCoverageProofs, uncoveredReason } from './coverage-proof.js';
 
 /** One property's line in the report. */
 export interface PropertyRow {
   readonly id: string;
   readonly claims: readonly number[];
   readonly description: string;
-  readonly status: 'held' | 'violated' | 'unknown' | 'not checked';
+  /** What the exhaustive check proved of it on this topology and design, from the committed result files; null when they do not cover the run. */
+  readonly proof: string | null;
+  readonly status: 'held' | 'not exercised' | 'violated' | 'unknown' | 'not checked';
   readonly detail: string;
+}
+
+/** The committed exhaustive results that cover the run's topology and design. */
+export interface ExhaustiveSection {
+  /** The exhaustive check of the correct design on this topology (bench/results/claims-check.json). */
+  readonly check: ClaimCheckResult | null;
+  /** The mutant's proofs on this topology (bench/results/mutant-proofs.json). */
+  readonly proofs: readonly MutantProof[];
 }
 
 /** One step of a counterexample as the page shows it. */
@@ -53,6 +69,9 @@ export interface ReportData {
   readonly result: ExploreResult;
   /** Where a counterexample not found by this exploration came from (a `check --out` file), or null. */
   readonly source: string | null;
+  /** Each machine state and transition the run did not take, with why (src/report/coverage-proof.ts). */
+  readonly uncovered: readonly (Uncovered & { readonly reason: string })[];
+  readonly exhaustive: ExhaustiveSection;
   readonly properties: readonly PropertyRow[];
   readonly topologySvg: string;
   readonly diagrams: readonly MarkedDiagram[];
@@ -70,14 +89,49 @@ export interface ReportData {
 
 type Kind = Message['to'];
 
-function propertyRows(r: ExploreResult, only: readonly string[] | undefined): PropertyRow[] {
+const n = (x: number): string => x.toLocaleString('en-US');
+
+/** Whether `t` is the topology of that name the committed results were computed on (a JSON file may reuse a preset's name). */
+function sameTopology(t: Topology): boolean {
+  try {
+    return JSON.stringify(topologyOf(t.name)) === JSON.stringify(t);
+  } catch {
+    return false;
+  }
+}
+
+/** The committed exhaustive results that cover this topology and design. */
+export function exhaustiveFor(t: Topology, mutant: string | null): ExhaustiveSection {
+  if (!sameTopology(t)) return { check: null, proofs: [] };
+  if (mutant === null) return { check: loadClaimChecks().results.find((r) => r.topology === t.name) ?? null, proofs: [] };
+  return { check: null, proofs: loadProofs().proofs.filter((p) => p.mutant === mutant && p.topology === t.name) };
+}
+
+function proofOf(x: ExhaustiveSection, id: string): string | null {
+  if (x.check) {
+    const c = x.check;
+    if (c.verdict !== 'pass') return `exhaustive check: ${c.verdict}`;
+    const e = c.exercised[id] ?? 0;
+    const setting = `${faultsText(c.faults)}, ${userChangesText(c)}`;
+    return e === 0
+      ? `exhaustive check: not exercised: its premise holds in none of the ${n(c.states)} reachable states (${setting})`
+      : `proven in every reachable state (${n(c.states)} states, exercised in ${n(e)}; ${setting})`;
+  }
+  const p = x.proofs.find((q) => q.property === id);
+  if (!p) return null;
+  return p.verdict === 'caught' ? `exhaustive check: caught in ${p.length} steps` : `exhaustive check: unreachable under this mutant (${n(p.states)} states)`;
+}
+
+function propertyRows(r: ExploreResult, only: readonly string[] | undefined, x: ExhaustiveSection): PropertyRow[] {
   const cx = r.counterexample;
   return [...INVARIANTS, ...LIVENESS].map((p): PropertyRow => {
-    const base = { id: p.id, claims: p.claims, description: p.description };
+    const base = { id: p.id, claims: p.claims, description: p.description, proof: proofOf(x, p.id) };
     if (only && only.length && !only.includes(p.id)) return { ...base, status: 'not checked', detail: 'left out by --property' };
     if (cx?.violation.id === p.id) return { ...base, status: 'violated', detail: cx.violation.message };
     if (cx) return { ...base, status: 'unknown', detail: `no violation before the run stopped at ${cx.violation.id}` };
-    return { ...base, status: 'held', detail: `in ${r.runs} runs` };
+    const e = r.exercised[p.id] ?? 0;
+    if (e === 0) return { ...base, status: 'not exercised', detail: `its premise was never met in ${r.runs} runs` };
+    return { ...base, status: 'held', detail: `in ${r.runs} runs, exercised in ${n(e)} ${p.id.startsWith('LIVE-') ? 'runs' : 'steps'}` };
   });
 }
 
@@ -114,11 +168,15 @@ async function markedDiagrams(mutant: string | null, r: ExploreResult): Promise<
 export async function buildReport(o: ExploreOptions): Promise<ReportData> {
   const result = explore({ ...o, coverage: true });
   const cx = result.counterexample;
+  const exhaustive = exhaustiveFor(o.topology, o.mutant);
+  const proofs = loadCoverageProofs();
   return {
     topology: o.topology,
     result,
     source: null,
-    properties: propertyRows(result, o.properties),
+    uncovered: uncovered(createComponents(designOf(o.mutant)), result.visited).map((u) => ({ ...u, reason: uncoveredReason(u, o.topology.name, o.mutant, o.faults, proofs) })),
+    exhaustive,
+    properties: propertyRows(result, o.properties, exhaustive),
     topologySvg: await renderSvg(topologyDot(topologyParts(o.topology))),
     diagrams: await markedDiagrams(o.mutant, result),
     counterexample: cx && {
@@ -159,13 +217,21 @@ export async function buildEventsReport(f: EventsFile, file: string): Promise<Re
     coverage: coverage.summary(system.components),
     lastRun: r.steps,
     visited: coverage.visited(),
+    // One run replayed, not a search: no property is counted as exercised.
+    exercised: {},
   };
+  const exhaustive = exhaustiveFor(f.topology, f.mutant);
+  const proofs = loadCoverageProofs();
   const kind = f.loopStart === null ? `a shortest run of ${f.events.length} steps` : `a lasso: ${f.loopStart} steps, then a loop of ${f.events.length - f.loopStart} repeated forever`;
   return {
     topology: f.topology,
     result,
     source: `${file} (${kind}, from hotup check)`,
-    properties: propertyRows(result, f.properties ?? undefined).map((p) => (p.status === 'held' ? { ...p, status: 'not checked', detail: 'a single counterexample, not a search' } : p)),
+    uncovered: uncovered(createComponents(designOf(f.mutant)), result.visited).map((u) => ({ ...u, reason: uncoveredReason(u, f.topology.name, f.mutant, f.faults, proofs) })),
+    exhaustive,
+    properties: propertyRows(result, f.properties ?? undefined, exhaustive).map((p) =>
+      p.status === 'held' || p.status === 'not exercised' ? { ...p, status: 'not checked', detail: 'a single counterexample, not a search' } : p,
+    ),
     topologySvg: await renderSvg(topologyDot(topologyParts(f.topology))),
     diagrams: await markedDiagrams(f.mutant, result),
     counterexample: r.violation && {

@@ -1,4 +1,6 @@
 import type { ReportData } from './report-data.js';
+import { CLAIMS_CHECK_FILE, faultsText, userChangesText } from './claims-check.js';
+import { PROOFS_FILE } from './mutant-proofs.js';
 
 const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 /** An SVG document as inline markup: Graphviz's XML prolog and doctype dropped. */
@@ -15,7 +17,7 @@ code,pre{font-family:ui-monospace,"DejaVu Sans Mono",Menlo,Consolas,monospace;fo
 pre{background:#f6f8fa;padding:8px 10px;border-radius:6px;overflow-x:auto}
 .ok{color:#1a7f37;font-weight:600}.bad{color:#cf222e;font-weight:600}.muted{color:#57606a}
 .badge{display:inline-block;padding:0 7px;border-radius:10px;font-size:12px;font-weight:600}
-.held{background:#dafbe1;color:#1a7f37}.violated{background:#ffebe9;color:#cf222e}.unknown,.not-checked{background:#eaeef2;color:#57606a}
+.held{background:#dafbe1;color:#1a7f37}.violated{background:#ffebe9;color:#cf222e}.unknown,.not-checked,.not-exercised{background:#eaeef2;color:#57606a}
 .stepper{display:flex;gap:10px;align-items:center;margin:8px 0}.stepper button{font:inherit;padding:3px 12px}
 #cx-caption{font-weight:600}#cx-tag{margin-left:6px}#cx-violation{background:#ffebe9;border:1px solid #cf222e;color:#82071e;padding:6px 10px;border-radius:6px;font-weight:600}
 .diagram{overflow-x:auto;border:1px solid #d0d7de;border-radius:6px;padding:6px;margin:6px 0}.diagram svg{max-width:100%;height:auto}
@@ -80,12 +82,32 @@ function summary(d: ReportData): string {
   return `<table id="summary">${rows.map(([k, v]) => `<tr><th>${k}</th><td>${k === 'result' ? v : esc(v)}</td></tr>`).join('')}</table>`;
 }
 
+/** The committed exhaustive check of this topology and design, first; the random run below is the second line. */
+function exhaustive(d: ReportData): string {
+  const c = d.exhaustive.check;
+  if (c) {
+    const rows: [string, string][] = [
+      ['faults', faultsText(c.faults)],
+      ['user changes', userChangesText(c)],
+      ['states', fmt(c.states)],
+      ['transitions', fmt(c.transitions)],
+      ['time', `${c.seconds.toFixed(1)} s search, ${c.livenessSeconds.toFixed(1)} s fair-cycle search`],
+      ['verdict', c.verdict === 'pass' ? 'PASS: every INV-* in every reachable state, no fair cycle keeping a LIVE-* false' : c.verdict.toUpperCase()],
+    ];
+    return `<p>The correct design on ${esc(c.topology)}, checked exhaustively by <code>hotup check</code> (from <code>${CLAIMS_CHECK_FILE}</code>):</p><table id="exhaustive">${rows.map(([k, v]) => `<tr><th>${k}</th><td>${esc(v)}</td></tr>`).join('')}</table>`;
+  }
+  if (d.exhaustive.proofs.length) {
+    return `<p>This mutant on ${esc(d.topology.name)}, checked exhaustively against each property alone (from <code>${PROOFS_FILE}</code>): see the first line of each property below.</p>`;
+  }
+  return '<p id="exhaustive-none" class="muted">No committed exhaustive result covers this topology and design: only the random run below speaks for it.</p>';
+}
+
 function properties(d: ReportData): string {
   const rows = d.properties.map(
     (p) =>
-      `<tr data-property="${esc(p.id)}"><td><code>${esc(p.id)}</code></td><td>${esc(p.claims.join(', ') || '-')}</td><td><span class="badge ${p.status.replace(' ', '-')}">${esc(p.status)}</span> <span class="muted">${esc(p.detail)}</span></td><td>${esc(p.description)}</td></tr>`,
+      `<tr data-property="${esc(p.id)}"><td><code>${esc(p.id)}</code></td><td>${esc(p.claims.join(', ') || '-')}</td><td>${p.proof ? `<div class="proof">${esc(p.proof)}</div>` : ''}<span class="badge ${p.status.replace(' ', '-')}">${esc(p.status)}</span> <span class="muted">${esc(p.detail)}</span></td><td>${esc(p.description)}</td></tr>`,
   );
-  return `<table id="properties"><tr><th>property</th><th>claims</th><th>status</th><th>what it says</th></tr>${rows.join('')}</table>`;
+  return `<table id="properties"><tr><th>property</th><th>claims</th><th>status (exhaustive, then this run)</th><th>what it says</th></tr>${rows.join('')}</table>`;
 }
 
 function counterexample(d: ReportData): string {
@@ -111,9 +133,13 @@ function coverage(d: ReportData): string {
     .map((g) => `<tr><td>${esc(g.machine)}</td><td>${g.states[0]}/${g.states[1]}</td><td>${g.transitions[0]}/${g.transitions[1]}</td></tr>`)
     .join('')}</table>`;
   const pictures = d.diagrams.map((g) => `<h3>${esc(g.machine)}</h3><div class="diagram" id="diagram-${esc(g.machine)}">${inline(g.svg)}</div>`);
+  const missed = d.uncovered.length
+    ? `<table id="uncovered"><tr><th>machine</th><th>not covered</th><th>why</th></tr>${d.uncovered.map((u) => `<tr><td>${esc(u.machine)}</td><td>${u.kind} <code>${esc(u.id)}</code></td><td>${esc(u.reason)}</td></tr>`).join('')}</table>`
+    : '<p id="uncovered-none">Every state and transition was covered.</p>';
   return [
     '<p>States and transitions visited out of all that <code>toDirectedGraph</code> lists (eventless transitions are not among them).</p>',
     table,
+    missed,
     legend,
     ...pictures,
   ].join('\n');
@@ -133,7 +159,9 @@ export function reportHtml(d: ReportData): string {
 </head>
 <body>
 <h1>${esc(title)}</h1>
-<h2>Run</h2>
+<h2>Exhaustive check</h2>
+${exhaustive(d)}
+<h2>Random run</h2>
 ${summary(d)}
 <h2>Properties</h2>
 ${properties(d)}

@@ -22,7 +22,7 @@ describe('docs/spec.md', () => {
   it('has a section for each id, and the fields its kind needs', () => {
     const doc = parseSpecDoc(PAGE);
     const need = (id: string): string[] =>
-      /^(INV|LIVE)-/.test(id) ? ['claims', 'applies', 'excused by', 'code'] : id.startsWith('FAULT-') ? ['injects'] : ['flips', 'breaks', 'also breaks', 'cannot break'];
+      /^(INV|LIVE)-/.test(id) ? ['claims', 'applies', 'excused by', 'code'] : id.startsWith('FAULT-') ? ['injects'] : ['flips', 'breaks', 'also breaks', 'only on', 'cannot break'];
     for (const s of doc.sections) expect([...s.fields.keys()].sort(), s.id).toEqual(need(s.id).sort());
   });
 
@@ -50,7 +50,7 @@ describe('the comparison, on a small registry', () => {
       { id: 'LIVE-B', claims: [] },
     ],
     faults: ['FAULT-C'],
-    mutants: [{ id: 'MUT-D', flip: { x: false }, breaks: ['INV-A'], alsoBreaks: [], cannotBreak: [] }],
+    mutants: [{ id: 'MUT-D', flip: { x: false }, breaks: ['INV-A'], alsoBreaks: [], onlyOn: [], cannotBreak: [] }],
   };
   const page = [
     '# spec',
@@ -69,6 +69,7 @@ describe('the comparison, on a small registry', () => {
     '- flips: x = false',
     '- breaks: INV-A',
     '- also breaks: none',
+    '- only on: none',
     '- cannot break: none',
     '',
   ].join('\n');
@@ -85,6 +86,7 @@ describe('the comparison, on a small registry', () => {
       .replace('- flips: x = false', '- flips: x = true')
       .replace('- breaks: INV-A', '- breaks: INV-A, LIVE-B')
       .replace('- cannot break: none\n', '')
+      .replace('- only on: none', '- only on: INV-A: p1')
       .concat('### FAULT-C\n- injects: `d`\n');
     expect(compareSpecDoc(parseSpecDoc(broken), code)).toEqual([
       'FAULT-C: two sections in the doc',
@@ -95,6 +97,7 @@ describe('the comparison, on a small registry', () => {
       'MUT-D: flips in the doc x = true, in code x = false',
       'MUT-D: breaks in the doc INV-A, LIVE-B, in code INV-A',
       'MUT-D: cannot break in the doc (missing), in code none',
+      'MUT-D: only on in the doc INV-A: p1, in code none',
     ]);
   });
 });

@@ -23,6 +23,8 @@ export interface SpecRegistry {
     readonly flip: Readonly<Record<string, unknown>>;
     readonly breaks: readonly string[];
     readonly alsoBreaks: readonly string[];
+    /** `ID: preset, preset` for each property broken on some presets only, in code order. */
+    readonly onlyOn: readonly string[];
     readonly cannotBreak: readonly string[];
   }[];
 }
@@ -59,6 +61,7 @@ export function specRegistry(): SpecRegistry {
       flip: m.flip,
       breaks: m.breaks,
       alsoBreaks: m.alsoBreaks ?? [],
+      onlyOn: Object.entries(m.onlyOn ?? {}).map(([id, o]) => `${id}: ${o.presets.join(', ')}`),
       cannotBreak: Object.keys(m.cannotBreak ?? {}),
     })),
   };
@@ -75,7 +78,7 @@ const show = (a: readonly unknown[] | undefined): string => (a === undefined ? '
  * Every difference between the page and the code, one line each (empty when
  * they agree): ids in one and not the other (headings both ways, and any id
  * mentioned in the text), duplicated headings, each property's claims, and
- * each mutant's flipped switch, `breaks`, `also breaks` and `cannot break`.
+ * each mutant's flipped switch, `breaks`, `also breaks`, `only on` and `cannot break`.
  * Lists compare in order, as written in code.
  */
 export function compareSpecDoc(doc: SpecDoc, code: SpecRegistry): string[] {
@@ -107,6 +110,9 @@ export function compareSpecDoc(doc: SpecDoc, code: SpecRegistry): string[] {
       const doc = list(s.fields.get(key));
       if (!doc || !same(doc, ids)) out.push(`${m.id}: ${key} in the doc ${show(doc)}, in code ${show(ids)}`);
     }
+    const raw = s.fields.get('only on');
+    const onlyOn = raw === undefined ? undefined : raw === 'none' ? [] : raw.split(';').map((x) => x.trim());
+    if (!onlyOn || !same(onlyOn, m.onlyOn)) out.push(`${m.id}: only on in the doc ${show(onlyOn)}, in code ${show(m.onlyOn)}`);
   }
   return out;
 }

@@ -1,4 +1,5 @@
 import type { DropReason } from '../../machines/messages.js';
+import { TARGET_VERSION } from '../model/boot.js';
 import { childBound, codePresent, moduleState, type SystemState } from '../model/state.js';
 import { netdevName, type Topology } from '../topology/topology.js';
 import type { UpgradeRun } from './upgrade-run.js';
@@ -24,6 +25,14 @@ export interface UpgradeMetrics {
   readonly stepsBondDown: number;
   /** Steps of the system's own after which no slave could carry traffic (link open, child loaded and bound). */
   readonly stepsNoUsableSlave: number;
+  /** Steps of the upgrade after which bond0 had no active slave able to carry traffic (each is followed by one packet). */
+  readonly outageSteps: number;
+  /** Of those, the miimon ticks (bond.miimon steps, the model's unit of time). */
+  readonly outageTicks: number;
+  /** bond0 still cannot carry traffic when the run ends: the outage lasts until an operator acts. */
+  readonly downAtEnd: boolean;
+  /** Children the tool upgraded (loaded at the new version by the end). */
+  readonly upgrades: number;
   /** The most children unloaded (or loading, or unloading) at the same time. */
   readonly maxChildrenDown: number;
   /** Invariants broken, each with the step of the upgrade that first broke it, as "INV-X (step 5)". */
@@ -33,6 +42,13 @@ export interface UpgradeMetrics {
 /** A slave that can carry traffic, as INV-BOND-UP counts it: enslaved, link open, its child loaded and bound to it. */
 function usableSlave(t: Topology, s: SystemState): boolean {
   return s.bond.context.slaves.some((sl, i) => sl.enslaved && s.netdevs[i]!.context.carrier && codePresent(s, t.binding[i]!) && childBound(s, t.binding[i]!, i));
+}
+
+/** Whether bond0 can carry a packet now: in active-backup an active slave with its link open and its child serving it; in balance-xor any slave in the transmit array so. */
+function carrying(t: Topology, s: SystemState): boolean {
+  const b = s.bond.context;
+  const ok = (i: number): boolean => b.slaves[i]!.enslaved && s.netdevs[i]!.context.carrier && s.netdevs[i]!.context.ops !== 'parent' && codePresent(s, t.binding[i]!);
+  return b.mode === 'active-backup' ? b.active !== null && ok(b.active) : b.slaves.some((sl, i) => sl.link === 'up' && ok(i));
 }
 
 const childrenDown = (s: SystemState): number => s.children.filter((_, k) => moduleState(s, k) !== 'loaded').length;
@@ -87,6 +103,10 @@ export function upgradeMetrics(run: UpgradeRun): UpgradeMetrics {
     dropReasons,
     stepsBondDown: own.filter((s) => s.state.bond.value === 'noCarrier').length,
     stepsNoUsableSlave: own.filter((s) => !usableSlave(run.topology, s.state)).length,
+    outageSteps: own.filter((s) => !carrying(run.topology, s.state)).length,
+    outageTicks: own.filter((s) => s.env.kind === 'bond.miimon' && !carrying(run.topology, s.state)).length,
+    downAtEnd: !carrying(run.topology, end),
+    upgrades: end.children.filter((c, k) => moduleState(end, k) === 'loaded' && c.context.version === TARGET_VERSION).length,
     maxChildrenDown: Math.max(0, ...run.steps.map((s) => childrenDown(s.state))),
     invariantsBroken: [...broken].map(([id, n]) => `${id} (step ${n})`),
   };

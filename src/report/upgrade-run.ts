@@ -14,6 +14,15 @@ export interface RunStep extends TraceStep {
   readonly traffic: boolean;
 }
 
+/** What user space does during the run besides the upgrade tool. */
+export interface UserSpace {
+  /**
+   * Enslave every netdev registered again to bond0 at once, as NetworkManager
+   * or ifupdown do when a netdev appears: the prior-art practice's recovery.
+   */
+  readonly reenslave: boolean;
+}
+
 /** A scripted rolling upgrade: the booted state and every step taken. */
 export interface UpgradeRun {
   readonly topology: Topology;
@@ -58,7 +67,7 @@ function nextStep(system: System, s: SystemState): EnvEvent | null {
  * completed, so every window in which traffic would be lost shows as a drop.
  * Deterministic: the same topology and design give the same run.
  */
-export function runUpgrade(topology: Topology, design: Design, versions: readonly number[] = [TARGET_VERSION]): UpgradeRun {
+export function runUpgrade(topology: Topology, design: Design, versions: readonly number[] = [TARGET_VERSION], user: UserSpace = { reenslave: false }): UpgradeRun {
   if (versions[0] !== TARGET_VERSION) throw new Error(`the first round of the tool installs version ${TARGET_VERSION}, not ${versions[0]}`);
   const system = createSystem(topology, design);
   const start = withMonitors(system, system.initial());
@@ -76,6 +85,13 @@ export function runUpgrade(topology: Topology, design: Design, versions: readonl
     const complete: EnvEvent = { kind: 'traffic.complete' };
     while (system.accepts(s, complete)) take(complete, true);
   };
+  const reenslave = (): void => {
+    if (!user.reenslave) return;
+    for (let i = 0; i < topology.netdevs; i++) {
+      const e: EnvEvent = { kind: 'bond.enslave', netdev: i };
+      if (s.netdevs[i]!.value === 'registered' && !s.bond.context.slaves[i]!.enslaved && system.accepts(s, e)) take(e, false);
+    }
+  };
   const round = (first: EnvEvent): void => {
     take(first, false);
     sendPacket();
@@ -83,6 +99,7 @@ export function runUpgrade(topology: Topology, design: Design, versions: readonl
       const e = nextStep(system, s);
       if (e === null) break;
       take(e, false);
+      reenslave();
       sendPacket();
     }
   };

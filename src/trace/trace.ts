@@ -45,7 +45,7 @@ export function describeMessage(m: Message): string | null {
     case 'unregister':
       return m.to === 'netdev' ? `unregister ${netdevName(m.index)}` : null;
     case 'notification':
-      return `notification from ${childName(e.child)} via ${e.channel}`;
+      return `parent: upgrade-finished notification for ${childName(e.child)} via ${e.channel}`;
     case 'rmmodDone':
       return `rmmod ${childName(e.child)} returned`;
     case 'viaSlave':
