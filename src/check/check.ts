@@ -7,12 +7,13 @@ import type { FaultId } from '../model/faults.js';
 import { createSystem } from '../engine/system.js';
 import type { Topology } from '../topology/topology.js';
 import { auditState, TableMismatch } from '../engine/table/audit.js';
-import { bfs, type BfsOptions, type BfsResult, type Progress } from './bfs.js';
+import { bfs, type BfsOptions, type BfsResult, type Cut, type Progress } from './bfs.js';
 import { findFairCycle } from './liveness.js';
 import { pathTo } from './paths.js';
 import { replayEvents } from './replay.js';
 import { Symmetry, SymmetryBroken, topologySymmetries } from './symmetry.js';
 import { TableSystem } from '../engine/table/table-system.js';
+import type { StateVector } from '../engine/layout.js';
 
 /** What `hotup check` runs. */
 export interface CheckOptions {
@@ -27,6 +28,8 @@ export interface CheckOptions {
   readonly maxStates?: number;
   /** Stop the search after this many seconds; the verdict is then "incomplete". */
   readonly maxSeconds?: number;
+  /** Stop the search before the state store, or the process, passes this many MiB; the verdict is then "incomplete". */
+  readonly maxMemoryMB?: number;
   /** Search for fair cycles breaking LIVE-* once every state is known (default true). */
   readonly liveness?: boolean;
   /** Compare the tables with the plain system on the first states and now and then (default true). */
@@ -45,7 +48,7 @@ export interface CheckCounterexample {
   readonly trace: string;
 }
 
-/** pass: every property holds in every reachable state; incomplete: --max-states cut the search first. */
+/** pass: every property holds in every reachable state; incomplete: a limit (--max-states, --max-seconds, --max-memory) cut the search first. */
 export type Verdict = 'pass' | 'violation' | 'incomplete';
 
 /** What `hotup check` reports. */
@@ -58,7 +61,11 @@ export interface CheckResult {
   readonly properties: readonly string[] | null;
   readonly verdict: Verdict;
   /** For an incomplete search: the limit that cut it. */
-  readonly cutBy: 'max-states' | 'max-seconds' | null;
+  readonly cutBy: Cut | null;
+  /** For a search cut by memory: what passed the limit. */
+  readonly cutReason: string | null;
+  /** The process's resident memory when the search ended. */
+  readonly rssBytes: number;
   readonly states: number;
   readonly transitions: number;
   readonly diameter: number;
@@ -70,6 +77,8 @@ export interface CheckResult {
   readonly bytesPerState: number;
   readonly storeBytes: number;
   readonly vectorSlots: number;
+  /** Bytes per local-state id in the stored vectors: 2, or 4 once a machine passed 65,535 local states. */
+  readonly idBytes: number;
   readonly localStates: Readonly<Record<ComponentKind, number>>;
   readonly cachedTransitions: number;
   readonly xstateCalls: number;
@@ -97,8 +106,9 @@ export function check(o: CheckOptions): CheckResult {
   const base: BfsOptions = {
     ...(o.maxStates !== undefined ? { maxStates: o.maxStates } : {}),
     ...(o.maxSeconds !== undefined ? { maxSeconds: o.maxSeconds } : {}),
+    ...(o.maxMemoryMB !== undefined ? { maxMemoryBytes: o.maxMemoryMB * 2 ** 20 } : {}),
     ...(o.onProgress ? { onProgress: o.onProgress } : {}),
-    ...(o.audit === false ? {} : { audit: (_: number, v: Uint16Array) => auditState(ts, v, only) }),
+    ...(o.audit === false ? {} : { audit: (_: number, v: StateVector) => auditState(ts, v, only) }),
   };
   let symmetry: SymmetryReport | null = null;
   let r: BfsResult | null = null;
@@ -143,6 +153,8 @@ export function check(o: CheckOptions): CheckResult {
     properties: o.properties && o.properties.length ? o.properties : null,
     verdict: counterexample ? 'violation' : r.complete ? 'pass' : 'incomplete',
     cutBy: counterexample ? null : r.cut,
+    cutReason: counterexample ? null : r.cutReason,
+    rssBytes: process.memoryUsage.rss(),
     states: r.store.size,
     transitions: r.transitions,
     diameter: r.diameter,
@@ -153,6 +165,7 @@ export function check(o: CheckOptions): CheckResult {
     bytesPerState: r.store.bytesPerState(),
     storeBytes: r.store.bytesAllocated(),
     vectorSlots: ts.width,
+    idBytes: r.store.idBytes,
     localStates: ts.localStates(),
     cachedTransitions: ts.transitions.cachedTransitions(),
     xstateCalls: ts.transitions.xstateCalls,
@@ -177,7 +190,17 @@ function reducedSearch(ts: TableSystem, base: BfsOptions): { report: SymmetryRep
   if (candidates.length === 0) rejected.push('no renaming of children and netdevs maps the topology onto itself');
   if (rejected.length > 0) return { report: { used: [], rejected, factor: 1 }, result: null };
   try {
-    const result = bfs(ts, { ...base, canonicalise: (v) => sym.canonicalise(v), everyState: (v) => sym.verify(v) });
+    const narrow = new Uint16Array(ts.width);
+    const result = bfs(ts, {
+      ...base,
+      canonicalise: (v) => {
+        sym.canonicalise(narrowed(v, narrow));
+        v.set(narrow);
+      },
+      everyState: (v) => sym.verify(narrowed(v, narrow)),
+    });
+    // The reduction's own steps run on 16-bit vectors: an id past 65,535 there would have been cut short.
+    if ([...Object.values(ts.localStates()), ...ts.monitors.map((m) => m.size)].some((n) => n > 0x10000)) throw new SymmetryBroken(TOO_WIDE);
     let orbits = 0;
     const v = new Uint16Array(ts.width);
     for (let i = 0; i < result.store.size; i++) {
@@ -189,4 +212,15 @@ function reducedSearch(ts: TableSystem, base: BfsOptions): { report: SymmetryRep
     if (!(e instanceof SymmetryBroken)) throw e;
     return { report: { used: [], rejected: [`${candidates.map((p) => p.name).join(', ')} rejected: ${e.message}`], factor: 1 }, result: null };
   }
+}
+
+const TOO_WIDE = 'a machine passed 65,535 distinct local states, beyond the 16-bit vectors the symmetry reduction works on';
+
+/** `v` copied into the 16-bit vector the symmetry reduction works on; ids past 65,535 reject the reduction. */
+function narrowed(v: StateVector, out: Uint16Array): Uint16Array {
+  for (let j = 0; j < v.length; j++) {
+    if (v[j]! > 0xffff) throw new SymmetryBroken(TOO_WIDE);
+    out[j] = v[j]!;
+  }
+  return out;
 }

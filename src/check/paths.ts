@@ -1,16 +1,17 @@
 import type { StateStore } from './state-store.js';
 import type { TableSystem } from '../engine/table/table-system.js';
+import { newVector, type StateVector } from '../engine/layout.js';
 
 /** Reusable buffers for enumerating the steps out of one state. */
 export class StepBuffers {
   env = new Int32Array(512);
   msg = new Int32Array(512);
-  readonly from: Uint16Array;
-  readonly to: Uint16Array;
+  readonly from: StateVector;
+  readonly to: StateVector;
 
   constructor(width: number) {
-    this.from = new Uint16Array(width);
-    this.to = new Uint16Array(width);
+    this.from = newVector(width);
+    this.to = newVector(width);
   }
 }
 

@@ -21,6 +21,7 @@ interface CheckFlags {
   property?: string[];
   maxStates: number;
   maxSeconds?: number;
+  maxMemory?: number;
   liveness: boolean;
   symmetry?: boolean;
   json?: boolean;
@@ -63,6 +64,7 @@ function runCheck(flags: CheckFlags): void {
     userChanges: flags.userChanges === 'unbounded' ? null : flags.userChanges,
     maxStates: flags.maxStates,
     ...(flags.maxSeconds !== undefined ? { maxSeconds: flags.maxSeconds } : {}),
+    ...(flags.maxMemory !== undefined ? { maxMemoryMB: flags.maxMemory } : {}),
     liveness: flags.liveness,
     symmetry: flags.symmetry === true,
     ...(flags.property ? { properties: flags.property } : {}),
@@ -123,7 +125,7 @@ function runReplay(file: string, flags: { json?: boolean }): void {
 export function registerCheckCommand(program: Command): void {
   program
     .command('check')
-    .description('exhaustive breadth-first model checking of every reachable state; exit 0 pass, 1 violation, 3 incomplete (--max-states, --max-seconds)')
+    .description('exhaustive breadth-first model checking of every reachable state; exit 0 pass, 1 violation, 2 bad input, 3 incomplete (cut by --max-states, --max-seconds, --max-memory or a nearly full JavaScript heap)')
     .addOption(new Option('--topology <name|file>', 'a preset (hotup list) or a JSON topology file').default(loadTopology(DEFAULT_TOPOLOGY), DEFAULT_TOPOLOGY).argParser(topologyOption))
     .addOption(new Option('--mutant <id>', 'check a broken design (MUT-*)').argParser(mutantOption))
     .addOption(new Option('--faults <list>', "faults the environment may inject: 'all', 'none' or FAULT-* ids").default([...FAULTS], 'all').argParser(faultsOption))
@@ -139,6 +141,7 @@ export function registerCheckCommand(program: Command): void {
         .argParser(intOption('--max-states', 1, 2 ** 31 - 1)),
     )
     .addOption(new Option('--max-seconds <n>', 'stop the search after n seconds; the verdict is then INCOMPLETE').argParser(intOption('--max-seconds', 1, 10_000_000)))
+    .addOption(new Option('--max-memory <MB>', "stop the search before the state store or the process's resident memory passes MB MiB; the verdict is then INCOMPLETE").argParser(intOption('--max-memory', 1, 16_000_000)))
     .option('--no-liveness', 'skip the fair-cycle search for LIVE-*')
     .option('--symmetry', 'merge states that differ only by a permutation of interchangeable children or netdevs, where the model has such a symmetry')
     .option('--out <file>', 'where to write a counterexample as an event list for replay-events', 'hotup-counterexample.json')
