@@ -1,4 +1,5 @@
-import { StateStore, StoreFull } from './state-store.js';
+import { StoreFull } from './state-store.js';
+import { newVisited, type StoreKind, type VisitedStates } from './visited.js';
 import type { TableSystem } from '../engine/table/table-system.js';
 import { newVector, type StateVector } from '../engine/layout.js';
 import { getHeapStatistics } from 'node:v8';
@@ -25,7 +26,7 @@ export interface FoundViolation {
 
 /** What a breadth-first search visited. */
 export interface BfsResult {
-  readonly store: StateStore;
+  readonly store: VisitedStates;
   /** Every reachable state was expanded (no violation, no cut). */
   readonly complete: boolean;
   /** What cut the search short, if anything did. */
@@ -48,6 +49,8 @@ export interface BfsOptions {
   readonly maxSeconds?: number;
   /** Stop the search (incomplete) before the state store would pass this many bytes, or when the process's resident memory has. */
   readonly maxMemoryBytes?: number;
+  /** How visited states are kept (default: tree compression). */
+  readonly store?: StoreKind;
   readonly onProgress?: (p: Progress) => void;
   /** Called on the first states and then now and then, to compare the tables with the plain system. */
   readonly audit?: (index: number, v: StateVector) => void;
@@ -69,7 +72,7 @@ const AUDIT_EVERY = 1 << 16;
 export function bfs(ts: TableSystem, o: BfsOptions = {}): BfsResult {
   const w = ts.width;
   const maxMemory = o.maxMemoryBytes ?? Number.POSITIVE_INFINITY;
-  const store = new StateStore(w, 1 << 12, maxMemory);
+  const store = newVisited(o.store ?? 'tree', w, maxMemory);
   const maxStates = o.maxStates ?? Number.MAX_SAFE_INTEGER;
   const cur = newVector(w);
   const next = newVector(w);
@@ -92,6 +95,7 @@ export function bfs(ts: TableSystem, o: BfsOptions = {}): BfsResult {
     if (index === levelEnd) {
       depth++;
       levelEnd = store.size;
+      store.startLevel(index);
     }
     store.read(index, cur);
     if (o.audit && (index < AUDIT_FIRST || index % AUDIT_EVERY === 0)) o.audit(index, cur);
@@ -146,7 +150,7 @@ export function bfs(ts: TableSystem, o: BfsOptions = {}): BfsResult {
 }
 
 /** Adds a new state; null, or why the store may not grow. */
-function tryAdd(store: StateStore, v: StateVector, parent: number): string | null {
+function tryAdd(store: VisitedStates, v: StateVector, parent: number): string | null {
   try {
     store.add(v, parent);
     return null;

@@ -14,6 +14,7 @@ import { replayEvents } from './replay.js';
 import { Symmetry, SymmetryBroken, topologySymmetries } from './symmetry.js';
 import { TableSystem } from '../engine/table/table-system.js';
 import type { StateVector } from '../engine/layout.js';
+import type { StoreKind } from './visited.js';
 
 /** What `hotup check` runs. */
 export interface CheckOptions {
@@ -30,6 +31,8 @@ export interface CheckOptions {
   readonly maxSeconds?: number;
   /** Stop the search before the state store, or the process, passes this many MiB; the verdict is then "incomplete". */
   readonly maxMemoryMB?: number;
+  /** How visited states are kept: tree compression (default) or whole vectors with parents. */
+  readonly store?: StoreKind;
   /** Search for fair cycles breaking LIVE-* once every state is known (default true). */
   readonly liveness?: boolean;
   /** Compare the tables with the plain system on the first states and now and then (default true). */
@@ -77,6 +80,7 @@ export interface CheckResult {
   readonly bytesPerState: number;
   readonly storeBytes: number;
   readonly vectorSlots: number;
+  readonly store: StoreKind;
   /** Bytes per local-state id in the stored vectors: 2, or 4 once a machine passed 65,535 local states. */
   readonly idBytes: number;
   readonly localStates: Readonly<Record<ComponentKind, number>>;
@@ -107,6 +111,7 @@ export function check(o: CheckOptions): CheckResult {
     ...(o.maxStates !== undefined ? { maxStates: o.maxStates } : {}),
     ...(o.maxSeconds !== undefined ? { maxSeconds: o.maxSeconds } : {}),
     ...(o.maxMemoryMB !== undefined ? { maxMemoryBytes: o.maxMemoryMB * 2 ** 20 } : {}),
+    ...(o.store ? { store: o.store } : {}),
     ...(o.onProgress ? { onProgress: o.onProgress } : {}),
     ...(o.audit === false ? {} : { audit: (_: number, v: StateVector) => auditState(ts, v, only) }),
   };
@@ -165,6 +170,7 @@ export function check(o: CheckOptions): CheckResult {
     bytesPerState: r.store.bytesPerState(),
     storeBytes: r.store.bytesAllocated(),
     vectorSlots: ts.width,
+    store: o.store ?? 'tree',
     idBytes: r.store.idBytes,
     localStates: ts.localStates(),
     cachedTransitions: ts.transitions.cachedTransitions(),

@@ -1,5 +1,5 @@
 import { forEachStep, StepBuffers } from './paths.js';
-import type { StateStore } from './state-store.js';
+import type { VisitedStates } from './visited.js';
 import type { TableSystem } from '../engine/table/table-system.js';
 import { newVector } from '../engine/layout.js';
 
@@ -28,7 +28,7 @@ interface Frame {
  * candidate: a smaller cycle only enables more steps continuously and takes
  * fewer. Returns the cycle with the shortest prefix, or null.
  */
-export function findFairCycle(ts: TableSystem, store: StateStore, j: number): FairCycle | null {
+export function findFairCycle(ts: TableSystem, store: VisitedStates, j: number): FairCycle | null {
   const n = store.size;
   const b = new StepBuffers(ts.width);
   const failing = new Uint8Array(n);

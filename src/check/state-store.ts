@@ -18,6 +18,8 @@ export class StateStore {
   private table: Int32Array;
   private mask: number;
   private count = 0;
+  /** Index of the first state of each breadth-first level. */
+  readonly levelStarts: number[] = [0];
 
   /**
    * `maxBytes` bounds what the store allocates: a growth past it throws
@@ -51,6 +53,11 @@ export class StateStore {
   /** Bytes the store has allocated. */
   bytesAllocated(): number {
     return this.vectors.byteLength + this.parents.byteLength + this.table.byteLength;
+  }
+
+  /** Records that breadth-first level `levelStarts.length` begins at state `index`. */
+  startLevel(index: number): void {
+    this.levelStarts.push(index);
   }
 
   /** The index of the state first reached from state `index` (-1 for the initial state). */

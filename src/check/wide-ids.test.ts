@@ -24,27 +24,27 @@ const keys = (ts: TableSystem, r: ReturnType<typeof bfs>): string[] => {
   return Array.from({ length: r.store.size }, (_, i) => (r.store.read(i, v), stateKey(ts.materialise(v)))).sort();
 };
 
-describe('local-state ids past 65,535', () => {
-  it('search the same states as small ids, stored in 32-bit vectors', () => {
+describe.each(['vectors', 'tree'] as const)('local-state ids past 65,535, %s store', (store) => {
+  it('search the same states as small ids', () => {
     const wide = paddedBond('claims-1-9', null, 70_000);
     const narrow = paddedBond('claims-1-9', null, 0);
-    const a = bfs(wide);
-    const b = bfs(narrow);
+    const a = bfs(wide, { store });
+    const b = bfs(narrow, { store });
     expect(a.complete).toBe(true);
     expect(a.store.size).toBe(66);
     expect(a.transitions).toBe(b.transitions);
     expect(a.store.idBytes).toBe(4);
-    expect(b.store.idBytes).toBe(2);
+    expect(b.store.idBytes).toBe(store === 'vectors' ? 2 : 4);
     expect(wide.localStates().bond).toBeGreaterThan(70_000);
     expect(keys(wide, a)).toEqual(keys(narrow, b));
   });
 
-  it('give a counterexample the plain system replays', () => {
+  it('give a shortest counterexample the plain system replays', () => {
     const ts = paddedBond('claims-10-11', 'MUT-PARALLEL-UPGRADE', 70_000);
-    const r = bfs(ts);
-    expect(r.store.idBytes).toBe(4);
+    const r = bfs(ts, { store });
     expect(r.violation).not.toBeNull();
     const events = [...pathTo(ts, r.store, r.violation!.from), r.violation!.env].map((e) => ts.envEvent(e));
+    expect(events).toHaveLength(r.diameter);
     const replayed = replayEvents(ts.system, [], events);
     expect(replayed.violation?.id).toBe(ts.invariants[r.violation!.invariant]!.inv.id);
     expect(replayed.steps).toHaveLength(events.length);
