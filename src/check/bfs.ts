@@ -1,5 +1,6 @@
 import { StoreFull } from './state-store.js';
-import { newVisited, type StoreKind, type VisitedStates } from './visited.js';
+import { compressed, newVisited, type StoreKind, type VisitedStates } from './visited.js';
+import { TreeStore } from './tree-store.js';
 import type { TableSystem } from '../engine/table/table-system.js';
 import { newVector, type StateVector } from '../engine/layout.js';
 import { getHeapStatistics } from 'node:v8';
@@ -49,8 +50,10 @@ export interface BfsOptions {
   readonly maxSeconds?: number;
   /** Stop the search (incomplete) before the state store would pass this many bytes, or when the process's resident memory has. */
   readonly maxMemoryBytes?: number;
-  /** How visited states are kept (default: tree compression). */
+  /** How visited states are kept (default: auto, see StoreKind). */
   readonly store?: StoreKind;
+  /** For an auto store: the bytes of whole vectors kept before compressing (default AUTO_VECTOR_BYTES). */
+  readonly compressAbove?: number;
   readonly onProgress?: (p: Progress) => void;
   /** Called on the first states and then now and then, to compare the tables with the plain system. */
   readonly audit?: (index: number, v: StateVector) => void;
@@ -72,7 +75,8 @@ const AUDIT_EVERY = 1 << 16;
 export function bfs(ts: TableSystem, o: BfsOptions = {}): BfsResult {
   const w = ts.width;
   const maxMemory = o.maxMemoryBytes ?? Number.POSITIVE_INFINITY;
-  const store = newVisited(o.store ?? 'tree', w, maxMemory);
+  const kind = o.store ?? 'auto';
+  let store = newVisited(kind, w, maxMemory, o.compressAbove);
   const maxStates = o.maxStates ?? Number.MAX_SAFE_INTEGER;
   const cur = newVector(w);
   const next = newVector(w);
@@ -124,8 +128,17 @@ export function bfs(ts: TableSystem, o: BfsOptions = {}): BfsResult {
       if (found < 0) {
         if (store.size >= maxStates) cut = 'max-states';
         else if ((cutReason = tryAdd(store, key, index)) !== null) {
-          cut = 'max-memory';
-          break;
+          if (kind === 'auto' && !(store instanceof TreeStore)) {
+            const moved = compressOrNull(store, maxMemory);
+            if (moved) {
+              store = moved;
+              cutReason = tryAdd(store, key, index);
+            } else cutReason = `the ${store.size.toLocaleString('en-US')} states stored did not fit a tree store within ${Math.floor(maxMemory / 2 ** 20)} MB`;
+          }
+          if (cutReason !== null) {
+            cut = 'max-memory';
+            break;
+          }
         }
       }
     }
@@ -136,7 +149,7 @@ export function bfs(ts: TableSystem, o: BfsOptions = {}): BfsResult {
         cut = 'max-seconds';
         break;
       }
-      if ((cutReason = memoryShort(maxMemory)) !== null) {
+      if ((index & 0x3fff) === 0 && (cutReason = memoryShort(maxMemory)) !== null) {
         cut = 'max-memory';
         break;
       }
@@ -147,6 +160,16 @@ export function bfs(ts: TableSystem, o: BfsOptions = {}): BfsResult {
     }
   }
   return { store, complete: cut === null, cut, cutReason, transitions, diameter: depth, deadlocks, violation: null, seconds: (performance.now() - t0) / 1000 };
+}
+
+/** The store moved into a tree store, or null when that does not fit either. */
+function compressOrNull(store: VisitedStates, maxBytes: number): TreeStore | null {
+  try {
+    return compressed(store, maxBytes);
+  } catch (e) {
+    if (!(e instanceof StoreFull)) throw e;
+    return null;
+  }
 }
 
 /** Adds a new state; null, or why the store may not grow. */

@@ -14,6 +14,7 @@ import { replayEvents } from './replay.js';
 import { Symmetry, SymmetryBroken, topologySymmetries } from './symmetry.js';
 import { TableSystem } from '../engine/table/table-system.js';
 import type { StateVector } from '../engine/layout.js';
+import { TreeStore } from './tree-store.js';
 import type { StoreKind } from './visited.js';
 
 /** What `hotup check` runs. */
@@ -31,7 +32,7 @@ export interface CheckOptions {
   readonly maxSeconds?: number;
   /** Stop the search before the state store, or the process, passes this many MiB; the verdict is then "incomplete". */
   readonly maxMemoryMB?: number;
-  /** How visited states are kept: tree compression (default) or whole vectors with parents. */
+  /** How visited states are kept (default auto: whole vectors, tree-compressed past 1 GiB). */
   readonly store?: StoreKind;
   /** Search for fair cycles breaking LIVE-* once every state is known (default true). */
   readonly liveness?: boolean;
@@ -80,7 +81,8 @@ export interface CheckResult {
   readonly bytesPerState: number;
   readonly storeBytes: number;
   readonly vectorSlots: number;
-  readonly store: StoreKind;
+  /** How the visited states ended up kept (an auto store starts with whole vectors). */
+  readonly store: 'tree' | 'vectors';
   /** Bytes per local-state id in the stored vectors: 2, or 4 once a machine passed 65,535 local states. */
   readonly idBytes: number;
   readonly localStates: Readonly<Record<ComponentKind, number>>;
@@ -170,7 +172,7 @@ export function check(o: CheckOptions): CheckResult {
     bytesPerState: r.store.bytesPerState(),
     storeBytes: r.store.bytesAllocated(),
     vectorSlots: ts.width,
-    store: o.store ?? 'tree',
+    store: r.store instanceof TreeStore ? 'tree' : 'vectors',
     idBytes: r.store.idBytes,
     localStates: ts.localStates(),
     cachedTransitions: ts.transitions.cachedTransitions(),

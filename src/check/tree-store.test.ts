@@ -4,6 +4,11 @@ import { FAULTS } from '../model/faults.js';
 import { PRESETS } from '../topology/presets.js';
 import { StoreFull } from './state-store.js';
 import { TreeStore } from './tree-store.js';
+import { bfs } from './bfs.js';
+import { pathTo } from './paths.js';
+import { designOf } from '../mutants.js';
+import { createSystem } from '../engine/system.js';
+import { TableSystem } from '../engine/table/table-system.js';
 
 /** A fixed-seed generator of vectors that share most slots, like the states of a search. */
 function* vectors(width: number, n: number, seed = 7): Generator<Uint32Array> {
@@ -64,5 +69,39 @@ describe('the tree-compressed store', () => {
       for (let i = 0; i < 1_000_000; i++) s.add(Uint32Array.of(i, i >> 4, 0, 0, i, 1, 2, 3), -1);
     }).toThrow(StoreFull);
     expect(s.bytesAllocated()).toBeLessThanOrEqual(256 * 1024);
+  });
+});
+
+describe('the auto store', () => {
+  it('moves its whole vectors into a tree store when they pass their share, keeping indices, counts and shortest paths', () => {
+    const ts = new TableSystem(createSystem(PRESETS['claims-1-9']!, designOf(null)), ['FAULT-FORCED-UNLOAD']);
+    const auto = bfs(ts, { store: 'auto', compressAbove: 64 * 1024 });
+    const whole = bfs(ts, { store: 'vectors' });
+    expect(auto.store).toBeInstanceOf(TreeStore);
+    expect(auto.complete).toBe(true);
+    expect(auto.store.size).toBe(whole.store.size);
+    expect(auto.transitions).toBe(whole.transitions);
+    expect(auto.store.levelStarts).toEqual(whole.store.levelStarts);
+    const a = new Uint32Array(ts.width);
+    const b = new Uint32Array(ts.width);
+    for (const i of [1, auto.store.size >> 1, auto.store.size - 1]) {
+      auto.store.read(i, a);
+      whole.store.read(i, b);
+      expect([...a]).toEqual([...b]);
+      const path = pathTo(ts, auto.store, i);
+      expect(path).toHaveLength(pathTo(ts, whole.store, i).length);
+      // The path leads from the initial state to state i.
+      const env = new Int32Array(512);
+      const msg = new Int32Array(512);
+      let v = Uint32Array.from(ts.initial);
+      for (const e of path) {
+        const n = ts.enabled(v, env, msg);
+        const j = env.subarray(0, n).indexOf(e);
+        const out = new Uint32Array(ts.width);
+        ts.step(v, e, msg[j]!, out);
+        v = out;
+      }
+      expect([...v]).toEqual([...a]);
+    }
   });
 });
