@@ -2,6 +2,7 @@ import { check } from '../src/check/check.js';
 import { BENCH_CHECK, BENCH_CHECK_SECONDS, checkRun, growingTopologies, topologyOf, type ScenarioOf } from '../scenarios/index.js';
 import { FAULTS, type FaultId } from '../src/model/faults.js';
 import { runSpin, spinAvailable } from '../twins/spin.js';
+import { benchCheckTargets, checkTargetTable, type CheckTargetRow } from './check-targets.js';
 
 /** What the issue aims at: SPIN's and TLC's rates on this state space, and the store's size. */
 export const AIMS = { spinStatesPerSecond: 500_000, tlcStatesPerSecond: 40_000, withinOfSpin: 2, timesTlc: 10, maxBytesPerState: 64 } as const;
@@ -19,6 +20,8 @@ export interface CheckBenchRow {
   readonly seconds: number;
   readonly statesPerSecond: number;
   readonly bytesPerState: number;
+  /** The store the search ended with: whole vectors, or a tree once they passed their share. */
+  readonly store: string;
   /** Symmetry reduction (fault-free rows): states stored without over with it, and why not more. */
   readonly symmetry: { readonly factor: number; readonly note: string } | null;
   /** The Promela twin under SPIN on the same topology and faults, when it takes them. */
@@ -29,6 +32,8 @@ export interface CheckBenchRow {
 export interface CheckBench {
   readonly budgetSeconds: number;
   readonly rows: readonly CheckBenchRow[];
+  /** Searches against a time-to-verdict target, and past the old 16-bit ceiling. */
+  readonly targets: readonly CheckTargetRow[];
   readonly aims: typeof AIMS;
 }
 
@@ -79,6 +84,7 @@ export function benchCheck(budgetSeconds = BENCH_CHECK_SECONDS, log: (line: stri
         seconds: r.seconds,
         statesPerSecond: r.statesPerSecond,
         bytesPerState: r.bytesPerState,
+        store: r.store,
         symmetry: sym && { factor: sym.factor, note: sym.used.length ? sym.used.join(', ') : (sym.rejected[0] ?? '') },
         spin: s && { states: s.states, seconds: s.seconds, statesPerSecond: s.states / Math.max(s.seconds, 1e-3) },
       };
@@ -87,7 +93,8 @@ export function benchCheck(budgetSeconds = BENCH_CHECK_SECONDS, log: (line: stri
       if (r.verdict !== 'pass') cutAt = topology.children;
     }
   }
-  return { budgetSeconds, rows, aims: AIMS };
+  const targets = benchCheckTargets(budgetSeconds, log);
+  return { budgetSeconds, rows, targets, aims: AIMS };
 }
 
 const num = (n: number): string => Math.round(n).toLocaleString('en-US');
@@ -121,5 +128,6 @@ export function checkTables(b: CheckBench): string {
       out.push(`SPIN on the same state spaces (${spinRows.every((r) => r.spin!.states === r.states) ? 'same state counts' : 'state counts differ!'}): ${Math.min(...ratios).toFixed(1)}..${Math.max(...ratios).toFixed(1)} x faster`);
     }
   }
+  if (b.targets?.length) out.push('', checkTargetTable(b.targets));
   return out.join('\n');
 }
