@@ -7,8 +7,8 @@ import { StoreFull } from './state-store.js';
  * root is a pair of child values numbered once in a shared table, so states
  * that agree on a half, a quarter... of their slots share those nodes. A
  * state is then its root pair (8 bytes) in breadth-first order, plus a
- * 4-byte slot of the hash table over roots, kept 50..85 % full (growth by
- * 1.7, not 2, so it never drops to a quarter full after growing). No parent
+ * 4-byte slot of the hash table over roots, kept 64..90 % full (growth by
+ * 1.4, not 2, so it holds 4.4..6.2 bytes per state, never 8..16). No parent
  * is stored: a path is found again level by level (see paths.ts), which the
  * breadth-first level starts allow.
  */
@@ -122,7 +122,7 @@ export class TreeStore {
   /** Adds a state known to be new; returns its index. The parent is not kept (see the class comment). */
   add(v: LocalIds, _parent: number): number {
     if (this.count + 1 >= 0x0fffffff) throw new StoreFull(`the tree store indexes at most ${0x0ffffffe} states`);
-    if (this.count + 1 > 0.85 * this.rootTable.length) this.rehashRoots(Math.ceil(this.rootTable.length * 1.7));
+    if (this.count + 1 > MAX_LOAD * this.rootTable.length) this.rehashRoots(Math.ceil(this.rootTable.length * GROWTH));
     if (2 * (this.count + 1) > this.roots.length) this.roots = this.grown(this.roots, Math.ceil(this.roots.length * 1.5));
     this.inner(v, true);
     const last = this.scratch.length - 1;
@@ -239,6 +239,10 @@ function allocate(n: number): Int32Array {
     throw e;
   }
 }
+
+/** Most and growth of the root table's load: 4 bytes per slot, 4.4..6.2 bytes per state. */
+const MAX_LOAD = 0.9;
+const GROWTH = 1.4;
 
 /** A slot in 0..size-1 from a 32-bit hash, for tables whose size is not a power of two. */
 const spread = (h: number, size: number): number => Math.floor(((h & 0x0fffffff) * size) / 0x10000000);
