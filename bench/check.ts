@@ -2,6 +2,7 @@ import { check } from '../src/check/check.js';
 import { BENCH_CHECK, BENCH_CHECK_SECONDS, checkRun, growingTopologies, topologyOf, type ScenarioOf } from '../scenarios/index.js';
 import { FAULTS, type FaultId } from '../src/model/faults.js';
 import { runSpin, spinAvailable } from '../twins/spin.js';
+import { benchCheckTargets, checkTargetTable, type CheckTargetRow } from './check-targets.js';
 
 /** What the issue aims at: SPIN's and TLC's rates on this state space, and the store's size. */
 export const AIMS = { spinStatesPerSecond: 500_000, tlcStatesPerSecond: 40_000, withinOfSpin: 2, timesTlc: 10, maxBytesPerState: 64 } as const;
@@ -19,6 +20,8 @@ export interface CheckBenchRow {
   readonly seconds: number;
   readonly statesPerSecond: number;
   readonly bytesPerState: number;
+  /** The store the search ended with: whole vectors, or a tree once they passed their share. */
+  readonly store: string;
   /** The Promela twin under SPIN on the same topology and faults, when it takes them. */
   readonly spin: { readonly states: number; readonly seconds: number; readonly statesPerSecond: number } | null;
 }
@@ -27,6 +30,8 @@ export interface CheckBenchRow {
 export interface CheckBench {
   readonly budgetSeconds: number;
   readonly rows: readonly CheckBenchRow[];
+  /** Searches against a time-to-verdict target, and past the old 16-bit ceiling. */
+  readonly targets: readonly CheckTargetRow[];
   readonly aims: typeof AIMS;
 }
 
@@ -76,6 +81,7 @@ export function benchCheck(budgetSeconds = BENCH_CHECK_SECONDS, log: (line: stri
         seconds: r.seconds,
         statesPerSecond: r.statesPerSecond,
         bytesPerState: r.bytesPerState,
+        store: r.store,
         spin: s && { states: s.states, seconds: s.seconds, statesPerSecond: s.states / Math.max(s.seconds, 1e-3) },
       };
       rows.push(row);
@@ -83,7 +89,8 @@ export function benchCheck(budgetSeconds = BENCH_CHECK_SECONDS, log: (line: stri
       if (r.verdict !== 'pass') cutAt = topology.children;
     }
   }
-  return { budgetSeconds, rows, aims: AIMS };
+  const targets = benchCheckTargets(budgetSeconds, log);
+  return { budgetSeconds, rows, targets, aims: AIMS };
 }
 
 const num = (n: number): string => Math.round(n).toLocaleString('en-US');
@@ -117,5 +124,6 @@ export function checkTables(b: CheckBench): string {
       out.push(`SPIN on the same state spaces (${spinRows.every((r) => r.spin!.states === r.states) ? 'same state counts' : 'state counts differ!'}): ${Math.min(...ratios).toFixed(1)}..${Math.max(...ratios).toFixed(1)} x faster`);
     }
   }
+  if (b.targets?.length) out.push('', checkTargetTable(b.targets));
   return out.join('\n');
 }

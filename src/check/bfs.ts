@@ -1,5 +1,9 @@
-import { StateStore } from './state-store.js';
+import { StoreFull } from './state-store.js';
+import { compressed, newVisited, type StoreKind, type VisitedStates } from './visited.js';
+import { TreeStore } from './tree-store.js';
 import type { TableSystem } from '../engine/table/table-system.js';
+import { newVector, type StateVector } from '../engine/layout.js';
+import { getHeapStatistics } from 'node:v8';
 
 /** Where a breadth-first search stands, for a live progress line. */
 export interface Progress {
@@ -9,6 +13,9 @@ export interface Progress {
   readonly seconds: number;
   readonly bytes: number;
 }
+
+/** The limit that cut a search short: stored states, seconds, or memory. */
+export type Cut = 'max-states' | 'max-seconds' | 'max-memory';
 
 /** An invariant broken by the step `env` from stored state `from`. */
 export interface FoundViolation {
@@ -20,11 +27,13 @@ export interface FoundViolation {
 
 /** What a breadth-first search visited. */
 export interface BfsResult {
-  readonly store: StateStore;
+  readonly store: VisitedStates;
   /** Every reachable state was expanded (no violation, no cut). */
   readonly complete: boolean;
   /** What cut the search short, if anything did. */
-  readonly cut: 'max-states' | 'max-seconds' | null;
+  readonly cut: Cut | null;
+  /** Why the memory limit cut the search (what would have passed it), when it did. */
+  readonly cutReason: string | null;
   readonly transitions: number;
   /** Breadth-first levels below the initial state that hold states. */
   readonly diameter: number;
@@ -39,13 +48,15 @@ export interface BfsOptions {
   readonly maxStates?: number;
   /** Stop the search (incomplete) after this many seconds. */
   readonly maxSeconds?: number;
+  /** Stop the search (incomplete) before the state store would pass this many bytes, or when the process's resident memory has. */
+  readonly maxMemoryBytes?: number;
+  /** How visited states are kept (default: auto, see StoreKind). */
+  readonly store?: StoreKind;
+  /** For an auto store: the bytes of whole vectors kept before compressing (default AUTO_VECTOR_BYTES). */
+  readonly compressAbove?: number;
   readonly onProgress?: (p: Progress) => void;
   /** Called on the first states and then now and then, to compare the tables with the plain system. */
-  readonly audit?: (index: number, v: Uint16Array) => void;
-  /** Symmetry reduction: replaces a state by its representative (before it is looked up or stored). */
-  readonly canonicalise?: (v: Uint16Array) => void;
-  /** Called on every state expanded (the symmetry's own check). */
-  readonly everyState?: (v: Uint16Array) => void;
+  readonly audit?: (index: number, v: StateVector) => void;
 }
 
 /** States audited at the start of a search, then one in AUDIT_EVERY. */
@@ -59,14 +70,14 @@ const AUDIT_EVERY = 1 << 16;
  */
 export function bfs(ts: TableSystem, o: BfsOptions = {}): BfsResult {
   const w = ts.width;
-  const store = new StateStore(w);
+  const maxMemory = o.maxMemoryBytes ?? Number.POSITIVE_INFINITY;
+  const kind = o.store ?? 'auto';
+  let store = newVisited(kind, w, maxMemory, o.compressAbove);
   const maxStates = o.maxStates ?? Number.MAX_SAFE_INTEGER;
-  const cur = new Uint16Array(w);
-  const next = new Uint16Array(w);
-  const canon = o.canonicalise;
-  const key = canon ? new Uint16Array(w) : next;
+  const cur = newVector(w);
+  const next = newVector(w);
+  const key = next;
   key.set(ts.initial);
-  canon?.(key);
   store.add(key, -1);
   let envs = new Int32Array(256);
   let msgs = new Int32Array(256);
@@ -74,17 +85,18 @@ export function bfs(ts: TableSystem, o: BfsOptions = {}): BfsResult {
   let deadlocks = 0;
   let depth = 0;
   let levelEnd = 1;
-  let cut: BfsResult['cut'] = null;
+  let cut: Cut | null = null;
+  let cutReason: string | null = null;
   const t0 = performance.now();
   let lastReport = t0;
   for (let index = 0; index < store.size; index++) {
     if (index === levelEnd) {
       depth++;
       levelEnd = store.size;
+      store.startLevel(index);
     }
     store.read(index, cur);
     if (o.audit && (index < AUDIT_FIRST || index % AUDIT_EVERY === 0)) o.audit(index, cur);
-    o.everyState?.(cur);
     const n = ts.enabled(cur, envs, msgs);
     if (n > envs.length - 64) {
       envs = new Int32Array(envs.length * 2);
@@ -96,25 +108,38 @@ export function bfs(ts: TableSystem, o: BfsOptions = {}): BfsResult {
     for (let j = 0; j < n; j++) {
       ts.step(cur, envs[j]!, msgs[j]!, next);
       transitions++;
-      if (canon) {
-        key.set(next);
-        canon(key);
-      }
       const found = store.find(key);
-      // The initial state was never checked as the target of a step; a representative may stand for a state never checked.
-      const bad = ts.violation(found > 0 && !canon);
+      // The initial state was never checked as the target of a step.
+      const bad = ts.violation(found > 0);
       if (bad >= 0) {
-        return { store, complete: false, cut, transitions, diameter: depth + 1, deadlocks, violation: { from: index, env: envs[j]!, invariant: bad }, seconds: (performance.now() - t0) / 1000 };
+        return { store, complete: false, cut, cutReason, transitions, diameter: depth + 1, deadlocks, violation: { from: index, env: envs[j]!, invariant: bad }, seconds: (performance.now() - t0) / 1000 };
       }
       if (found < 0) {
         if (store.size >= maxStates) cut = 'max-states';
-        else store.add(key, index);
+        else if ((cutReason = tryAdd(store, key, index)) !== null) {
+          if (kind === 'auto' && !(store instanceof TreeStore)) {
+            const moved = compressOrNull(store, maxMemory);
+            if (moved) {
+              store = moved;
+              cutReason = tryAdd(store, key, index);
+            } else cutReason = `the ${store.size.toLocaleString('en-US')} states stored did not fit a tree store within ${Math.floor(maxMemory / 2 ** 20)} MB`;
+          }
+          if (cutReason !== null) {
+            cut = 'max-memory';
+            break;
+          }
+        }
       }
     }
-    if ((index & 0x3fff) === 0) {
+    if (cut === 'max-memory') break;
+    if ((index & 0x3ff) === 0) {
       const now = performance.now();
       if (o.maxSeconds !== undefined && now - t0 > o.maxSeconds * 1000) {
         cut = 'max-seconds';
+        break;
+      }
+      if ((index & 0x3fff) === 0 && (cutReason = memoryShort(maxMemory)) !== null) {
+        cut = 'max-memory';
         break;
       }
       if (o.onProgress && now - lastReport > 1000) {
@@ -123,5 +148,42 @@ export function bfs(ts: TableSystem, o: BfsOptions = {}): BfsResult {
       }
     }
   }
-  return { store, complete: cut === null, cut, transitions, diameter: depth, deadlocks, violation: null, seconds: (performance.now() - t0) / 1000 };
+  return { store, complete: cut === null, cut, cutReason, transitions, diameter: depth, deadlocks, violation: null, seconds: (performance.now() - t0) / 1000 };
+}
+
+/** The store moved into a tree store, or null when that does not fit either. */
+function compressOrNull(store: VisitedStates, maxBytes: number): TreeStore | null {
+  try {
+    return compressed(store, maxBytes);
+  } catch (e) {
+    if (!(e instanceof StoreFull)) throw e;
+    return null;
+  }
+}
+
+/** Adds a new state; null, or why the store may not grow. */
+function tryAdd(store: VisitedStates, v: StateVector, parent: number): string | null {
+  try {
+    store.add(v, parent);
+    return null;
+  } catch (e) {
+    if (!(e instanceof StoreFull)) throw e;
+    return e.message;
+  }
+}
+
+/**
+ * Share of V8's heap limit past which a search stops: the interned local
+ * states and memo tables live there, and running out of it kills the process
+ * with no verdict.
+ */
+const HEAP_SHARE = 0.9;
+
+/** Why memory is too short to go on (resident memory past `maxBytes`, or the JavaScript heap nearly full), or null. */
+function memoryShort(maxBytes: number): string | null {
+  const m = process.memoryUsage();
+  if (m.rss > maxBytes) return `the process's resident memory passed ${Math.floor(maxBytes / 2 ** 20)} MB`;
+  const limit = getHeapStatistics().heap_size_limit;
+  if (m.heapUsed > HEAP_SHARE * limit) return `the JavaScript heap (interned local states, memo tables) reached ${Math.round(m.heapUsed / 2 ** 20)} MB of its ${Math.round(limit / 2 ** 20)} MB limit (raise it with NODE_OPTIONS=--max-old-space-size=MB)`;
+  return null;
 }

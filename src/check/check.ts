@@ -11,11 +11,14 @@ import type { FaultId } from '../model/faults.js';
 import { createSystem } from '../engine/system.js';
 import type { Topology } from '../topology/topology.js';
 import { auditState, TableMismatch } from '../engine/table/audit.js';
-import { bfs, type BfsOptions, type BfsResult, type Progress } from './bfs.js';
+import { bfs, type BfsOptions, type BfsResult, type Cut, type Progress } from './bfs.js';
 import { findFairCycle } from './liveness.js';
 import { pathTo } from './paths.js';
 import { replayEvents } from './replay.js';
 import { TableSystem } from '../engine/table/table-system.js';
+import { newVector, type StateVector } from '../engine/layout.js';
+import { TreeStore } from './tree-store.js';
+import type { StoreKind } from './visited.js';
 
 /** What `hotup check` runs. */
 export interface CheckOptions {
@@ -32,6 +35,10 @@ export interface CheckOptions {
   readonly maxStates?: number;
   /** Stop the search after this many seconds; the verdict is then "incomplete". */
   readonly maxSeconds?: number;
+  /** Stop the search before the state store, or the process, passes this many MiB; the verdict is then "incomplete". */
+  readonly maxMemoryMB?: number;
+  /** How visited states are kept (default auto: whole vectors, tree-compressed past 1 GiB). */
+  readonly store?: StoreKind;
   /** Search for fair cycles breaking LIVE-* once every state is known (default true). */
   readonly liveness?: boolean;
   /** Compare the tables with the plain system on the first states and now and then (default true). */
@@ -52,7 +59,7 @@ export interface CheckCounterexample {
   readonly trace: string;
 }
 
-/** pass: every property holds in every reachable state; incomplete: --max-states cut the search first. */
+/** pass: every property holds in every reachable state; incomplete: a limit (--max-states, --max-seconds, --max-memory) cut the search first. */
 export type Verdict = 'pass' | 'violation' | 'incomplete';
 
 /** What `hotup check` reports. */
@@ -67,7 +74,11 @@ export interface CheckResult {
   readonly properties: readonly string[] | null;
   readonly verdict: Verdict;
   /** For an incomplete search: the limit that cut it. */
-  readonly cutBy: 'max-states' | 'max-seconds' | null;
+  readonly cutBy: Cut | null;
+  /** For a search cut by memory: what passed the limit. */
+  readonly cutReason: string | null;
+  /** The process's resident memory when the search ended. */
+  readonly rssBytes: number;
   readonly states: number;
   readonly transitions: number;
   readonly diameter: number;
@@ -79,6 +90,10 @@ export interface CheckResult {
   readonly bytesPerState: number;
   readonly storeBytes: number;
   readonly vectorSlots: number;
+  /** How the visited states ended up kept (an auto store starts with whole vectors). */
+  readonly store: 'tree' | 'vectors';
+  /** Bytes per local-state id in the stored vectors: 2, or 4 once a machine passed 65,535 local states. */
+  readonly idBytes: number;
   readonly localStates: Readonly<Record<ComponentKind, number>>;
   readonly cachedTransitions: number;
   readonly xstateCalls: number;
@@ -101,8 +116,10 @@ export function check(o: CheckOptions): CheckResult {
   const base: BfsOptions = {
     ...(o.maxStates !== undefined ? { maxStates: o.maxStates } : {}),
     ...(o.maxSeconds !== undefined ? { maxSeconds: o.maxSeconds } : {}),
+    ...(o.maxMemoryMB !== undefined ? { maxMemoryBytes: o.maxMemoryMB * 2 ** 20 } : {}),
+    ...(o.store ? { store: o.store } : {}),
     ...(o.onProgress ? { onProgress: o.onProgress } : {}),
-    ...(o.audit === false ? {} : { audit: (_: number, v: Uint16Array) => auditState(ts, v, only) }),
+    ...(o.audit === false ? {} : { audit: (_: number, v: StateVector) => auditState(ts, v, only) }),
   };
   const r = bfs(ts, base);
   let counterexample: CheckCounterexample | null = null;
@@ -141,6 +158,8 @@ export function check(o: CheckOptions): CheckResult {
     properties: o.properties && o.properties.length ? o.properties : null,
     verdict: counterexample ? 'violation' : r.complete ? 'pass' : 'incomplete',
     cutBy: counterexample ? null : r.cut,
+    cutReason: counterexample ? null : r.cutReason,
+    rssBytes: process.memoryUsage.rss(),
     states: r.store.size,
     transitions: r.transitions,
     diameter: r.diameter,
@@ -151,6 +170,8 @@ export function check(o: CheckOptions): CheckResult {
     bytesPerState: r.store.bytesPerState(),
     storeBytes: r.store.bytesAllocated(),
     vectorSlots: ts.width,
+    store: r.store instanceof TreeStore ? 'tree' : 'vectors',
+    idBytes: r.store.idBytes,
     localStates: ts.localStates(),
     cachedTransitions: ts.transitions.cachedTransitions(),
     xstateCalls: ts.transitions.xstateCalls,
@@ -177,7 +198,7 @@ function searchCoverage(ts: TableSystem, o: CheckOptions): CheckResult['coverage
 function exercisedStates(ts: TableSystem, store: BfsResult['store']): Record<string, number> {
   const props = [...INVARIANTS, ...LIVENESS];
   const counts = props.map(() => 0);
-  const v = new Uint16Array(ts.width);
+  const v = newVector(ts.width);
   for (let i = 0; i < store.size; i++) {
     store.read(i, v);
     const s = ts.materialise(v);
@@ -185,3 +206,4 @@ function exercisedStates(ts: TableSystem, store: BfsResult['store']): Record<str
   }
   return Object.fromEntries(props.map((p, j) => [p.id, counts[j]!]));
 }
+

@@ -1,6 +1,7 @@
 import { forEachStep, StepBuffers } from './paths.js';
-import type { StateStore } from './state-store.js';
+import type { VisitedStates } from './visited.js';
 import type { TableSystem } from '../engine/table/table-system.js';
+import { newVector } from '../engine/layout.js';
 
 /** A reachable cycle of driver steps in which a LIVE-* property is never met and weak fairness holds. */
 export interface FairCycle {
@@ -27,11 +28,11 @@ interface Frame {
  * candidate: a smaller cycle only enables more steps continuously and takes
  * fewer. Returns the cycle with the shortest prefix, or null.
  */
-export function findFairCycle(ts: TableSystem, store: StateStore, j: number): FairCycle | null {
+export function findFairCycle(ts: TableSystem, store: VisitedStates, j: number): FairCycle | null {
   const n = store.size;
   const b = new StepBuffers(ts.width);
   const failing = new Uint8Array(n);
-  const view = new Uint16Array(ts.width);
+  const view = newVector(ts.width);
   const driver = (env: number): boolean => ts.isDriver(env);
   const fails = (s: number): boolean => {
     if (failing[s] === 0) {

@@ -18,7 +18,7 @@ export function formatCheckSummary(r: CheckResult): string {
   const out: string[] = [
     `hotup check: topology ${r.topology}, ${design}, faults ${r.faults.length ? r.faults.join(', ') : 'none'}${!r.faults.includes('FAULT-USER-CONFIG') ? '' : r.userChanges === null ? ' (user changes unbounded)' : ` (at most ${r.userChanges} user change${r.userChanges === 1 ? '' : 's'} per run)`}${roundsText(r.rounds)}, properties ${props}`,
     `states ${fmt(r.states)}${r.verdict === 'incomplete' ? ` (cut by --${r.cutBy})` : r.verdict === 'pass' ? ' (every reachable state)' : ''}, transitions ${fmt(r.transitions)}, diameter ${r.diameter}, deadlocks ${fmt(r.deadlocks)}`,
-    `time ${r.seconds.toFixed(2)} s = ${fmt(r.statesPerSecond)} states/s, ${fmt(r.transitions / Math.max(r.seconds, 1e-9))} transitions/s; ${r.bytesPerState.toFixed(1)} bytes per stored state (${r.vectorSlots} slots of 2 bytes, parent 4, hash table), store ${mb(r.storeBytes)}`,
+    `time ${r.seconds.toFixed(2)} s = ${fmt(r.statesPerSecond)} states/s, ${fmt(r.transitions / Math.max(r.seconds, 1e-9))} transitions/s; ${r.bytesPerState.toFixed(1)} bytes per stored state (${r.store === 'tree' ? `${r.vectorSlots} slots tree-compressed: root pair 8, root table, shared inner nodes` : `${r.vectorSlots} slots of ${r.idBytes} bytes, parent 4, hash table`}), store ${mb(r.storeBytes)}`,
     `local states: ${Object.entries(r.localStates).map(([k, n]) => `${k} ${n}`).join(', ')}; ${fmt(r.xstateCalls)} XState calls for ${fmt(r.cachedTransitions)} cached transitions`,
   ];
   const invs = INVARIANTS.filter((p) => !r.properties || r.properties.includes(p.id)).length;
@@ -33,7 +33,7 @@ export function formatCheckSummary(r: CheckResult): string {
     );
     out.push(cx.trace);
   } else if (r.verdict === 'incomplete') {
-    out.push(`INCOMPLETE: no INV-* broken in the ${fmt(r.states)} states stored and their ${fmt(r.transitions)} transitions, but --${r.cutBy} cut the search before ${r.cutBy === 'max-states' ? 'every reachable state was stored' : 'every stored state was expanded'}; LIVE-* need every state and were not checked`);
+    out.push(`INCOMPLETE: no INV-* broken in the ${fmt(r.states)} states stored and their ${fmt(r.transitions)} transitions (depth ${r.diameter}, ${r.seconds.toFixed(1)} s, rss ${mb(r.rssBytes)}), but --${r.cutBy} cut the search before ${r.cutBy === 'max-seconds' ? 'every stored state was expanded' : 'every reachable state was stored'}${r.cutReason ? ` (${r.cutReason})` : ''}; LIVE-* need every state and were not checked`);
   } else {
     if (r.coverage) {
       out.push('coverage (machine states and transitions some reachable state takes / all that toDirectedGraph lists):');

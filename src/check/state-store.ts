@@ -1,21 +1,34 @@
+import type { LocalIds } from '../engine/layout.js';
+
+/** The store could not grow within the memory it was allowed, or the machine had none left. */
+export class StoreFull extends Error {}
+
 /**
- * The set of visited states: fixed-width vectors of 16-bit local-state ids in
- * one flat typed array, in the order they were found (so breadth-first order
+ * The set of visited states: fixed-width vectors of local-state ids in one
+ * flat typed array of 16-bit ids, widened once to 32-bit ids when some
+ * machine passes 65,535 distinct local states, in the order they were found (so breadth-first order
  * is the queue itself), with the index of the state each was first reached
  * from, and an open-addressing hash table (linear probing) whose slots hold
  * the state's hash beside its index: a probe compares hashes in one cache
  * line and reads a stored vector only when they match.
  */
 export class StateStore {
-  private vectors: Uint16Array;
+  private vectors: Uint16Array | Uint32Array;
   private parents: Int32Array;
   private table: Int32Array;
   private mask: number;
   private count = 0;
+  /** Index of the first state of each breadth-first level. */
+  readonly levelStarts: number[] = [0];
 
+  /**
+   * `maxBytes` bounds what the store allocates: a growth past it throws
+   * StoreFull before allocating (so does a failed allocation).
+   */
   constructor(
     readonly width: number,
     capacity = 1 << 12,
+    private readonly maxBytes = Number.POSITIVE_INFINITY,
   ) {
     this.vectors = new Uint16Array(capacity * width);
     this.parents = new Int32Array(capacity);
@@ -29,12 +42,22 @@ export class StateStore {
 
   /** Bytes held per stored state: the vector, the parent index, and the hash table's share. */
   bytesPerState(): number {
-    return this.width * 2 + 4 + this.table.byteLength / Math.max(1, this.count);
+    return this.width * this.vectors.BYTES_PER_ELEMENT + 4 + this.table.byteLength / Math.max(1, this.count);
+  }
+
+  /** Bytes per local-state id in the stored vectors: 2, or 4 once some id passed 65,535. */
+  get idBytes(): number {
+    return this.vectors.BYTES_PER_ELEMENT;
   }
 
   /** Bytes the store has allocated. */
   bytesAllocated(): number {
     return this.vectors.byteLength + this.parents.byteLength + this.table.byteLength;
+  }
+
+  /** Records that breadth-first level `levelStarts.length` begins at state `index`. */
+  startLevel(index: number): void {
+    this.levelStarts.push(index);
   }
 
   /** The index of the state first reached from state `index` (-1 for the initial state). */
@@ -43,17 +66,17 @@ export class StateStore {
   }
 
   /** Copies state `index` into `out`. */
-  read(index: number, out: Uint16Array): void {
+  read(index: number, out: LocalIds): void {
     out.set(this.vectors.subarray(index * this.width, (index + 1) * this.width));
   }
 
   /** A view of state `index` (valid until the next add). */
-  view(index: number): Uint16Array {
+  view(index: number): LocalIds {
     return this.vectors.subarray(index * this.width, (index + 1) * this.width);
   }
 
   /** The index of the state equal to `v`, or -1. */
-  find(v: Uint16Array): number {
+  find(v: LocalIds): number {
     const w = this.width;
     const vec = this.vectors;
     const table = this.table;
@@ -73,9 +96,17 @@ export class StateStore {
   }
 
   /** Adds a state known to be new; returns its index. */
-  add(v: Uint16Array, parent: number): number {
+  add(v: LocalIds, parent: number): number {
     if (this.count * 4 >= (this.mask + 1) * 3) this.rehash((this.mask + 1) * 2);
     if ((this.count + 1) * this.width > this.vectors.length) this.grow();
+    if (this.vectors.BYTES_PER_ELEMENT === 2) {
+      for (let j = 0; j < this.width; j++) {
+        if (v[j]! > 0xffff) {
+          this.widen();
+          break;
+        }
+      }
+    }
     const index = this.count++;
     this.vectors.set(v.subarray(0, this.width), index * this.width);
     this.parents[index] = parent;
@@ -93,23 +124,48 @@ export class StateStore {
 
   private grow(): void {
     const cap = Math.ceil((this.vectors.length / this.width) * 2);
-    const vectors = new Uint16Array(cap * this.width);
+    this.reserve((cap - this.vectors.length / this.width) * (this.width * this.vectors.BYTES_PER_ELEMENT + 4));
+    const vectors = this.vectors.BYTES_PER_ELEMENT === 2 ? allocate(Uint16Array, cap * this.width) : allocate(Uint32Array, cap * this.width);
     vectors.set(this.vectors);
     this.vectors = vectors;
-    const parents = new Int32Array(cap);
+    const parents = allocate(Int32Array, cap);
     parents.set(this.parents);
     this.parents = parents;
   }
 
+  /** Moves the vectors to 32-bit ids (once, when an id first passes 65,535). */
+  private widen(): void {
+    this.reserve(this.vectors.byteLength);
+    this.vectors = Uint32Array.from(this.vectors);
+  }
+
+  /** Throws StoreFull when allocating `more` bytes would take the store past its budget. */
+  private reserve(more: number): void {
+    if (this.bytesAllocated() + more > this.maxBytes) {
+      throw new StoreFull(`the state store would grow to ${Math.ceil((this.bytesAllocated() + more) / 2 ** 20)} MB, past the ${Math.floor(this.maxBytes / 2 ** 20)} MB allowed`);
+    }
+  }
+
   private rehash(slots: number): void {
-    this.table = new Int32Array(slots * 2);
+    this.reserve(slots * 8 - this.table.byteLength);
+    this.table = allocate(Int32Array, slots * 2);
     this.mask = slots - 1;
     for (let i = 0; i < this.count; i++) this.place(i, hash(this.vectors, i * this.width, this.width));
   }
 }
 
-/** Murmur3-style mixing of a vector's words. */
-function hash(v: Uint16Array, at: number, w: number): number {
+/** A typed array of `n` elements, or StoreFull when the machine cannot give the memory. */
+function allocate<T>(Kind: new (n: number) => T, n: number): T {
+  try {
+    return new Kind(n);
+  } catch (e) {
+    if (e instanceof RangeError) throw new StoreFull(`allocating ${n.toLocaleString('en-US')} elements for the state store failed (${e.message})`);
+    throw e;
+  }
+}
+
+/** Murmur3-style mixing of a vector's words (16-bit ids two to a word; wider ids fold into the same words). */
+function hash(v: LocalIds, at: number, w: number): number {
   let h = 0x9747b28c;
   for (let j = 0; j < w; j += 2) {
     let k = v[at + j]! | ((j + 1 < w ? v[at + j + 1]! : 0) << 16);

@@ -49,6 +49,47 @@ describe('hotup check', () => {
     expect(r.out).toMatch(/^INCOMPLETE: /m);
   });
 
+  describe('ends every limit in INCOMPLETE with exit 3, the figures reached and --json, on topologies past three netdevs', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hotup-check-'));
+    const topology = (name: string, children: number, netdevs: number): string => {
+      const file = join(dir, `${name}.json`);
+      const binding = Object.fromEntries(Array.from({ length: netdevs }, (_, i) => [`N${i + 1}`, `C${(i % children) + 1}`]));
+      writeFileSync(file, JSON.stringify({ name, children, binding }));
+      return file;
+    };
+    const c3n5 = topology('c3-n5', 3, 5);
+    const c8n8 = topology('c8-n8', 8, 8);
+    const incomplete = (args: string[], cutBy: string) => {
+      const r = hotup('check', ...args, '--json');
+      expect(r.code, r.err).toBe(3);
+      expect(r.err).not.toMatch(/\bat \S+:\d+/);
+      const result = JSON.parse(r.out);
+      expect(result.verdict).toBe('incomplete');
+      expect(result.cutBy).toBe(cutBy);
+      expect(result.faults).toHaveLength(6);
+      expect(result.states).toBeGreaterThan(0);
+      expect(result.transitions).toBeGreaterThan(0);
+      expect(result.rssBytes).toBeGreaterThan(0);
+      expect(result.counterexample).toBeNull();
+      return result;
+    };
+
+    it('--max-states on 3 children and 5 netdevs, every fault', () => {
+      expect(incomplete(['--topology', c3n5, '--max-states', '3000'], 'max-states').states).toBe(3000);
+    });
+
+    it('--max-seconds on 8 children and 8 netdevs, every fault', () => {
+      expect(incomplete(['--topology', c8n8, '--max-seconds', '1'], 'max-seconds').seconds).toBeGreaterThanOrEqual(1);
+    });
+
+    it('--max-memory, with what passed it', () => {
+      expect(incomplete(['--topology', c3n5, '--max-memory', '1'], 'max-memory').cutReason).toMatch(/resident memory passed 1 MB/);
+      const text = hotup('check', '--topology', c3n5, '--max-memory', '1');
+      expect(text.code).toBe(3);
+      expect(text.out).toMatch(/^INCOMPLETE: .* --max-memory cut the search/m);
+    });
+  });
+
   it('--user-changes unbounded checks more user changes than one, never zero', () => {
     const r = hotup('check', '--topology', 'claims-1-9', '--user-changes', 'unbounded', '--no-liveness', '--max-states', '100000', '--json');
     const one = hotup('check', '--topology', 'claims-1-9', '--user-changes', '0', '--no-liveness', '--json');

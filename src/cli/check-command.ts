@@ -3,6 +3,7 @@ import { InvalidArgumentError, Option, type Command } from 'commander';
 import { check, type CheckResult } from '../check/check.js';
 import { eventsFileText, readEventsFile, EventsFileError } from '../check/events-file.js';
 import { checkJson, formatCheckSummary } from '../check/report.js';
+import type { StoreKind } from '../check/visited.js';
 import { replayEvents, ReplayError } from '../check/replay.js';
 import { traceText } from '../conform/writer.js';
 import type { Progress } from '../check/bfs.js';
@@ -27,6 +28,8 @@ interface CheckFlags {
   property?: string[];
   maxStates: number;
   maxSeconds?: number;
+  maxMemory?: number;
+  store: StoreKind;
   liveness: boolean;
   vacuity?: boolean;
   coverage?: boolean;
@@ -73,6 +76,8 @@ function runCheck(flags: CheckFlags, outGiven: boolean): void {
     rounds: flags.rounds === 'unbounded' ? null : flags.rounds,
     maxStates: flags.maxStates,
     ...(flags.maxSeconds !== undefined ? { maxSeconds: flags.maxSeconds } : {}),
+    ...(flags.maxMemory !== undefined ? { maxMemoryMB: flags.maxMemory } : {}),
+    store: flags.store,
     liveness: flags.liveness,
     vacuity: flags.vacuity === true,
     coverage: flags.coverage === true,
@@ -173,7 +178,7 @@ Examples:
 export function registerCheckCommand(program: Command): void {
   program
     .command('check')
-    .description('exhaustive breadth-first model checking of every reachable state; exit 0 pass, 1 violation, 3 incomplete (--max-states, --max-seconds)')
+    .description('exhaustive breadth-first model checking of every reachable state; exit 0 pass, 1 violation, 2 bad input, 3 incomplete (cut by --max-states, --max-seconds, --max-memory or a nearly full JavaScript heap)')
     .addOption(new Option('--topology <name|file>', 'a preset (hotup list) or a JSON topology file').default(loadTopology(DEFAULT_TOPOLOGY), DEFAULT_TOPOLOGY).argParser(topologyOption))
     .addOption(new Option('--mutant <id>', 'check a broken design (MUT-*)').argParser(mutantOption))
     .addOption(new Option('--faults <list>', "faults the environment may inject: 'all', 'none' or FAULT-* ids").default([...FAULTS], 'all').argParser(faultsOption))
@@ -197,6 +202,12 @@ export function registerCheckCommand(program: Command): void {
         .argParser(intOption('--max-states', 1, 2 ** 31 - 1)),
     )
     .addOption(new Option('--max-seconds <n>', 'stop the search after n seconds; the verdict is then INCOMPLETE').argParser(intOption('--max-seconds', 1, 10_000_000)))
+    .addOption(new Option('--max-memory <MB>', "stop the search before the state store or the process's resident memory passes MB MiB; the verdict is then INCOMPLETE").argParser(intOption('--max-memory', 1, 16_000_000)))
+    .addOption(
+      new Option('--store <kind>', 'how visited states are kept: vectors (whole vectors and parents, fastest), tree (tree compression, under 16 bytes per state, a quarter more CPU), auto (vectors, moved into a tree past 1 GiB or half of --max-memory)')
+        .choices(['auto', 'tree', 'vectors'])
+        .default('auto'),
+    )
     .option('--no-liveness', 'skip the fair-cycle search for LIVE-*')
     .option('--coverage', 'list the machine states and transitions no reachable state takes (unreachable under these faults)')
     .option('--vacuity', 'count, per property, the reachable states where its premise holds (a property exercised in none says so)')

@@ -33,6 +33,19 @@ export interface Layout {
   readonly indices: readonly number[];
 }
 
+/**
+ * A state vector: one local-state id per slot. 32-bit ids, so no machine's
+ * number of distinct local states caps a search (the bond machine passes
+ * 65,535 on five netdevs with every fault).
+ */
+export type StateVector = Uint32Array;
+
+/** Any vector of local-state ids the table system reads or writes (the symmetry reduction works on 16-bit ones). */
+export type LocalIds = Uint16Array | Uint32Array;
+
+/** A zeroed state vector of `width` slots. */
+export const newVector = (width: number): StateVector => new Uint32Array(width);
+
 /** The vector layout of a topology. */
 export function layoutOf(t: Topology): Layout {
   const kinds: ComponentKind[] = [];

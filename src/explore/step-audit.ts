@@ -1,6 +1,7 @@
 import { monitoredStep, type CheckedStep, type PropertyFilter } from '../engine/monitor.js';
 import { TableMismatch } from '../engine/table/audit.js';
 import type { TableSystem } from '../engine/table/table-system.js';
+import type { LocalIds } from '../engine/layout.js';
 import { canonicalJson, stateKey } from '../model/canonical.js';
 import type { FaultId } from '../model/faults.js';
 import type { SystemState } from '../model/state.js';
@@ -19,7 +20,7 @@ export interface PlainStep {
  * bound on rounds), in order;
  * then the plain system takes event `env`. Throws TableMismatch.
  */
-export function plainStep(ts: TableSystem, v: Uint16Array, faults: readonly FaultId[], runEvents: readonly number[], env: number, only: PropertyFilter): PlainStep {
+export function plainStep(ts: TableSystem, v: LocalIds, faults: readonly FaultId[], runEvents: readonly number[], env: number, only: PropertyFilter): PlainStep {
   const s = ts.materialise(v);
   const theirs = ts.system.enabled(s, faults).filter((e) => ts.allows(v, e)).map((e) => canonicalJson(e));
   const mine = runEvents.map((e) => canonicalJson(ts.envEvent(e)));
@@ -31,7 +32,7 @@ export function plainStep(ts: TableSystem, v: Uint16Array, faults: readonly Faul
 }
 
 /** The second half: the table's successor `after` and first broken invariant (`bad`, or -1) must be the plain system's. */
-export function comparePlainStep(ts: TableSystem, plain: PlainStep, after: Uint16Array, bad: number): void {
+export function comparePlainStep(ts: TableSystem, plain: PlainStep, after: LocalIds, bad: number): void {
   const mine = stateKey(ts.materialise(after));
   const theirs = stateKey(plain.result.state);
   const where = `step ${plain.event} from ${stateKey(plain.before)}`;

@@ -2,6 +2,7 @@ import { INVARIANTS, LIVENESS } from '../../properties/index.js';
 import type { PropertyFilter } from '../engine/monitor.js';
 import type { System } from '../engine/system.js';
 import { TableSystem } from '../engine/table/table-system.js';
+import { newVector, type StateVector } from '../engine/layout.js';
 import { faultOf } from '../model/event-kinds.js';
 import type { EnvEvent } from '../model/env-event.js';
 import { faultBit, type FaultId } from '../model/faults.js';
@@ -16,8 +17,8 @@ const AUDIT_EVERY = 4096;
 
 /** One random run over the table: its state vector, the events it took, and how it ended. */
 export interface TableRun {
-  v: Uint16Array;
-  spare: Uint16Array;
+  v: StateVector;
+  spare: StateVector;
   /** The faults this run may inject, and their bits. */
   readonly faults: readonly FaultId[];
   readonly mask: number;
@@ -73,7 +74,7 @@ export class TableRuns {
     const ts = this.ts;
     let mask = 0;
     for (const f of faults) mask |= faultBit(f);
-    return { v: ts.initial.slice(), spare: new Uint16Array(ts.width), faults, mask, envs: [], fairFrom: Number.MAX_SAFE_INTEGER, settled: false, violation: null, n: -1, env: [], msg: [] };
+    return { v: Uint32Array.from(ts.initial), spare: newVector(ts.width), faults, mask, envs: [], fairFrom: Number.MAX_SAFE_INTEGER, settled: false, violation: null, n: -1, env: [], msg: [] };
   }
 
   /** Fills the run's enabled events if its state changed; returns their number. */
@@ -146,7 +147,7 @@ export class TableRuns {
   }
 
   /** Counts the properties (the first `upTo` of PROPERTIES) whose premise holds in state `v`. */
-  private countExercised(v: Uint16Array, upTo: number, from = 0): void {
+  private countExercised(v: StateVector, upTo: number, from = 0): void {
     const s = this.ts.materialise(v);
     const t = this.system.topology;
     for (let j = from; j < upTo; j++) if (PROPERTIES[j]!.applies(t, s)) this.exercised[j]!++;

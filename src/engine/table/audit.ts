@@ -2,6 +2,7 @@ import { monitoredStep, type PropertyFilter } from '../monitor.js';
 import { canonicalJson, stateKey } from '../../model/canonical.js';
 import { EnabledEvents } from './enabled-events.js';
 import type { TableSystem } from './table-system.js';
+import { newVector, type LocalIds } from '../layout.js';
 
 /** The cached tables and the plain system disagree: a bug in src/engine/table, never in the model. */
 export class TableMismatch extends Error {}
@@ -11,7 +12,7 @@ export class TableMismatch extends Error {}
  * enabled events, and for each the same successor (every component, the
  * faults, the monitors) and the same first broken invariant as `monitoredStep`.
  */
-export function auditState(ts: TableSystem, v: Uint16Array, only: PropertyFilter): void {
+export function auditState(ts: TableSystem, v: LocalIds, only: PropertyFilter): void {
   const system = ts.system;
   const s = ts.materialise(v);
   const plain = system.enabled(s, ts.faults).filter((e) => ts.allows(v, e));
@@ -24,7 +25,7 @@ export function auditState(ts: TableSystem, v: Uint16Array, only: PropertyFilter
   if (mine.join('\n') !== theirs.join('\n')) {
     throw new TableMismatch(`enabled events differ in state ${stateKey(s)}:\n tables: ${mine.join(' ')}\n system: ${theirs.join(' ')}`);
   }
-  const out = new Uint16Array(ts.width);
+  const out = newVector(ts.width);
   for (let j = 0; j < n; j++) {
     const r = monitoredStep(system, s, plain[j]!, only);
     ts.step(v, env[j]!, msg[j]!, out);

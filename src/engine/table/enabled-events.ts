@@ -6,7 +6,7 @@ import type { FaultId } from '../../model/faults.js';
 import type { SystemState } from '../../model/state.js';
 import type { System } from '../system.js';
 import type { Interner } from '../interner.js';
-import { childSlot, netdevSlot, slotOf, type Layout } from '../layout.js';
+import { childSlot, netdevSlot, slotOf, type Layout, type LocalIds } from '../layout.js';
 import { ReadMemo, type FilteredLogs } from './memo.js';
 import type { Transitions } from '../transitions.js';
 import type { Evaluator } from './views.js';
@@ -46,13 +46,13 @@ class SlotMemo {
   private readonly root: unknown[] = [];
   constructor(readonly slots: readonly number[]) {}
 
-  get(v: Uint16Array): Int32Array | undefined {
+  get(v: LocalIds): Int32Array | undefined {
     let n: unknown = this.root;
     for (let j = 0; j < this.slots.length && n !== undefined; j++) n = (n as unknown[])[v[this.slots[j]!]!];
     return n as Int32Array | undefined;
   }
 
-  set(v: Uint16Array, value: Int32Array): void {
+  set(v: LocalIds, value: Int32Array): void {
     let n = this.root;
     for (let j = 0; j < this.slots.length - 1; j++) n = (n[v[this.slots[j]!]!] ??= []) as unknown[];
     n[v[this.slots[this.slots.length - 1]!]!] = value;
@@ -72,8 +72,8 @@ export class EnabledEvents {
     private readonly transitions: Transitions,
     private readonly envs: Interner<EnvEvent>,
     private readonly evaluator: Evaluator,
-    private readonly reference: Uint16Array,
-    private readonly materialise: (v: Uint16Array) => SystemState,
+    private readonly reference: LocalIds,
+    private readonly materialise: (v: LocalIds) => SystemState,
     private readonly logs: FilteredLogs,
   ) {
     const l = layout;
@@ -94,7 +94,7 @@ export class EnabledEvents {
   }
 
   /** Fills `env` and `msg` with the enabled events of state `v` (in `System.enabled`'s order); returns their number. */
-  enabled(v: Uint16Array, env: Int32Array, msg: Int32Array): number {
+  enabled(v: LocalIds, env: Int32Array, msg: Int32Array): number {
     let n = 0;
     for (const g of this.groups) n = this.copy(this.groupEvents(g, v), env, msg, n);
     const w = this.layout.width;
@@ -112,7 +112,7 @@ export class EnabledEvents {
     return n;
   }
 
-  private messageOf(u: (typeof this.unconditional)[number], v: Uint16Array): number {
+  private messageOf(u: (typeof this.unconditional)[number], v: LocalIds): number {
     const ev = this.evaluator;
     ev.inputs.after = v;
     return ev.evaluate(u.memo, () => {
@@ -130,10 +130,10 @@ export class EnabledEvents {
     return n;
   }
 
-  private groupEvents(g: Group, v: Uint16Array): Int32Array {
+  private groupEvents(g: Group, v: LocalIds): Int32Array {
     const hit = g.memo.get(v);
     if (hit) return hit;
-    const probe = this.reference.slice();
+    const probe = Uint32Array.from(this.reference);
     for (const s of g.slots) probe[s] = v[s]!;
     const state = this.materialise(probe);
     const pairs: number[] = [];

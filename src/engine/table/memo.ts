@@ -10,6 +10,8 @@
  * look-up costs one array index per input read.
  */
 
+import type { LocalIds } from '../layout.js';
+
 /** What the memo reads its inputs from: input number -> small integer value. */
 export interface Inputs {
   value(input: number): number;
@@ -61,7 +63,7 @@ export class ReadMemo<T> {
    * the checker): slots before, slots after, the event, the log, then the
    * log's filtered views.
    */
-  lookupStep(before: Uint16Array, after: Uint16Array, env: number, log: number, w: number, logs: FilteredLogs): T | undefined {
+  lookupStep(before: LocalIds, after: LocalIds, env: number, log: number, w: number, logs: FilteredLogs): T | undefined {
     const nodes = this.nodes;
     const table = this.table;
     let ref = this.root;

@@ -1,6 +1,7 @@
 import type { Delivery } from '../run-to-completion.js';
 import type { Transitions } from '../transitions.js';
 import type { LogTree } from './log-tree.js';
+import type { LocalIds } from '../layout.js';
 
 /**
  * Delivery through the memoised transition table: a message id and the
@@ -9,7 +10,7 @@ import type { LogTree } from './log-tree.js';
  * the state vector the deliveries write into.
  */
 export class TableDelivery implements Delivery<number> {
-  state!: Uint16Array;
+  state!: LocalIds;
   /** The log of the step so far, in `logs` (the caller starts it at LogTree.EMPTY). */
   log = 0;
   /** Told of every delivery before it happens: the message id and the target's local-state id (for coverage). */

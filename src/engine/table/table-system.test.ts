@@ -17,12 +17,12 @@ function agreesOnRandomStates(topology: string, mutant: string | null, seed: num
   let audited = 0;
   fc.assert(
     fc.property(fc.array(fc.nat(), { minLength: 10, maxLength: 30 }), (picks) => {
-      let v = ts.initial.slice();
+      let v = Uint32Array.from(ts.initial);
       for (const p of picks) {
         auditState(ts, v, null);
         audited++;
         const n = ts.enabled(v, env, msg);
-        const next = new Uint16Array(ts.width);
+        const next = new Uint32Array(ts.width);
         ts.step(v, env[p % n]!, msg[p % n]!, next);
         v = next;
       }

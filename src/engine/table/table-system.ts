@@ -12,18 +12,18 @@ import { TableDelivery } from './table-delivery.js';
 import { setSnapshotAt, snapshotsOf, type DraftState } from '../../model/components.js';
 import { EnabledEvents } from './enabled-events.js';
 import { Interner } from '../interner.js';
-import { layoutOf, monitorSlot, type Layout } from '../layout.js';
+import { layoutOf, monitorSlot, newVector, type Layout, type LocalIds, type StateVector } from '../layout.js';
 import { LogTree } from './log-tree.js';
 import { ReadMemo } from './memo.js';
-import { MAX_LOCAL_STATES, Transitions } from '../transitions.js';
+import { Transitions } from '../transitions.js';
 import { Evaluator } from './views.js';
 
 
 /**
  * The composed system over integer vectors: the same machines, monitors and
  * invariants as `System` and `monitoredStep`, each evaluated once per distinct
- * input and then looked up. A state is a Uint16Array of local-state ids (see
- * Layout); a step writes its successor into a caller's buffer.
+ * input and then looked up. A state is a vector of local-state ids (see
+ * Layout, StateVector); a step writes its successor into a caller's buffer.
  */
 export class TableSystem {
   readonly layout: Layout;
@@ -31,6 +31,7 @@ export class TableSystem {
   readonly envs = new Interner<EnvEvent>();
   readonly monitors: readonly Interner<unknown>[];
   readonly logs: LogTree;
+  /** The booted state. Its ids are the first each interner gave out, so 16 bits hold them (the symmetry reduction reads it). */
   readonly initial: Uint16Array;
   /** The invariants checked, in model.md's order, with their memos. */
   readonly invariants: readonly { readonly inv: Invariant<unknown>; readonly memo: ReadMemo<string | null> }[];
@@ -43,7 +44,7 @@ export class TableSystem {
   private readonly envDriver: boolean[] = [];
   private readonly envRerun: boolean[] = [];
   private readonly delivery: TableDelivery;
-  private readonly observed: Uint16Array;
+  private readonly observed: StateVector;
 
   private readonly userBit = faultBit('FAULT-USER-CONFIG');
 
@@ -76,8 +77,8 @@ export class TableSystem {
       const inv = INVARIANTS.find((x) => x.id === id)!;
       return inv.observe ? [{ j, slot: monitorSlot(l, j), inv, memo: new ReadMemo<number>(stepInput) }] : [];
     });
-    this.observed = new Uint16Array(this.observers.length);
-    this.initial = this.vectorOf(withMonitors(system, system.initial()));
+    this.observed = newVector(this.observers.length);
+    this.initial = Uint16Array.from(this.vectorOf(withMonitors(system, system.initial())));
     this.events = new EnabledEvents(system, faults, l, this.transitions, this.envs, this.evaluator, this.initial, (v) => this.materialise(v), this.logs);
   }
 
@@ -86,9 +87,9 @@ export class TableSystem {
   }
 
   /** The vector of a state of `System`. */
-  vectorOf(s: SystemState): Uint16Array {
+  vectorOf(s: SystemState): StateVector {
     const l = this.layout;
-    const v = new Uint16Array(l.width);
+    const v = newVector(l.width);
     for (const [kind, i, snap] of snapshotsOf(s)) v[l.base[kind] + i] = this.transitions.localId(kind, snap);
     v[l.faults] = s.faults;
     l.monitorIds.forEach((id, j) => (v[monitorSlot(l, j)] = this.monitorId(j, s.monitors[id])));
@@ -96,7 +97,7 @@ export class TableSystem {
   }
 
   /** The state of `System` a vector stands for (the interned snapshots themselves). */
-  materialise(v: Uint16Array): SystemState {
+  materialise(v: LocalIds): SystemState {
     const l = this.layout;
     const monitors: Record<string, unknown> = {};
     l.monitorIds.forEach((id, j) => (monitors[id] = this.monitors[j]!.values[v[monitorSlot(l, j)]!]));
@@ -122,7 +123,7 @@ export class TableSystem {
   }
 
   /** Fills `env` and `msg` with the events enabled in `v`; returns their number. */
-  enabled(v: Uint16Array, env: Int32Array, msg: Int32Array): number {
+  enabled(v: LocalIds, env: Int32Array, msg: Int32Array): number {
     const n = this.events.enabled(v, env, msg);
     const userSpent = !this.userLeft(v);
     const roundsSpent = !this.roundsLeft(v);
@@ -139,15 +140,15 @@ export class TableSystem {
   }
 
   /** Whether the budget of user changes and the bound on rounds allow environment event `e` in state `v`. */
-  allows(v: Uint16Array, e: EnvEvent): boolean {
+  allows(v: LocalIds, e: EnvEvent): boolean {
     return (this.userLeft(v) || faultOf(e) !== 'FAULT-USER-CONFIG') && (this.roundsLeft(v) || e.kind !== 'tool.rerun');
   }
 
-  private userLeft(v: Uint16Array): boolean {
+  private userLeft(v: LocalIds): boolean {
     return this.userChanges === null || v[this.layout.userChanges]! < this.userChanges;
   }
 
-  private roundsLeft(v: Uint16Array): boolean {
+  private roundsLeft(v: LocalIds): boolean {
     return this.rounds === null || v[this.layout.reruns]! < this.rounds - 1;
   }
 
@@ -156,7 +157,7 @@ export class TableSystem {
    * causes, run to completion in FIFO order, then the monitors; the successor
    * is written into `out`. Returns the id of the log of delivered messages.
    */
-  step(v: Uint16Array, env: number, msg0: number, out: Uint16Array): number {
+  step(v: LocalIds, env: number, msg0: number, out: LocalIds): number {
     const l = this.layout;
     out.set(v);
     const fault = this.envFacts(env);
@@ -213,7 +214,7 @@ export class TableSystem {
   }
 
   /** Why state `v` breaks liveness property `j` (index into `liveness`), or null. */
-  livenessFailure(j: number, v: Uint16Array): string | null {
+  livenessFailure(j: number, v: LocalIds): string | null {
     const ev = this.evaluator;
     ev.inputs.after = v;
     const { live, memo } = this.liveness[j]!;
@@ -227,9 +228,7 @@ export class TableSystem {
   }
 
   private monitorId(j: number, value: unknown): number {
-    const id = this.monitors[j]!.id(value);
-    if (id > MAX_LOCAL_STATES) throw new Error(`monitor ${this.layout.monitorIds[j]} reached more than ${MAX_LOCAL_STATES} distinct states: unbounded in this model (bound the run with --max-states)`);
-    return id;
+    return this.monitors[j]!.id(value);
   }
 
   /** The fault bit of an event (and its fairness), computed once per event. */

@@ -4,7 +4,7 @@ import type { EnvEvent } from '../../model/env-event.js';
 import type { SystemState } from '../../model/state.js';
 import type { Topology } from '../../topology/topology.js';
 import type { Interner } from '../interner.js';
-import { monitorSlot, type Layout } from '../layout.js';
+import { monitorSlot, newVector, type Layout, type LocalIds } from '../layout.js';
 import { MAX_FILTERS, type LogTree } from './log-tree.js';
 import { ReadLog, type Inputs, type ReadMemo } from './memo.js';
 
@@ -23,8 +23,8 @@ export interface Tables {
  * f is input 2 * width + 2 + f).
  */
 export class StepInputs implements Inputs {
-  before: Uint16Array;
-  after: Uint16Array;
+  before: LocalIds;
+  after: LocalIds;
   env = 0;
   log = 0;
 
@@ -32,7 +32,7 @@ export class StepInputs implements Inputs {
     readonly width: number,
     private readonly logs: LogTree,
   ) {
-    this.before = new Uint16Array(width);
+    this.before = newVector(width);
     this.after = this.before;
   }
 

@@ -1,0 +1,88 @@
+import { cpus } from 'node:os';
+import { check } from '../src/check/check.js';
+import type { StoreKind } from '../src/check/visited.js';
+import { FAULTS } from '../src/model/faults.js';
+import { parseTopology } from '../src/topology/parse.js';
+import { PRESETS } from '../src/topology/presets.js';
+import type { Topology } from '../src/topology/topology.js';
+
+/** One search measured against a time-to-verdict target, or run to a limit past the old 16-bit ceiling. */
+export interface CheckTargetRow {
+  readonly name: string;
+  readonly topology: string;
+  readonly faults: string;
+  readonly store: StoreKind;
+  /** The store the search ended with (auto moves to a tree store past its share). */
+  readonly storeUsed: string;
+  readonly verdict: string;
+  readonly cutBy: string | null;
+  readonly states: number;
+  readonly transitions: number;
+  readonly seconds: number;
+  /** CPU seconds of this process during the search: below `seconds` when other processes share the cores. */
+  readonly cpuSeconds: number;
+  readonly statesPerSecond: number;
+  readonly bytesPerState: number;
+  readonly bondLocalStates: number;
+  readonly rssMB: number;
+  /** Seconds to a verdict the design aims at, when it has one. */
+  readonly targetSeconds: number | null;
+}
+
+/** The five-netdev topology of three children whose bond machine once stopped the search at 65,535 local states. */
+const C3_N5: Topology = parseTopology({ name: 'c3-n5', children: 3, binding: { N1: 'C1', N2: 'C2', N3: 'C3', N4: 'C1', N5: 'C2' } });
+
+/**
+ * claims-10-11 with every fault and one user change, with each store (the
+ * aim: a verdict in 15 s); c3-n5 with every fault to a time limit, which ends
+ * INCOMPLETE with its figures instead of the old 16-bit crash.
+ */
+export function benchCheckTargets(budgetSeconds: number, log: (line: string) => void = () => {}): CheckTargetRow[] {
+  const runs: { name: string; topology: Topology; store: StoreKind; maxSeconds: number | null; targetSeconds: number | null }[] = [
+    { name: 'claims-10-11 verdict', topology: PRESETS['claims-10-11']!, store: 'auto', maxSeconds: null, targetSeconds: 15 },
+    { name: 'claims-10-11 verdict', topology: PRESETS['claims-10-11']!, store: 'tree', maxSeconds: null, targetSeconds: 15 },
+    { name: 'no ceiling', topology: C3_N5, store: 'auto', maxSeconds: budgetSeconds, targetSeconds: null },
+  ];
+  return runs.map((x) => {
+    const c0 = process.cpuUsage();
+    const r = check({ topology: x.topology, mutant: null, faults: [...FAULTS], userChanges: 1, liveness: false, audit: false, store: x.store, ...(x.maxSeconds ? { maxSeconds: x.maxSeconds } : {}) });
+    const c = process.cpuUsage(c0);
+    const row: CheckTargetRow = {
+      name: x.name,
+      topology: r.topology,
+      faults: 'all, 1 user change',
+      store: x.store,
+      storeUsed: r.store,
+      verdict: r.verdict,
+      cutBy: r.cutBy,
+      states: r.states,
+      transitions: r.transitions,
+      seconds: r.seconds,
+      cpuSeconds: (c.user + c.system) / 1e6,
+      statesPerSecond: r.statesPerSecond,
+      bytesPerState: r.bytesPerState,
+      bondLocalStates: r.localStates.bond,
+      rssMB: r.rssBytes / 2 ** 20,
+      targetSeconds: x.targetSeconds,
+    };
+    log(targetLine(row));
+    return row;
+  });
+}
+
+const num = (n: number): string => Math.round(n).toLocaleString('en-US');
+
+function targetLine(r: CheckTargetRow): string {
+  const verdict = r.cutBy ? `${r.verdict} (--${r.cutBy})` : r.verdict;
+  const aim = r.targetSeconds === null ? '-' : `${r.targetSeconds} s: ${r.seconds <= r.targetSeconds ? 'met' : 'not met'}`;
+  return `  ${r.name.padEnd(21)} ${r.topology.padEnd(12)} ${`${r.store}->${r.storeUsed}`.padEnd(13)} ${verdict.padEnd(25)} ${num(r.states).padStart(11)} ${num(r.transitions).padStart(12)} ${r.seconds.toFixed(1).padStart(6)} ${r.cpuSeconds.toFixed(1).padStart(6)} ${num(r.statesPerSecond).padStart(8)} ${r.bytesPerState.toFixed(1).padStart(6)} ${num(r.bondLocalStates).padStart(7)} ${num(r.rssMB).padStart(6)}  ${aim}`;
+}
+
+/** The target searches as a table. */
+export function checkTargetTable(rows: readonly CheckTargetRow[]): string {
+  return [
+    `targets (every fault, one user change, INV-* only; ${cpus().length} cores shared with other processes, so CPU seconds can be below wall seconds):`,
+    `  ${'search'.padEnd(21)} ${'topology'.padEnd(12)} ${'store'.padEnd(13)} ${'verdict'.padEnd(25)} ${'states'.padStart(11)} ${'transitions'.padStart(12)} ${'wall s'.padStart(6)} ${'cpu s'.padStart(6)} ${'states/s'.padStart(8)} ${'B/st'.padStart(6)} ${'bond ls'.padStart(7)} ${'rss MB'.padStart(6)}  aim`,
+    ...rows.map(targetLine),
+  ].join('\n');
+}
