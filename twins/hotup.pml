@@ -523,7 +523,7 @@ inline check_invariants() {
   /* LIVE-UPGRADE-DONE, the part a state shows: a tool done with no fault left every child loaded at the target, every sub-device matched */
   if
   :: tstate == T_DONE && faults == 0 ->
-     for (k_ : 0 .. M-1) { assert(cstate[k_] == C_LOADED && cver[k_] == TARGET) }
+     for (k_ : 0 .. M-1) { assert(cstate[k_] == C_LOADED && cver[k_] == ttarget) }
      for (i_ : 0 .. N-1) { assert(sstat[i_] == S_BOUND) }
   :: else -> skip
   fi

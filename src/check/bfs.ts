@@ -181,6 +181,8 @@ const HEAP_SHARE = 0.9;
 
 /** Why memory is too short to go on (resident memory past `maxBytes`, or the JavaScript heap nearly full), or null. */
 function memoryShort(maxBytes: number): string | null {
+  // In the browser (hotup ui's worker) there is no process to measure: the tab's own limit applies.
+  if (typeof process === 'undefined' || typeof process.memoryUsage !== 'function') return null;
   const m = process.memoryUsage();
   if (m.rss > maxBytes) return `the process's resident memory passed ${Math.floor(maxBytes / 2 ** 20)} MB`;
   const limit = getHeapStatistics().heap_size_limit;

@@ -159,7 +159,7 @@ export function check(o: CheckOptions): CheckResult {
     verdict: counterexample ? 'violation' : r.complete ? 'pass' : 'incomplete',
     cutBy: counterexample ? null : r.cut,
     cutReason: counterexample ? null : r.cutReason,
-    rssBytes: process.memoryUsage.rss(),
+    rssBytes: typeof process === 'undefined' || typeof process.memoryUsage?.rss !== 'function' ? 0 : process.memoryUsage.rss(),
     states: r.store.size,
     transitions: r.transitions,
     diameter: r.diameter,

@@ -23,10 +23,14 @@ export interface Layout {
   readonly faults: number;
   /** Ids of the invariants with a monitor state, in INVARIANTS order; slot = faults + 1 + j. */
   readonly monitorIds: readonly string[];
-  /** The slot counting FAULT-USER-CONFIG steps taken so far (always 0 without a budget). */
+  /**
+   * The budget slot: the FAULT-USER-CONFIG steps taken so far, plus the
+   * tool's runs after the first (`tool.rerun` steps) times one more than the
+   * user-change bound (the table system packs and unpacks it). One slot, not
+   * two: each slot widens every stored vector, and both counters stay 0
+   * without their bound.
+   */
   readonly userChanges: number;
-  /** The slot counting the tool's runs after the first (`tool.rerun` steps; always 0 without a bound on rounds). */
-  readonly reruns: number;
   /** The component kind of each slot below `faults`. */
   readonly kinds: readonly ComponentKind[];
   /** The index within its kind of each slot below `faults`. */
@@ -61,8 +65,7 @@ export function layoutOf(t: Topology): Layout {
   const faults = kinds.length;
   const monitorIds = INVARIANTS.filter((inv) => inv.init).map((inv) => inv.id);
   const userChanges = faults + 1 + monitorIds.length;
-  const reruns = userChanges + 1;
-  return { width: reruns + 1, children: t.children, netdevs: t.netdevs, base, bond: base.bond, tool: base.tool, traffic: base.traffic, faults, monitorIds, userChanges, reruns, kinds, indices };
+  return { width: userChanges + 1, children: t.children, netdevs: t.netdevs, base, bond: base.bond, tool: base.tool, traffic: base.traffic, faults, monitorIds, userChanges, kinds, indices };
 }
 
 /** The slot of child k. */

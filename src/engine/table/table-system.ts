@@ -144,12 +144,17 @@ export class TableSystem {
     return (this.userLeft(v) || faultOf(e) !== 'FAULT-USER-CONFIG') && (this.roundsLeft(v) || e.kind !== 'tool.rerun');
   }
 
+  /** The budget slot holds user changes + reruns * span (layout.ts): user changes stay below the span. */
+  private get span(): number {
+    return (this.userChanges ?? 0) + 1;
+  }
+
   private userLeft(v: LocalIds): boolean {
-    return this.userChanges === null || v[this.layout.userChanges]! < this.userChanges;
+    return this.userChanges === null || v[this.layout.userChanges]! % this.span < this.userChanges;
   }
 
   private roundsLeft(v: LocalIds): boolean {
-    return this.rounds === null || v[this.layout.reruns]! < this.rounds - 1;
+    return this.rounds === null || Math.floor(v[this.layout.userChanges]! / this.span) < this.rounds - 1;
   }
 
   /**
@@ -163,7 +168,7 @@ export class TableSystem {
     const fault = this.envFacts(env);
     out[l.faults] = v[l.faults]! | fault;
     if (fault === this.userBit && this.userChanges !== null) out[l.userChanges] = v[l.userChanges]! + 1;
-    if (this.envRerun[env] && this.rounds !== null) out[l.reruns] = v[l.reruns]! + 1;
+    else if (this.envRerun[env] && this.rounds !== null) out[l.userChanges] = v[l.userChanges]! + this.span;
     const d = this.delivery;
     d.state = out;
     d.log = LogTree.EMPTY;
