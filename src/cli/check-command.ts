@@ -5,7 +5,6 @@ import { eventsFileText, readEventsFile, EventsFileError } from '../check/events
 import { checkJson, formatCheckSummary } from '../check/report.js';
 import type { StoreKind } from '../check/visited.js';
 import { replayEvents, ReplayError } from '../check/replay.js';
-import { traceText } from '../conform/writer.js';
 import type { Progress } from '../check/bfs.js';
 import { designOf } from '../mutants.js';
 import { FAULTS, type FaultId } from '../model/faults.js';
@@ -15,8 +14,8 @@ import { loadTopology } from '../topology/parse.js';
 import type { Topology } from '../topology/topology.js';
 import { clip, shellQuote, shortQuote } from '../topology/quote.js';
 import { EXIT, exitCodeOf } from './exit-codes.js';
-import { checkOutputFile, writeOutputs, type OutputFile } from './output.js';
-import { sequenceOutputs, sequencePaths } from './sequence-outputs.js';
+import { checkOutputFile, writeOutputs } from './output.js';
+import { checkRunOutputs, runOutputs } from './run-outputs.js';
 import { faultsOption, intOption, mutantOption, propertiesOption, ROUNDS_HELP, roundsOption, topologyOption } from './options.js';
 
 interface CheckFlags {
@@ -119,10 +118,7 @@ interface ReplayFlags {
 }
 
 function runReplay(file: string, flags: ReplayFlags): void {
-  // Output paths are checked before the work, so a bad one costs no replay.
-  if (flags.traceOut !== undefined) checkOutputFile('--trace-out', flags.traceOut);
-  if (flags.itfOut !== undefined) checkOutputFile('--itf-out', flags.itfOut);
-  if (flags.seqOut !== undefined) for (const p of Object.values(sequencePaths(flags.seqOut))) checkOutputFile('--seq-out', p);
+  checkRunOutputs(flags);
   let f;
   try {
     f = readEventsFile(file);
@@ -143,14 +139,8 @@ function runReplay(file: string, flags: ReplayFlags): void {
     return;
   }
   const reproduced = (r.violation?.id ?? null) === f.violation;
-  const outputs: OutputFile[] = [];
-  if (flags.traceOut || flags.itfOut) {
-    const start = createSystem(f.topology, designOf(f.mutant)).initial();
-    const options = { source: `npx hotup replay-events ${shellQuote(file)}` };
-    if (flags.traceOut) outputs.push({ flag: '--trace-out', path: flags.traceOut, text: traceText('jsonl', f.topology, start, r.steps, options) });
-    if (flags.itfOut) outputs.push({ flag: '--itf-out', path: flags.itfOut, text: traceText('itf', f.topology, start, r.steps, options) });
-  }
-  if (flags.seqOut) outputs.push(...sequenceOutputs('--seq-out', flags.seqOut, f.topology, r.steps, r.violation));
+  const start = createSystem(f.topology, designOf(f.mutant)).initial();
+  const outputs = runOutputs(flags, { topology: f.topology, start, steps: r.steps, violation: r.violation, drawn: true, source: `npx hotup replay-events ${shellQuote(file)}` });
   writeOutputs(outputs);
   if (flags.seqOut) process.stderr.write(`sequence chart: ${outputs.filter((o) => o.flag === '--seq-out').map((o) => o.path).join(', ')}\n`);
   if (flags.json) {

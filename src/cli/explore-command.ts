@@ -1,6 +1,5 @@
 import cliProgress from 'cli-progress';
 import { Option, type Command } from 'commander';
-import { traceText } from '../conform/writer.js';
 import { createSystem } from '../engine/system.js';
 import { explore, type ExploreOptions, type ExploreResult } from '../explore/explore.js';
 import { FAULTS, type FaultId } from '../model/faults.js';
@@ -10,10 +9,10 @@ import { loadTopology } from '../topology/parse.js';
 import type { Topology } from '../topology/topology.js';
 import { EXIT } from './exit-codes.js';
 import { faultsOption, intOption, mutantOption, propertiesOption, ROUNDS_HELP, roundsOption, topologyOption } from './options.js';
-import { checkOutputFile, writeOutputs, type OutputFile } from './output.js';
+import { writeOutputs, type OutputFile } from './output.js';
 import { commandsPathOption, replayPathOption } from './replay-args.js';
 import { exploreJson, formatExploreSummary } from './report.js';
-import { sequenceOutputs, sequencePaths } from './sequence-outputs.js';
+import { checkRunOutputs, runOutputs } from './run-outputs.js';
 
 interface ExploreFlags {
   topology: Topology;
@@ -48,24 +47,13 @@ Examples (paste the command a violation printed; every flag must be as printed):
 /** The files --trace-out, --itf-out and --seq-out ask for, from a result. */
 function outputsOf(flags: ExploreFlags, result: ExploreResult): OutputFile[] {
   const cx = result.counterexample;
-  const mutant = flags.mutant ?? null;
-  const steps = cx?.steps ?? result.lastRun;
-  const out: OutputFile[] = [];
-  if (flags.traceOut || flags.itfOut) {
-    const start = createSystem(flags.topology, designOf(mutant)).initial();
-    const options = cx ? { source: cx.replay } : {};
-    if (flags.traceOut) out.push({ flag: '--trace-out', path: flags.traceOut, text: traceText('jsonl', flags.topology, start, steps, options) });
-    if (flags.itfOut) out.push({ flag: '--itf-out', path: flags.itfOut, text: traceText('itf', flags.topology, start, steps, options) });
-  }
-  if (flags.seqOut && cx) out.push(...sequenceOutputs('--seq-out', flags.seqOut, flags.topology, cx.steps, cx.violation));
-  return out;
+  if (!flags.traceOut && !flags.itfOut && !(flags.seqOut && cx)) return [];
+  const start = createSystem(flags.topology, designOf(flags.mutant ?? null)).initial();
+  return runOutputs(flags, { topology: flags.topology, start, steps: cx?.steps ?? result.lastRun, violation: cx?.violation ?? null, drawn: cx !== null, ...(cx ? { source: cx.replay } : {}) });
 }
 
 function runExplore(flags: ExploreFlags, replay: boolean): void {
-  // Output paths are checked before the work, so a bad one costs no run.
-  if (flags.traceOut !== undefined) checkOutputFile('--trace-out', flags.traceOut);
-  if (flags.itfOut !== undefined) checkOutputFile('--itf-out', flags.itfOut);
-  if (flags.seqOut !== undefined) for (const p of Object.values(sequencePaths(flags.seqOut))) checkOutputFile('--seq-out', p);
+  checkRunOutputs(flags);
   const showBar = !flags.json && !replay && process.stderr.isTTY;
   const bar = showBar
     ? new cliProgress.SingleBar(

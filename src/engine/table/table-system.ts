@@ -47,6 +47,8 @@ export class TableSystem {
   private readonly observed: StateVector;
 
   private readonly userBit = faultBit('FAULT-USER-CONFIG');
+  /** The budget slot holds user changes + reruns * span (layout.ts): user changes stay below the span. */
+  private readonly span: number;
 
   /**
    * `userChanges` bounds the FAULT-USER-CONFIG steps one run may take (null:
@@ -64,6 +66,7 @@ export class TableSystem {
     readonly rounds: number | null = 1,
   ) {
     if (rounds !== null && !(Number.isInteger(rounds) && rounds >= 1)) throw new Error(`rounds must be a whole number of at least 1 or null (unbounded), got ${rounds}`);
+    this.span = (userChanges ?? 0) + 1;
     const l = (this.layout = layoutOf(system.topology));
     this.transitions = new Transitions(system.components, l);
     this.monitors = l.monitorIds.map(() => new Interner<unknown>());
@@ -142,11 +145,6 @@ export class TableSystem {
   /** Whether the budget of user changes and the bound on rounds allow environment event `e` in state `v`. */
   allows(v: LocalIds, e: EnvEvent): boolean {
     return (this.userLeft(v) || faultOf(e) !== 'FAULT-USER-CONFIG') && (this.roundsLeft(v) || e.kind !== 'tool.rerun');
-  }
-
-  /** The budget slot holds user changes + reruns * span (layout.ts): user changes stay below the span. */
-  private get span(): number {
-    return (this.userChanges ?? 0) + 1;
   }
 
   private userLeft(v: LocalIds): boolean {
