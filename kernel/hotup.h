@@ -41,7 +41,6 @@ struct hotup_port;
 struct hotup_port *hotup_port_of(struct auxiliary_device *adev);
 struct hotup_port *hotup_netdev_port(struct net_device *dev);
 struct net_device *hotup_port_netdev(struct hotup_port *port);
-struct auxiliary_device *hotup_port_adev(struct hotup_port *port);
 unsigned int hotup_port_index(struct hotup_port *port);
 
 /* probe: the kept configuration, then the tables published (ops.switch). */

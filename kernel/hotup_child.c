@@ -22,6 +22,7 @@
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
+#include <linux/delay.h>
 #include <linux/etherdevice.h>
 #include <linux/module.h>
 #include <linux/rtnetlink.h>
@@ -41,6 +42,9 @@ MODULE_PARM_DESC(fail_probe, "FAULT-PROBE-FAIL: probe() of this port index fails
 static bool lose_notify;
 module_param(lose_notify, bool, 0444);
 MODULE_PARM_DESC(lose_notify, "FAULT-NOTIFY-LOST: the upgrade-finished notification is lost");
+static int hold_xmit_ms;
+module_param(hold_xmit_ms, int, 0644);
+MODULE_PARM_DESC(hold_xmit_ms, "the next transmit stays this long in ndo_start_xmit (a call in flight across an unload); reads 0 once it began");
 
 static unsigned long wanted;		/* bit N: this child binds port N */
 static struct hotup_port *bound[HOTUP_MAX_PORTS];
@@ -64,7 +68,21 @@ static void hc_program(struct net_device *dev, const char *what, const struct ho
 
 static netdev_tx_t hc_start_xmit(struct sk_buff *skb, struct net_device *dev)
 {
-	return hotup_port_wire_xmit(hotup_netdev_port(dev), skb);
+	int hold = xchg(&hold_xmit_ms, 0);
+	netdev_tx_t ret;
+
+	if (likely(!hold))
+		return hotup_port_wire_xmit(hotup_netdev_port(dev), skb);
+	/*
+	 * A transmit that is still in this module's code when the module is
+	 * told to go: remove() must wait for it (synchronize_rcu()) before
+	 * module exit returns. Only this one is logged.
+	 */
+	netdev_info(dev, "hotup: event=xmit.begin flow=0 netdev=%s\n", dev->name);
+	mdelay(hold);
+	ret = hotup_port_wire_xmit(hotup_netdev_port(dev), skb);
+	netdev_info(dev, "hotup: event=xmit.end netdev=%s child=%s\n", dev->name, KBUILD_MODNAME);
+	return ret;
 }
 
 static int hc_change_mtu(struct net_device *dev, int new_mtu)
@@ -224,7 +242,7 @@ static int __init hc_init(void)
 static void __exit hc_exit(void)
 {
 	struct hotup_port *mine[HOTUP_MAX_PORTS];
-	int i, n;
+	int n;
 
 	rtnl_lock();
 	pr_info("hotup: event=module.unload.begin child=%s\n", KBUILD_MODNAME);
@@ -233,12 +251,7 @@ static void __exit hc_exit(void)
 	hotup_bond_fail_over(KBUILD_MODNAME, mine, n);
 #endif
 	rtnl_unlock();
-	/*
-	 * driver_detach() would remove the ports in reverse bind order; release
-	 * them in port order, as the design's remove sequence has it.
-	 */
-	for (i = 0; i < n; i++)
-		device_release_driver(&hotup_port_adev(mine[i])->dev);
+	/* driver_detach(): remove() of every port, the last bound first */
 	auxiliary_driver_unregister(&hc_driver);
 	rtnl_lock();
 	pr_info("hotup: event=module.unload.end child=%s\n", KBUILD_MODNAME);

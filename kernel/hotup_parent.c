@@ -378,12 +378,6 @@ struct net_device *hotup_port_netdev(struct hotup_port *port)
 }
 EXPORT_SYMBOL_GPL(hotup_port_netdev);
 
-struct auxiliary_device *hotup_port_adev(struct hotup_port *port)
-{
-	return &port->adev;
-}
-EXPORT_SYMBOL_GPL(hotup_port_adev);
-
 unsigned int hotup_port_index(struct hotup_port *port)
 {
 	return port->index;
@@ -436,6 +430,16 @@ static bool port_in(struct net_device *dev, struct hotup_port **ports, int n)
 	return false;
 }
 
+/*
+ * What SIOCBONDCHANGEACTIVE accepts as the new active slave: not one of the
+ * departing ports, UP in the bond's view and bond_slave_is_up().
+ */
+static bool hotup_can_be_active(struct slave *slave, struct hotup_port **ports, int n)
+{
+	return slave && !port_in(slave->dev, ports, n) && slave->link == BOND_LINK_UP &&
+	       netif_running(slave->dev) && netif_carrier_ok(slave->dev);
+}
+
 /**
  * hotup_bond_fail_over - make before break: before any link of the departing
  * child closes, move bond0's active slave to a slave that is up and not the
@@ -469,10 +473,15 @@ void hotup_bond_fail_over(const char *child, struct hotup_port **ports, int n)
 	active = rtnl_dereference(bond->curr_active_slave);
 	if (!active || !port_in(active->dev, ports, n))
 		return;
-	bond_for_each_slave(bond, slave, iter) {
-		if (port_in(slave->dev, ports, n) || slave->link != BOND_LINK_UP ||
-		    !netif_carrier_ok(slave->dev))
-			continue;
+	/* the primary when it qualifies, else the first in slave-list order */
+	slave = rtnl_dereference(bond->primary_slave);
+	if (!slave || !hotup_can_be_active(slave, ports, n)) {
+		/* the walk ends with slave NULL when none qualifies */
+		bond_for_each_slave(bond, slave, iter)
+			if (hotup_can_be_active(slave, ports, n))
+				break;
+	}
+	if (slave) {
 		strscpy(ifr.ifr_slave, slave->dev->name, sizeof(ifr.ifr_slave));
 		err = master->netdev_ops->ndo_siocbond(master, &ifr, SIOCBONDCHANGEACTIVE);
 		if (err)

@@ -43,6 +43,13 @@ export interface BondView {
 
 const isUp = (s: SlaveView | undefined): s is SlaveView => s !== undefined && s.enslaved && s.link === 'up';
 
+/**
+ * What a write of the active slave requires of the new one (SIOCBONDCHANGEACTIVE,
+ * bond_option_active_slave_set()): UP in the bond's view and bond_slave_is_up(),
+ * running with carrier, as the netdev notifier last said.
+ */
+export const canBecomeActive = (s: SlaveView | undefined): s is SlaveView => isUp(s) && s.canTransmit;
+
 /** bond_choose_primary_or_current(), and whether it used up force_primary. */
 export function choosePrimaryOrCurrent(b: BondView): { slave: number | null; forced: boolean } {
   const prim = b.primary === null ? undefined : b.slaves[b.primary];
@@ -157,13 +164,15 @@ export function bondCarrier(b: BondView): boolean {
 }
 
 /**
- * Make-before-break: move the active slave off `leaving` to another UP slave
- * (the primary when it qualifies), as a write of the bond's active_slave does.
- * When no other slave is UP, nothing changes.
+ * Make-before-break: move the active slave off `leaving` to another slave that
+ * can become active (the primary when it qualifies), as a write of the bond's
+ * active_slave does. A slave still UP in the bond's view whose carrier is
+ * already gone is refused, as the kernel refuses it. When no other slave
+ * qualifies, nothing changes.
  */
 export function failOverFrom(b: BondView, leaving: readonly number[]): BondView {
   if (b.mode !== 'active-backup' || b.active === null || !leaving.includes(b.active)) return b;
-  const eligible = (i: number | null): i is number => i !== null && !leaving.includes(i) && isUp(b.slaves[i]);
+  const eligible = (i: number | null): i is number => i !== null && !leaving.includes(i) && canBecomeActive(b.slaves[i]);
   if (eligible(b.primary)) return { ...b, active: b.primary };
   const other = b.slaves.findIndex((_, i) => eligible(i));
   return other < 0 ? b : { ...b, active: other };

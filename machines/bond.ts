@@ -1,6 +1,7 @@
 import { assign, setup } from 'xstate';
 import {
   bondCarrier,
+  canBecomeActive,
   failOverFrom,
   miimonPass,
   selectActiveSlave,
@@ -65,10 +66,12 @@ function release(b: BondView, slave: number): BondView {
   return b.active === slave ? selectActiveSlave({ ...gone, active: null }) : gone;
 }
 
-/** bond_option_active_slave_set(): only an UP slave may be made active. */
+/**
+ * bond_option_active_slave_set(): only while the bond has an active slave, and
+ * only to a slave that is UP and running with carrier; anything else is refused.
+ */
 function setActive(b: BondView, slave: number): BondView {
-  const s = b.slaves[slave];
-  return b.mode === 'active-backup' && s !== undefined && s.enslaved && s.link === 'up' ? { ...b, active: slave } : b;
+  return b.mode === 'active-backup' && b.active !== null && canBecomeActive(b.slaves[slave]) ? { ...b, active: slave } : b;
 }
 
 /**

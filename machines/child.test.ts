@@ -53,8 +53,9 @@ describe('child machine', () => {
   it('unloads in separate steps: stop (prepare), remove per sub-device, drain, free', () => {
     const h = loadedChild();
     expect(h.send({ type: 'rmmod' }).map(short)).toEqual(['parent.prepareRemove']);
-    expect(h.send({ type: 'remove' }).map(short)).toEqual(['parent.takeOver']);
-    expect(h.send({ type: 'remove' }).map(short)).toEqual(['parent.takeOver']);
+    expect(h.send({ type: 'remove', subdev: 0 }).map(short)).toEqual(['parent.takeOver']);
+    expect(h.can({ type: 'remove', subdev: 0 })).toBe(false);
+    expect(h.send({ type: 'remove', subdev: 2 }).map(short)).toEqual(['parent.takeOver']);
     expect(h.snapshot.value).toEqual({ unloading: 'draining' });
     expect(h.can({ type: 'drain', callsInFlight: 1 })).toBe(false);
     h.send({ type: 'drain', callsInFlight: 0 });
@@ -62,11 +63,20 @@ describe('child machine', () => {
     expect(h.snapshot.value).toBe('unloaded');
   });
 
+  it('removes its sub-devices in any order, as driver_detach() removes the last bound first', () => {
+    const h = loadedChild();
+    h.send({ type: 'rmmod' });
+    const takeOver = (m: ReturnType<typeof h.send>) => m.map((x) => (x.event.type === 'takeOver' ? x.event.subdev : null));
+    expect(takeOver(h.send({ type: 'remove', subdev: 2 }))).toEqual([2]);
+    expect(takeOver(h.send({ type: 'remove', subdev: 0 }))).toEqual([0]);
+    expect(h.snapshot.value).toEqual({ unloading: 'draining' });
+  });
+
   it('with MUT-NO-DRAIN frees code with calls in flight', () => {
     const h = loadedChild({ ...CORRECT_DESIGN, drainBeforeFree: false });
     h.send({ type: 'rmmod' });
-    h.send({ type: 'remove' });
-    h.send({ type: 'remove' });
+    h.send({ type: 'remove', subdev: 0 });
+    h.send({ type: 'remove', subdev: 2 });
     expect(h.can({ type: 'drain', callsInFlight: 1 })).toBe(true);
   });
 
@@ -74,8 +84,8 @@ describe('child machine', () => {
     const h = loadedChild();
     expect(h.send({ type: 'ndoStartXmit', netdev: 0 }).map(short)).toEqual(['traffic.processed']);
     h.send({ type: 'rmmod' });
-    h.send({ type: 'remove' });
-    h.send({ type: 'remove' });
+    h.send({ type: 'remove', subdev: 0 });
+    h.send({ type: 'remove', subdev: 2 });
     h.send({ type: 'drain', callsInFlight: 0 });
     h.send({ type: 'free' });
     expect(h.send({ type: 'ndoStartXmit', netdev: 0 }).map(short)).toEqual(['traffic.oops']);

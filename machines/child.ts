@@ -23,12 +23,17 @@ export interface ChildContext {
   readonly completed: boolean;
 }
 
-/** Events a child accepts: module load/unload steps, probe/remove, sysfs bind/unbind, ndo calls. */
+/**
+ * Events a child accepts: insmod (finit_module() takes the module in), load (its
+ * init runs and registers the driver), unload steps, probe/remove, sysfs
+ * bind/unbind, ndo calls.
+ */
 export type ChildEvent =
+  | { type: 'insmod'; version: number }
   | { type: 'load'; version: number; present: readonly boolean[] }
   | { type: 'probe'; subdev: number; ok: boolean }
   | { type: 'rmmod' }
-  | { type: 'remove' }
+  | { type: 'remove'; subdev: number }
   | { type: 'drain'; callsInFlight: number }
   | { type: 'free' }
   | { type: 'unbind'; subdev: number }
@@ -53,8 +58,8 @@ export const subdevName = (child: number, netdev: number): string => `hotup.c${c
 
 /**
  * Child driver C_k: a module on the auxiliary bus. Loading registers the driver,
- * which probes each of its sub-devices; unloading removes them one by one
- * (driver_detach), waits for calls in flight (synchronize_rcu) and frees the code.
+ * which probes each of its sub-devices; unloading removes them one by one in
+ * any order (driver_detach), waits for calls in flight (synchronize_rcu) and frees the code.
  */
 export function createChildMachine(design: Design = CORRECT_DESIGN) {
   return setup({
@@ -87,7 +92,8 @@ export function createChildMachine(design: Design = CORRECT_DESIGN) {
       probingDone: ({ context }) => !context.status.includes('unbound'),
       boundSubdev: ({ context, event }) =>
         event.type === 'unbind' && context.status[pos(context, event.subdev)] === 'bound',
-      hasBoundSubdev: ({ context }) => bound(context).length > 0,
+      removesBoundSubdev: ({ context, event }) =>
+        event.type === 'remove' && context.status[pos(context, event.subdev)] === 'bound',
       noBoundSubdev: ({ context }) => bound(context).length === 0,
       noCallsInFlight: ({ event }) => !design.drainBeforeFree || (event.type === 'drain' && event.callsInFlight === 0),
     },
@@ -131,6 +137,9 @@ export function createChildMachine(design: Design = CORRECT_DESIGN) {
     states: {
       unloaded: {
         on: {
+          // The tool's insmod: finit_module() has the module's code; its init has not run yet.
+          insmod: { target: 'inserting', actions: assign(({ event }) => ({ version: event.version })) },
+          // Boot: the module is in the initramfs and its init runs at once.
           load: {
             target: 'loading',
             actions: assign(({ context, event }) => ({
@@ -145,6 +154,21 @@ export function createChildMachine(design: Design = CORRECT_DESIGN) {
               type: 'runFreedCode',
               params: ({ context, event }) => [{ to: 'traffic', event: { type: 'oops', netdev: event.netdev, child: context.index } }],
             },
+          },
+        },
+      },
+      // MODULE_STATE_COMING: between the tool's insmod and the module's init, anything
+      // else in the kernel (a miimon pass) may run; nothing calls into this code yet.
+      inserting: {
+        on: {
+          load: {
+            target: 'loading',
+            actions: assign(({ context, event }) => ({
+              version: event.version,
+              status: context.subdevs.map((i) => (event.present[i] ? ('unbound' as const) : ('gone' as const))),
+              programmed: context.subdevs.map(() => null),
+              completed: false,
+            })),
           },
         },
       },
@@ -244,16 +268,18 @@ export function createChildMachine(design: Design = CORRECT_DESIGN) {
           removing: {
             always: { guard: 'noBoundSubdev', target: 'draining' },
             on: {
+              // driver_detach() removes a driver's devices in reverse bind order, and a
+              // driver may release them itself first: any order is the design's to survive.
               remove: {
-                guard: 'hasBoundSubdev',
+                guard: 'removesBoundSubdev',
                 actions: [
                   {
                     type: 'handOverToParent',
-                    params: ({ context }) => [
-                      { to: 'parent', event: { type: 'takeOver', child: context.index, subdev: bound(context)[0]! } },
+                    params: ({ context, event }) => [
+                      { to: 'parent', event: { type: 'takeOver', child: context.index, subdev: event.subdev } },
                     ],
                   },
-                  assign(({ context }) => ({ status: setStatus(context, bound(context)[0]!, 'unbound') })),
+                  assign(({ context, event }) => ({ status: setStatus(context, event.subdev, 'unbound') })),
                 ],
               },
             },

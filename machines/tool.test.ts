@@ -20,7 +20,7 @@ describe('upgrade tool machine', () => {
     expect(h.snapshot.value).toBe('waitingUnload');
     h.send({ type: 'rmmodDone', child: 0 });
     expect(h.send({ type: 'step', obs: obs([{ state: 'unloaded', version: 1, allBound: false, failed: false }, live(1)]) }).map(short)).toEqual([
-      'child0.load',
+      'child0.insmod',
     ]);
     expect(h.snapshot.value).toBe('waitingNotify');
     h.send({ type: 'notification', child: 0, channel: 'netlink' });
@@ -74,7 +74,7 @@ describe('upgrade tool machine', () => {
     expect(h.snapshot.value).toBe('selecting');
     expect(h.can({ type: 'step', obs: obs([{ state: 'unloading', version: 1, allBound: false, failed: false }, live(1)]) })).toBe(false);
     expect(h.send({ type: 'step', obs: obs([{ state: 'unloaded', version: 1, allBound: false, failed: false }, live(1)]) }).map(short)).toEqual([
-      'child0.load',
+      'child0.insmod',
     ]);
   });
 
@@ -113,7 +113,7 @@ describe('upgrade tool machine', () => {
       expect(h.send({ type: 'step', obs: obs([live(2), live(2)]) }).map(short)).toEqual(['child0.rmmod']);
       h.send({ type: 'rmmodDone', child: 0 });
       const load = h.send({ type: 'step', obs: obs([down(2), live(2)]) });
-      expect(load).toEqual([{ to: 'child', index: 0, event: { type: 'load', version: 3, present: [true, true] } }]);
+      expect(load).toEqual([{ to: 'child', index: 0, event: { type: 'insmod', version: 3 } }]);
     });
 
     it('the same version again reloads every child once, then finishes', () => {
@@ -141,7 +141,7 @@ describe('upgrade tool machine', () => {
       expect(h.send({ type: 'step', obs: obs([live(2), live(2)]) }).map(short)).toEqual(['child0.rmmod']);
       h.send({ type: 'rmmodDone', child: 0 });
       const load = h.send({ type: 'step', obs: obs([down(2), live(2)]) });
-      expect(load).toEqual([{ to: 'child', index: 0, event: { type: 'load', version: 1, present: [true, true] } }]);
+      expect(load).toEqual([{ to: 'child', index: 0, event: { type: 'insmod', version: 1 } }]);
     });
 
     it('starts again after a stop, with the report of the last round cleared', () => {

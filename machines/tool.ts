@@ -92,7 +92,7 @@ export function createToolMachine(design: Design = CORRECT_DESIGN) {
       events: {} as ToolEvent,
     },
     actions: {
-      /** insmod of the target version (finit_module). */
+      /** insmod of the target version: finit_module() takes the code in; the module's init runs in a later kernel step. */
       insmod: (_, _messages: Message[]) => {},
       /** rmmod (delete_module); the call returns when the code is freed. */
       rmmod: (_, _messages: Message[]) => {},
@@ -144,8 +144,8 @@ export function createToolMachine(design: Design = CORRECT_DESIGN) {
                 }),
                 {
                   type: 'insmod',
-                  params: ({ context, event }): Message[] => [
-                    { to: 'child', index: context.current!, event: { type: 'load', version: context.target, present: event.obs.present } },
+                  params: ({ context }): Message[] => [
+                    { to: 'child', index: context.current!, event: { type: 'insmod', version: context.target } },
                   ],
                 },
               ],
@@ -187,9 +187,7 @@ export function createToolMachine(design: Design = CORRECT_DESIGN) {
               target: waits ? 'waitingNotify' : 'selecting',
               actions: {
                 type: 'insmod',
-                params: ({ context, event }): Message[] => [
-                  { to: 'child', index: context.current!, event: { type: 'load', version: context.target, present: event.obs.present } },
-                ],
+                params: ({ context }): Message[] => [{ to: 'child', index: context.current!, event: { type: 'insmod', version: context.target } }],
               },
             },
           ],

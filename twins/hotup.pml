@@ -71,6 +71,7 @@
 #define C_REMOVING 3
 #define C_DRAINING 4
 #define C_FREEING 5
+#define C_INSERTING 6   /* taken in by finit_module(), its init not yet run */
 /* sub-device as its child sees it */
 #define S_UNBOUND 0
 #define S_BOUND 1
@@ -183,7 +184,7 @@ inline clear_scratch() {
 #define isUp(i) (ensl[i] && lnk[i] == L_UP)
 #define polled(i) (reg[i] && car[i] && up_(cfg[i]))
 #define codePresent(k) (cstate[k] != C_UNLOADED)
-#define inUnloading(k) (cstate[k] >= C_REMOVING)
+#define inUnloading(k) (cstate[k] >= C_REMOVING && cstate[k] <= C_FREEING)
 
 /* ---------- bond (machines/bond-logic.ts) ---------- */
 
@@ -280,15 +281,16 @@ inline bond_failover() {
 #ifdef XOR
   skip
 #else
-  /* failOverFrom(): move the active slave off the leaving ones, to the primary if it qualifies */
+  /* failOverFrom(): move the active slave off the leaving ones, to the primary if it qualifies;
+     the new active slave must be up with carrier (bond_slave_is_up()), or the kernel refuses it */
   if
   :: actv != NONE && leaving_[actv] ->
      if
-     :: primary != NONE && !leaving_[primary] && isUp(primary) -> actv = primary
+     :: primary != NONE && !leaving_[primary] && isUp(primary) && ctx[primary] -> actv = primary
      :: else ->
         best_ = NONE;
         for (i_ : 0 .. N-1) {
-          if :: best_ == NONE && !leaving_[i_] && isUp(i_) -> best_ = i_ :: else -> skip fi
+          if :: best_ == NONE && !leaving_[i_] && isUp(i_) && ctx[i_] -> best_ = i_ :: else -> skip fi
         }
         if :: best_ != NONE -> actv = best_ :: else -> skip fi
      fi
@@ -447,8 +449,14 @@ inline child_after_probe(k) {
   fi
 }
 
+/* the tool's insmod: finit_module() takes the module in; its init runs in a later kernel step */
+inline child_insmod(k) {
+  cstate[k] = C_INSERTING; cver[k] = ttarget
+}
+
+/* the module's init: registers the driver, which probes the sub-devices present now */
 inline child_load(k) {
-  cstate[k] = C_LOADING; cver[k] = ttarget;
+  cstate[k] = C_LOADING;
   for (j_ : 0 .. N-1) {
     if :: OWNER(j_) == k -> sstat[j_] = (pstate == P_BOUND -> S_UNBOUND : S_GONE); prog[j_] = NOCFG :: else -> skip fi
   }
@@ -467,7 +475,7 @@ inline child_rmmod(k) {
 /* ---------- the tool (machines/tool.ts) ---------- */
 
 #define childDown(k) (cstate[k] == C_UNLOADED)
-#define childBusy(k) (cstate[k] == C_LOADING || inUnloading(k))
+#define childBusy(k) (cstate[k] == C_INSERTING || cstate[k] == C_LOADING || inUnloading(k))
 #define allBound(k, b) b = true; for (j_ : 0 .. N-1) { if :: OWNER(j_) == k && sstat[j_] != S_BOUND -> b = false :: else -> skip fi }
 #define anyFailed(k, b) b = false; for (j_ : 0 .. N-1) { if :: OWNER(j_) == k && sstat[j_] == S_FAILED -> b = true :: else -> skip fi }
 #define toReload(k) ((treload & (1 << (k))) != 0)
@@ -556,12 +564,11 @@ inline probe(k, i, ok) {
 /* the next unbound sub-device of child k in bus order, or NONE */
 #define nextProbe(k, s) s = NONE; for (j_ : 0 .. N-1) { if :: s == NONE && OWNER(j_) == k && sstat[j_] == S_UNBOUND -> s = j_ :: else -> skip fi }
 #define hasNextProbe(k) (cstate[k] == C_LOADING)
-#define firstBound(k, s) s = NONE; for (j_ : 0 .. N-1) { if :: s == NONE && OWNER(j_) == k && sstat[j_] == S_BOUND -> s = j_ :: else -> skip fi }
 
-inline child_remove(k) {
-  firstBound(k, sl_);
-  parent_takeover(sl_);
-  sstat[sl_] = S_UNBOUND;
+/* remove() of sub-device i: the driver core removes a driver's devices in any order */
+inline child_remove(k, i) {
+  parent_takeover(i);
+  sstat[i] = S_UNBOUND;
   boundCount(k, cnt_);
   if :: cnt_ == 0 -> cstate[k] = C_DRAINING :: else -> skip fi
 }
@@ -603,11 +610,19 @@ inline child_bind(k, i) {
 #endif
 
 #define CHILD(k) \
+  STEP(cstate[k] == C_INSERTING, child_load(k)) \
   STEP(hasNextProbe(k), nextProbe(k, sl_); probe(k, sl_, true)) \
-  STEP(cstate[k] == C_REMOVING, child_remove(k)) \
+  REMOVE(k, 0) REMOVE(k, 1) REMOVE_MORE(k) \
   STEP(cstate[k] == C_DRAINING && canDrain(k), cstate[k] = C_FREEING) \
   STEP(cstate[k] == C_FREEING, child_free(k)) \
   CHILD_PROBE_FAIL(k) CHILD_FORCED(k)
+
+#define REMOVE(k, i) STEP(i < N && OWNER(i) == k && cstate[k] == C_REMOVING && sstat[i] == S_BOUND, child_remove(k, i))
+#if N > 2
+#define REMOVE_MORE(k) REMOVE(k, 2)
+#else
+#define REMOVE_MORE(k)
+#endif
 
 #ifdef F_PROBE
 #define CHILD_PROBE_FAIL(k) STEP(hasNextProbe(k), nextProbe(k, sl_); probe(k, sl_, false))
@@ -644,7 +659,7 @@ inline tool_select() {
      for (k_ : 0 .. M-1) { if :: sl_ == NONE && childDown(k_) -> sl_ = k_ :: else -> skip fi }
      if
      :: sl_ != NONE ->
-        tcur = sl_; treload = treload & ~(1 << sl_); child_load(sl_);
+        tcur = sl_; treload = treload & ~(1 << sl_); child_insmod(sl_);
 #ifndef MUT_PARALLEL_UPGRADE
         tstate = T_WAIT_NOTIFY;
 #endif
@@ -812,7 +827,8 @@ inline parent_remove() {
 #else
 #define BOND_PRIMARY(i) STEP(UOK && i < N && pstate == P_BOUND && primary != i, UTAKE; primary = i; fprim = ensl[i]; bond_select(); faults = faults | FB_USER)
 #define BOND_PRIMARY_NONE STEP(UOK && pstate == P_BOUND && primary != NONE, UTAKE; primary = NONE; bond_select(); faults = faults | FB_USER)
-#define BOND_ACTIVE(i) STEP(UOK && i < N && pstate == P_BOUND && actv != i && lnk[i] == L_UP, UTAKE; if :: isUp(i) -> actv = i :: else -> skip fi; faults = faults | FB_USER)
+/* bond_option_active_slave_set(): refused without a current active slave, or unless the new one is up with carrier */
+#define BOND_ACTIVE(i) STEP(UOK && i < N && pstate == P_BOUND && actv != i && lnk[i] == L_UP, UTAKE; if :: actv != NONE && isUp(i) && ctx[i] -> actv = i :: else -> skip fi; faults = faults | FB_USER)
 #endif
 
 inline boot() {
@@ -849,7 +865,7 @@ init {
   STEP(ROK && (tstate == T_DONE || tstate == T_STOPPED), RTAKE; tool_rerun(2))
   STEP(ROK && (tstate == T_DONE || tstate == T_STOPPED), RTAKE; tool_rerun(3))
   :: d_step { tstate == T_SELECTING -> wasOrch_ = orchestrating; tool_can_select(); if :: can_ -> tool_select() :: else -> skip fi; one_down_monitor(); check_invariants(); clear_scratch() }
-  STEP(tstate == T_READY_LOAD, if :: pstate != P_BOUND -> tstate = T_STOPPED; report = R_PARENT_GONE :: else -> child_load(tcur); tstate = AFTER_INSMOD fi)
+  STEP(tstate == T_READY_LOAD, if :: pstate != P_BOUND -> tstate = T_STOPPED; report = R_PARENT_GONE :: else -> child_insmod(tcur); tstate = AFTER_INSMOD fi)
   STEP(tstate == T_WAIT_NOTIFY && inbox != NONE, tstate = T_SELECTING; inbox = NONE; tcur = NONE)
   STEP(tstate == T_WAIT_NOTIFY && (pstate != P_BOUND || (tcur != NONE && ((inbox == NONE && cstate[tcur] == C_LOADED) || cstate[tcur] == C_UNLOADED))), tool_timeout())
   STEP(!ifl, traffic_send(0))

@@ -159,14 +159,25 @@ upgrade() {
   HOTUP_REENSLAVE=$3 /bin/hotup-upgrade.sh $KO/$1 $2 $specs
   echo "@@TOOL $SI $?"
 }
-# forced DIR VERSION: an operator unloads C1, and C2 once bond0 saw C1's links
-# down (both down at once); then the upgrade tool loads both at VERSION
+# forced DIR VERSION: an operator unloads C1 and at once C2 (both down at once);
+# then the upgrade tool loads both at VERSION
 forced() {
   rmmod hotup_c1
-  wait_settled
   rmmod hotup_c2
   /bin/hotup-upgrade.sh $KO/$1 $2 $CHILDREN
   echo "@@TOOL $SI $?"
+}
+
+# hold MS: the next transmit through C1's port stays MS ms in its ndo_start_xmit
+# (a call in flight when the upgrade tool unloads C1); returns once it began
+hold() {
+  H=/sys/module/hotup_c1/parameters/hold_xmit_ms
+  echo "$1" > $H
+  i=0
+  while [ "$(cat $H)" != 0 ]; do
+    i=$((i + 1)); [ $i -gt 500 ] && { echo "@@ERR $SI no transmit reached hotup_c1"; echo 0 > $H; return 1; }
+    sleep 0.01
+  done
 }
 
 scen() { # scen IDX NAME NPORTS BOOTDIR

@@ -31,7 +31,7 @@ describe.each(['vectors', 'tree'] as const)('local-state ids past 65,535, %s sto
     const a = bfs(wide, { store });
     const b = bfs(narrow, { store });
     expect(a.complete).toBe(true);
-    expect(a.store.size).toBe(66);
+    expect(a.store.size).toBe(74);
     expect(a.transitions).toBe(b.transitions);
     expect(a.store.idBytes).toBe(4);
     expect(b.store.idBytes).toBe(store === 'vectors' ? 2 : 4);

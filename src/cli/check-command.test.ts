@@ -15,7 +15,7 @@ describe('hotup check', () => {
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/states 66 \(every reachable state\), transitions \d+, diameter \d+, deadlocks 0/);
     expect(r.out).toMatch(/bytes per stored state/);
-    expect(r.out).toMatch(/^PASS: 11 INV-\* hold in all 66 reachable states/m);
+    expect(r.out).toMatch(/^PASS: 11 INV-\* hold in all 74 reachable states/m);
   });
 
   it('writes the shortest counterexample of a mutant, and replay-events reproduces the same trace', () => {

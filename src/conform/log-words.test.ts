@@ -60,7 +60,7 @@ function stoppedRun(): string[] {
   const start = withMonitors(system, system.initial());
   let state = start;
   const steps: TraceStep[] = [];
-  const prefer = ['tool.start', 'notify.lost', 'tool.timeout', 'tool.step', 'child.remove', 'child.drain', 'child.free', 'child.probe'];
+  const prefer = ['tool.start', 'notify.lost', 'tool.timeout', 'tool.step', 'child.load', 'child.remove', 'child.drain', 'child.free', 'child.probe'];
   while (state.tool.value !== 'stopped' && steps.length < 80) {
     const enabled = system.enabled(state, FAULTS).filter((e) => e.kind !== 'child.probe' || e.ok);
     const e = prefer.map((k) => enabled.find((x) => x.kind === k && (k !== 'tool.start' || steps.length === 0))).find((x) => x !== undefined)!;

@@ -66,8 +66,9 @@ export function eventsOfStep(t: Topology, before: SystemState, env: EnvEvent, lo
         const e = m.event;
         const k = m.index;
         const C = childName(k);
-        if (e.type === 'load') {
-          if (env.kind === 'tool.step') push({ event: 'tool.insmod', child: C, version: e.version });
+        if (e.type === 'insmod') {
+          push({ event: 'tool.insmod', child: C, version: e.version });
+        } else if (e.type === 'load') {
           push({ event: 'module.load.begin', child: C, version: e.version });
         } else if (e.type === 'rmmod') {
           if (env.kind === 'tool.step') push({ event: 'tool.rmmod', child: C });

@@ -48,7 +48,7 @@ export const SLAVE_LINKS = ['up', 'fail', 'down', 'back'] as const;
 export const DROP_REASONS = ['no-slave', 'carrier-off', 'not-running', 'no-netdev', 'parent-holds'] as const;
 export const CHANNELS = ['netlink', 'chardev'] as const;
 export const BOND_OPTIONS = ['primary', 'primary_reselect', 'active_slave'] as const;
-export const MODULE_STATES = ['unloaded', 'loading', 'loaded', 'unloading'] as const;
+export const MODULE_STATES = ['unloaded', 'inserting', 'loading', 'loaded', 'unloading'] as const;
 export const TOOL_STATES = ['idle', 'selecting', 'waitingUnload', 'readyToLoad', 'waitingNotify', 'done', 'stopped'] as const;
 
 const ev = (kind: string, says: string, fields: Record<string, FieldType> = {}, required: string[] = []): EventSpec => ({ kind, says, fields, required });

@@ -7,7 +7,8 @@ import type { Topology } from '../topology/topology.js';
 /**
  * Every environment event the topology could see in state `s` with the
  * allowed faults, before asking the target machines: the driver core probes
- * a loading child's devices in bus order; operators, users and the PCI core
+ * a loading child's devices in bus order and removes an unloading child's in
+ * any order; operators, users and the PCI core
  * act only with their fault allowed and the parent bound. The order is fixed
  * (random runs and the checker's tables rely on it): per child, then the
  * targets' own events, then per netdev, the bond's options, the parent.
@@ -26,7 +27,11 @@ export function candidateEvents(t: Topology, s: SystemState, faults: readonly Fa
         if (allow('FAULT-PROBE-FAIL')) out.push({ kind: 'child.probe', child: k, subdev: next, ok: false });
       }
     }
-    out.push({ kind: 'child.remove', child: k }, { kind: 'child.drain', child: k }, { kind: 'child.free', child: k });
+    if (state === 'inserting') out.push({ kind: 'child.load', child: k, version: c.version });
+    if (state === 'unloading') {
+      for (const [j, i] of c.subdevs.entries()) if (c.status[j] === 'bound') out.push({ kind: 'child.remove', child: k, subdev: i });
+    }
+    out.push({ kind: 'child.drain', child: k }, { kind: 'child.free', child: k });
     if (allow('FAULT-FORCED-UNLOAD')) {
       out.push({ kind: 'child.rmmod', child: k });
       if (state === 'loaded') {

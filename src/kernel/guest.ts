@@ -24,11 +24,12 @@ export interface GuestRun {
 
 /**
  * Boots the guest once (TCG, no NIC, serial console on stdio) and collects the
- * "@@" lines of guest-init.sh; the whole console goes to consoleLog.
+ * "@@" lines of guest-init.sh; the whole console goes to consoleLog. Two CPUs:
+ * a transmit held in a child's code on one while the other unloads the child.
  */
 export function bootGuest(kernel: string, initrd: string, consoleLog: string, timeoutS: number, verbose: boolean): Promise<GuestRun> {
   const args = [
-    '-accel', 'tcg', '-M', 'pc', '-m', '768M', '-smp', '1',
+    '-accel', 'tcg', '-M', 'pc', '-m', '768M', '-smp', '2',
     '-nodefaults', '-no-user-config', '-nic', 'none', '-display', 'none', '-vga', 'none',
     '-serial', 'stdio', '-monitor', 'none', '-no-reboot',
     '-kernel', kernel, '-initrd', initrd,

@@ -34,7 +34,7 @@ const yes = (b: boolean): string => (b ? 'yes' : '**no**');
 
 function verdictCell(v: Judged | null, rounds: readonly Judged[] = []): string {
   if (!v) return 'not run';
-  if (rounds.length > 1) return `each round: ${rounds.map((r) => verdictCell(r)).join('; ')}; the whole log: ${verdictCell(v)}`;
+  if (rounds.length > 1) return `the whole log: ${verdictCell(v)}; each round alone: ${rounds.map((r) => verdictCell(r)).join('; ')}`;
   if (v.exit === 0) return `conforming${v.excuses.length ? ` (excused: ${v.excuses.join(', ')})` : ''}`;
   return `exit ${v.exit} ${v.verdict}${v.where ? ` at ${v.where}` : ''}${v.mutants.length ? `; explained by ${v.mutants.join(', ')}` : ''}`;
 }

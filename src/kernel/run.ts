@@ -53,11 +53,12 @@ const said = (v: Verdict): string => `conform exit ${v.exit} (${v.verdict}${v.wh
 /** What a scenario's expectation says that the run did not do. */
 function failuresOf(s: KernelScenario, whole: Verdict, perRound: readonly Verdict[], toolExit: readonly number[], f: Figures): string[] {
   const out: string[] = [];
-  const judged = perRound.length > 1 ? perRound : [whole];
+  // The whole log is one trace (the model runs the tool again, round after round); each round is judged on its own as well.
+  const judged = [whole, ...perRound];
   const refused = judged.find((v) => v.importError);
   if (refused) return [`hotup import refused the log: ${refused.importError}`];
   judged.forEach((v, i) => {
-    if (v.exit !== s.expect.exit) out.push(`${judged.length > 1 ? `round ${i + 1}: ` : ''}${said(v)}, expected ${s.expect.exit}`);
+    if (v.exit !== s.expect.exit) out.push(`${i > 0 ? `round ${i}: ` : 'the whole log: '}${said(v)}, expected ${s.expect.exit}`);
   });
   const v = whole;
   if (s.expect.mutant && !v.mutants.includes(s.expect.mutant)) out.push(`the diagnosis names ${v.mutants.join(', ') || 'no design'}, not ${s.expect.mutant}`);

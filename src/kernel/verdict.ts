@@ -1,9 +1,13 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 
-/** The event kinds the modules, the bonding driver and the tool log: every other step happens unlogged. */
+/**
+ * The event kinds the modules, the bonding driver and the tool log: every other
+ * step happens unlogged. Only a held transmit logs xmit.begin/xmit.end; every
+ * other transmit is one the log does not show.
+ */
 export const RECORDS = [
-  'module.*', 'subdev.*', 'ops.switch', 'carrier.*', 'bond.*', 'notify.*', 'tool.*', 'netdev.*',
+  'module.*', 'subdev.*', 'ops.switch', 'carrier.*', 'bond.*', 'notify.*', 'tool.*', 'netdev.*', 'xmit.*',
 ].join(',');
 
 /** What `hotup conform --json` said about one log, reduced to what the scenarios check. */

@@ -11,7 +11,7 @@ export type EnvEvent =
   | { readonly kind: 'child.load'; readonly child: number; readonly version: number }
   | { readonly kind: 'child.rmmod'; readonly child: number }
   | { readonly kind: 'child.probe'; readonly child: number; readonly subdev: number; readonly ok: boolean }
-  | { readonly kind: 'child.remove'; readonly child: number }
+  | { readonly kind: 'child.remove'; readonly child: number; readonly subdev: number }
   | { readonly kind: 'child.drain'; readonly child: number }
   | { readonly kind: 'child.free'; readonly child: number }
   | { readonly kind: 'child.unbind'; readonly child: number; readonly subdev: number }

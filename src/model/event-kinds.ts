@@ -74,10 +74,10 @@ export const EVENT_KINDS: { readonly [K in EnvKind]: EventKind<K> } = {
     shows: none,
   },
   'child.load': {
-    actor: 'kernel', fault: never, fair: no, group: 'boot', reads: ['child', 'parent'], writes: CHILD_CASCADE,
-    logs: ['module.load.begin'],
+    actor: 'kernel', fault: never, fair: always, group: 'child', reads: ['child', 'parent'], writes: CHILD_CASCADE,
+    logs: ['module.load.begin', 'module.load.end', 'notify.send'],
     message: (s, e) => ({ to: 'child', index: e.child, event: { type: 'load', version: e.version, present: observe(s).present } }),
-    describe: (_, e) => `insmod ${childName(e.child)} version ${e.version}`,
+    describe: (_, e) => `${childName(e.child)} version ${e.version}: the module's init runs and registers its auxiliary driver`,
     shows: none,
   },
   'child.rmmod': {
@@ -97,12 +97,8 @@ export const EVENT_KINDS: { readonly [K in EnvKind]: EventKind<K> } = {
   'child.remove': {
     actor: 'kernel', fault: never, fair: always, group: 'child', reads: ['child'], writes: CHILD_CASCADE,
     logs: ['subdev.remove', 'bond.failover', 'carrier.off', 'ops.switch'],
-    message: (_, e) => ({ to: 'child', index: e.child, event: { type: 'remove' } }),
-    describe: (_, e, before) => {
-      const c = before.children[e.child]!.context;
-      const i = c.subdevs.find((_, j) => c.status[j] === 'bound');
-      return `driver core: ${childName(e.child)} remove(${i === undefined ? '?' : S(i)})`;
-    },
+    message: (_, e) => ({ to: 'child', index: e.child, event: { type: 'remove', subdev: e.subdev } }),
+    describe: (_, e) => `driver core: ${childName(e.child)} remove(${S(e.subdev)})`,
     shows: none,
   },
   'child.drain': {
@@ -200,7 +196,7 @@ export const EVENT_KINDS: { readonly [K in EnvKind]: EventKind<K> } = {
   },
   'tool.step': {
     actor: 'tool', fault: never, fair: always, group: 'target', reads: ['tool', 'parent', 'child', 'bond', 'netdev'], writes: CHILD_CASCADE,
-    logs: ['tool.rmmod', 'tool.insmod', 'module.unload.begin', 'module.load.begin', 'tool.done', 'tool.stop'],
+    logs: ['tool.rmmod', 'tool.insmod', 'module.unload.begin', 'tool.done', 'tool.stop'],
     message: (s) => ({ to: 'tool', event: { type: 'step', obs: observe(s) } }),
     describe: () => 'tool: next action',
     shows: none,

@@ -16,8 +16,8 @@ export interface SystemState {
   readonly monitors: Readonly<Record<string, unknown>>;
 }
 
-/** A child module's state as /proc/modules and the driver core would tell it. */
-export type ModuleState = 'unloaded' | 'loading' | 'loaded' | 'unloading';
+/** A child module's state as /proc/modules and the driver core would tell it ('inserting': taken in by finit_module(), its init not yet run). */
+export type ModuleState = 'unloaded' | 'inserting' | 'loading' | 'loaded' | 'unloading';
 
 /** The module state of child k. */
 export function moduleState(s: SystemState, k: number): ModuleState {
@@ -60,11 +60,14 @@ export function orchestrating(s: SystemState): boolean {
   return ['selecting', 'waitingUnload', 'readyToLoad', 'waitingNotify'].includes(s.tool.value as string);
 }
 
+const toolView = (m: ModuleState): ToolObservation['children'][number]['state'] => (m === 'inserting' ? 'loading' : m);
+
 /** What the upgrade tool reads of the system when it acts. */
 export function observe(s: SystemState): ToolObservation {
   return {
     parentBound: parentBound(s),
-    children: s.children.map((c, k) => ({ state: moduleState(s, k), version: c.context.version, allBound: childAllBound(s, k), failed: c.context.status.includes('failed') })),
+    // /proc/modules says "Loading" from finit_module() until the init returns.
+    children: s.children.map((c, k) => ({ state: toolView(moduleState(s, k)), version: c.context.version, allBound: childAllBound(s, k), failed: c.context.status.includes('failed') })),
     present: s.netdevs.map(() => parentBound(s)),
     bondSettled: bondSettled(s),
   };

@@ -30,8 +30,10 @@ export function describeMessage(m: Message): string | null {
   switch (e.type) {
     case 'rmmod':
       return m.to === 'child' ? `rmmod ${childName(m.index)}` : null;
-    case 'load':
+    case 'insmod':
       return m.to === 'child' ? `insmod ${childName(m.index)} v${e.version}` : null;
+    case 'load':
+      return m.to === 'child' ? `${childName(m.index)} v${e.version}: module init` : null;
     case 'failOver':
       return `bond0 asked to fail over from ${e.slaves.map(netdevName).join(', ')}`;
     case 'carrierOff':
