@@ -22,7 +22,7 @@
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
-#include <linux/delay.h>
+#include <linux/jiffies.h>
 #include <linux/etherdevice.h>
 #include <linux/module.h>
 #include <linux/rtnetlink.h>
@@ -69,6 +69,7 @@ static void hc_program(struct net_device *dev, const char *what, const struct ho
 static netdev_tx_t hc_start_xmit(struct sk_buff *skb, struct net_device *dev)
 {
 	int hold = xchg(&hold_xmit_ms, 0);
+	unsigned long until;
 	netdev_tx_t ret;
 
 	if (likely(!hold))
@@ -76,10 +77,13 @@ static netdev_tx_t hc_start_xmit(struct sk_buff *skb, struct net_device *dev)
 	/*
 	 * A transmit that is still in this module's code when the module is
 	 * told to go: remove() must wait for it (synchronize_rcu()) before
-	 * module exit returns. Only this one is logged.
+	 * module exit returns. Only this one is logged. Timed by jiffies, not
+	 * mdelay(): under emulation the delay loop's calibration drifts.
 	 */
 	netdev_info(dev, "hotup: event=xmit.begin flow=0 netdev=%s\n", dev->name);
-	mdelay(hold);
+	until = jiffies + msecs_to_jiffies(hold);
+	while (time_before(jiffies, until))
+		cpu_relax();
 	ret = hotup_port_wire_xmit(hotup_netdev_port(dev), skb);
 	netdev_info(dev, "hotup: event=xmit.end netdev=%s child=%s\n", dev->name, KBUILD_MODNAME);
 	return ret;

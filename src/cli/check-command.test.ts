@@ -13,7 +13,7 @@ describe('hotup check', () => {
   it('passes the correct design with the figures of the search', () => {
     const r = hotup('check', '--topology', 'claims-1-9', '--faults', 'none');
     expect(r.code).toBe(0);
-    expect(r.out).toMatch(/states 66 \(every reachable state\), transitions \d+, diameter \d+, deadlocks 0/);
+    expect(r.out).toMatch(/states 74 \(every reachable state\), transitions \d+, diameter \d+, deadlocks 0/);
     expect(r.out).toMatch(/bytes per stored state/);
     expect(r.out).toMatch(/^PASS: 11 INV-\* hold in all 74 reachable states/m);
   });

@@ -3,6 +3,7 @@
 // has `hotup conform` judge it, prints "N passed, N failed".
 //   --bench      also write bench/results/kernel.json (docs/kernel-reference.md is rendered from it)
 //   --verbose    echo the guest console
+//   --only a,b   run only the named scenarios (not with --bench: the committed table has every scenario)
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildVariant } from './build.js';
@@ -73,6 +74,16 @@ async function main(): Promise<void> {
   const argv = process.argv.slice(2);
   const bench = argv.includes('--bench');
   const verbose = argv.includes('--verbose');
+  const o = argv.indexOf('--only');
+  const only = o < 0 ? null : (argv[o + 1] ?? '').split(',').filter(Boolean);
+  const unknown = (only ?? []).filter((n) => !SCENARIOS.some((s) => s.name === n));
+  if (only && (!only.length || unknown.length || bench)) {
+    process.stderr.write(`--only: ${bench ? 'not with --bench (the committed table has every scenario)' : `unknown scenario '${unknown.join(',')}'`}; use some of ${SCENARIOS.map((s) => s.name).join(', ')}\n`);
+    process.stdout.write('0 passed, 1 failed\n');
+    process.exitCode = 2;
+    return;
+  }
+  const scenarios = only ? SCENARIOS.filter((s) => only.includes(s.name)) : SCENARIOS;
   const t0 = Date.now();
   const kver = findKernel();
   mkdirSync(join(CACHE, 'build'), { recursive: true });
@@ -80,11 +91,11 @@ async function main(): Promise<void> {
   const builds = new Map(VARIANTS.map((v) => [v.name, buildVariant(join(ROOT, 'kernel'), join(CACHE, 'build'), kver, v)]));
   const tBuilt = Date.now();
   const initrd = join(CACHE, 'initramfs.cpio');
-  writeAtomically(initrd, buildInitramfs(kver, VM, builds, planScript(SCENARIOS)));
-  process.stderr.write(`[kernel] ${kver}: ${builds.size} module builds in ${((tBuilt - t0) / 1000).toFixed(0)} s; booting ${SCENARIOS.length} scenarios\n`);
+  writeAtomically(initrd, buildInitramfs(kver, VM, builds, planScript(scenarios)));
+  process.stderr.write(`[kernel] ${kver}: ${builds.size} module builds in ${((tBuilt - t0) / 1000).toFixed(0)} s; booting ${scenarios.length} scenarios\n`);
   const run = await bootGuest(`/boot/vmlinuz-${kver}`, initrd, join(OUT, 'console.log'), 900, verbose);
 
-  const outcomes: ScenarioOutcome[] = SCENARIOS.map((s) => {
+  const outcomes: ScenarioOutcome[] = scenarios.map((s) => {
     const g = run.scenarios.find((x) => x.name === s.name);
     if (!g || !g.done || g.error) {
       return { name: s.name, topology: s.topology, design: s.design, what: s.what, figures: null, toolExit: g?.toolExit ?? [], verdict: null, rounds: [], failures: [g?.error ?? 'the guest did not finish this scenario'] };
