@@ -257,9 +257,18 @@ static void __exit hc_exit(void)
 	rtnl_unlock();
 	/* driver_detach(): remove() of every port, the last bound first */
 	auxiliary_driver_unregister(&hc_driver);
-	rtnl_lock();
+	/*
+	 * With several ports, one miimon pass prints a line for each under
+	 * RTNL, and our record must not land between them. With one port
+	 * there is nothing to land between, and taking RTNL would wait behind
+	 * linkwatch (dev_deactivate_many() sits in synchronize_net() holding
+	 * RTNL), which would hide whether remove() itself drained.
+	 */
+	if (n > 1)
+		rtnl_lock();
 	pr_info("hotup: event=module.unload.end child=%s\n", KBUILD_MODNAME);
-	rtnl_unlock();
+	if (n > 1)
+		rtnl_unlock();
 }
 
 module_init(hc_init);

@@ -42,7 +42,7 @@ export const FINDINGS: readonly Finding[] = [
     title: 'a missing drain shows only with a transmit in flight',
     kernel: "built without synchronize_rcu() in remove() (MUT-NO-DRAIN), an ordinary rolling upgrade logs exactly what the correct design logs: with the bond moved off first, no transmit is in flight through the departing tables. With a transmit held in C1's ndo_start_xmit (hold_xmit_ms) as the tool unloads C1, module exit returns while it still runs in C1's code. No oops follows on this kernel: free_module() itself waits for an RCU grace period before it frees module memory, so the module loader, not the driver, kept the code alive; anything remove() freed would not have been.",
     model: 'MUT-NO-DRAIN breaks INV-NO-FREED-CODE on a trace that shows a transmit in flight (xmit.begin without xmit.end) when module.unload.end comes.',
-    now: "the held transmit logs xmit.begin and xmit.end (no other transmit is logged); with the drain, xmit.end comes before module.unload.end and the log conforms; without it, module.unload.end comes first and conform names MUT-NO-DRAIN. The scenarios hold it on claims-1-9, where C1 has one port: on claims-10-11 the kernel drained it anyway, because C1's first remove() closes a link, linkwatch runs at once for a bond slave and dev_deactivate_many() waits in synchronize_net() with RTNL held, so C1's second remove() could take RTNL only once the transmit had ended. The drain the design needs is the driver's own: linkwatch's is a matter of timing.",
+    now: "the held transmit logs xmit.begin and xmit.end (no other transmit is logged); with the drain, xmit.end comes before module.unload.end and the log conforms; without it, module.unload.end comes first and conform names MUT-NO-DRAIN. The scenarios hold it on claims-1-9, where C1 has one port: on claims-10-11 the kernel drained it anyway, because C1's first remove() closes a link, linkwatch runs at once for a bond slave and dev_deactivate_many() waits in synchronize_net() with RTNL held, so C1's second remove() could take RTNL only once the transmit had ended; and a record printed under RTNL after the removes waited the same way, so hc_exit() of a one-port child prints module.unload.end without RTNL. The drain the design needs is the driver's own: linkwatch's is a matter of timing.",
   },
   {
     title: 'a transmit held in a driver stalls other transmits',
@@ -54,7 +54,7 @@ export const FINDINGS: readonly Finding[] = [
     title: 'a miimon pass is one step, but other lines can land inside it',
     kernel: "bond_mii_monitor() prints the link changes of one pass one after the other under RTNL; a record printed without RTNL (module.unload.end after synchronize_rcu(), or a line the tool writes to /dev/kmsg) landed between two of them.",
     model: 'a miimon pass is one model step: its bond.link events come together, and a record between two of them is rejected.',
-    now: 'the modules print every record under RTNL, and the tool writes its records only when bond0 is settled (nothing left for a pass to print).',
+    now: "the modules print every record under RTNL (module.unload.end of a child with one port excepted: a pass prints one line about it, and RTNL can be held by linkwatch, see the drain above), and the tool writes its records only when bond0 is settled (nothing left for a pass to print). Records that carried their CPU would let conform merge the sources instead.",
   },
   {
     title: 'loss on the receive side',
