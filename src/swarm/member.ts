@@ -2,12 +2,13 @@ import type { Cut } from '../check/bfs.js';
 import { replayEvents } from '../check/replay.js';
 import { TableMismatch } from '../engine/table/audit.js';
 import { TableSystem } from '../engine/table/table-system.js';
+import type { StateVector } from '../engine/layout.js';
 import { createSystem } from '../engine/system.js';
 import type { EnvEvent } from '../model/env-event.js';
 import type { FaultId } from '../model/faults.js';
 import { designOf } from '../mutants.js';
 import type { Topology } from '../topology/topology.js';
-import type { StateVector } from '../engine/layout.js';
+import type { SystemState } from '../model/state.js';
 import { BITSTATE_BITS, BITSTATE_HASHES } from './bitstate.js';
 import { omissionEstimate, type OmissionEstimate } from './omission.js';
 import { memberPlan, type MemberPlan } from './plan.js';
@@ -32,7 +33,8 @@ export interface MemberOptions {
   readonly maxStates?: number;
   readonly maxSeconds?: number;
   readonly maxMemoryMB?: number;
-  readonly onNewState?: (v: StateVector) => void;
+  /** Called with each state the member reaches first (tests compare the members' orders with it). */
+  readonly onNewState?: (s: SystemState) => void;
 }
 
 /** A broken invariant a member reached, as events the plain system replays. */
@@ -96,7 +98,7 @@ export function runMember(o: MemberOptions): MemberResult {
     ...(o.maxStates !== undefined ? { maxStates: o.maxStates } : {}),
     ...(o.maxSeconds !== undefined ? { maxSeconds: o.maxSeconds } : {}),
     ...(o.maxMemoryMB !== undefined ? { maxMemoryBytes: o.maxMemoryMB * 2 ** 20 } : {}),
-    ...(o.onNewState ? { onNewState: o.onNewState } : {}),
+    ...(o.onNewState ? { onNewState: (v: StateVector) => o.onNewState!(ts.materialise(v)) } : {}),
   });
   let counterexample: MemberCounterexample | null = null;
   if (r.violation) {
