@@ -149,7 +149,10 @@ export function runSwarmMember(flags: SwarmMemberFlags, cmd: Command): void {
 
 /** `hotup swarm merge FILES...`: one report from the members of a swarm. */
 export function registerSwarmCommand(program: Command): void {
-  const swarm = program.command('swarm').description('swarm verification: combine the members that `hotup check --swarm K/N` ran (docs/swarm.md)');
+  const swarm = program
+    .command('swarm')
+    .description('swarm verification: combine the members that `hotup check --swarm K/N` ran (docs/swarm.md)')
+    .addHelpText('after', `\nExamples:\n  npx hotup check --topology claims-1-9 --swarm 0/4 --swarm-out out/ --max-seconds 60   # one member; run K = 0..3\n  npx hotup swarm merge out/                                                        # one report from the members`);
   swarm
     .command('merge')
     .description('combine member files into one report: members, states covered, distinct violations with their replay commands; exit 1 if any member found a violation, else 3 (INCOMPLETE: a swarm never proves a property), 2 for files that are not members of one swarm')
