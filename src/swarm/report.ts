@@ -5,7 +5,8 @@ import type { SwarmReport } from './merge.js';
 import { orderText } from './plan.js';
 
 const fmt = (n: number): string => Math.round(n).toLocaleString('en-US');
-const sci = (p: number): string => (p === 0 ? '0' : p.toExponential(1));
+/** A probability or an expected count: plain from 0.01 up, in powers of ten below. */
+const sci = (p: number): string => (p === 0 ? '0' : p >= 0.01 ? Number(p.toPrecision(2)).toLocaleString('en-US') : p.toExponential(1));
 
 /** Why no swarm result is a proof, in the words every report ends with. */
 export const NEVER_PROVES =
