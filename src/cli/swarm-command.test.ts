@@ -77,7 +77,10 @@ describe('hotup check --swarm K/N and hotup swarm merge', () => {
     }
     expect(existsSync(never)).toBe(false);
     const other = join(dir, 'other.json');
-    expect((await runCli([...MUTANT.slice(0, -1), 'FAULT-PROBE-FAIL', '--swarm', '3/4', '--swarm-out', other])).code).not.toBe(EXIT.BAD_INPUT);
+    expect((await runCli([...MUTANT.slice(0, -1), 'FAULT-PROBE-FAIL', '--swarm', '3/4', '--swarm-out', other])).code).toBe(EXIT.VIOLATION);
+    // A --swarm-out file (not a folder) gets its counterexample beside it.
+    expect(JSON.parse(readFileSync(other, 'utf8')).violation.eventsFile).toBe('other.counterexample.json');
+    expect(existsSync(join(dir, 'other.counterexample.json'))).toBe(true);
     const mixed = await runCli(['swarm', 'merge', join(out, 'member-0-of-4.json'), other]);
     expect(mixed.code).toBe(EXIT.BAD_INPUT);
     expect(mixed.err).toMatch(/other\.json.*field 'swarm\.faults' is "FAULT-PROBE-FAIL".*the same --faults/);

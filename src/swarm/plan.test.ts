@@ -62,9 +62,12 @@ describe('a swarm member', () => {
     }
   });
 
-  it('stops at --max-states and says so', () => {
-    const r = runMember({ ...base, member: 2, maxStates: 500 });
-    expect(r).toMatchObject({ states: 500, cutBy: 'max-states', counterexample: null });
+  it('stops at --max-states, --max-seconds and --max-memory, and says which', () => {
+    expect(runMember({ ...base, member: 2, maxStates: 500 })).toMatchObject({ states: 500, cutBy: 'max-states', counterexample: null });
+    expect(runMember({ ...base, member: 0, maxSeconds: 0 })).toMatchObject({ cutBy: 'max-seconds', counterexample: null });
+    const memory = runMember({ ...base, member: 1, maxMemoryMB: 1, bitstateBits: 16 });
+    expect(memory).toMatchObject({ cutBy: 'max-memory', counterexample: null });
+    expect(memory.cutReason).toMatch(/resident memory passed 1 MB/);
   });
 
   it('finds a mutant\'s violation in every order, and its events replay to the same property', () => {
