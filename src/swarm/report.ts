@@ -22,7 +22,8 @@ function modelLine(s: { topology: string; mutant: string | null; faults: string;
 
 /** The bit array and its estimate, in one line. */
 function bitstateLine(b: MemberResult['bitstate']): string {
-  return `bitstate 2^${b.log2Bits} bits (${fmt(b.bytes / 2 ** 20)} MiB), ${b.hashFunctions} hash functions, ${sci(b.fill)} of the bits set; hash factor ${fmt(b.hashFactor)} bits per state (best above 100); omission probability ${sci(b.omissionProbability)} per new state at the end, about ${sci(b.expectedOmissions)} states expected omitted`;
+  const low = b.hashFactor < 100 ? '; below 100 the collisions cut off a growing share of the space: raise --bitstate-bits' : '';
+  return `bitstate 2^${b.log2Bits} bits (${fmt(b.bytes / 2 ** 20)} MiB), ${b.hashFunctions} hash functions, ${sci(b.fill)} of the bits set; hash factor ${fmt(b.hashFactor)} bits per state (best above 100); omission probability ${sci(b.omissionProbability)} per new state at the end, about ${sci(b.expectedOmissions)} states expected omitted${low}`;
 }
 
 /** What `hotup check --swarm K/N` prints for its member, before the files it wrote. */
