@@ -128,6 +128,19 @@ class Search {
     return true;
   }
 
+  /**
+   * Whether the invariants were checked on `v` before (those that read only
+   * the state may then be skipped): a state taken as visited, except the
+   * initial one, which no step had led to when its bits were set (as in
+   * src/check/bfs.ts).
+   */
+  private checkedBefore(isNew: boolean, v: StateVector): boolean {
+    if (isNew) return false;
+    const init = this.ts.initial;
+    for (let i = 0; i < v.length; i++) if (v[i] !== init[i]) return true;
+    return false;
+  }
+
   /** Sets `cut` when a limit is reached; called every CHECK_EVERY transitions. */
   private overLimit(t0: number, heldBytes: number): boolean {
     if (this.o.maxSeconds !== undefined && performance.now() - t0 > this.o.maxSeconds * 1000) this.cut = 'max-seconds';
@@ -147,6 +160,7 @@ class Search {
     const taken: number[] = [];
     const next = newVector(w);
     let cur = newVector(w);
+    let curDepth = -1;
     let maxDepth = 0;
     const push = (v: StateVector): void => {
       const d = start.length;
@@ -171,11 +185,15 @@ class Search {
         continue;
       }
       const j = start[d]! + pos[d]!++;
-      cur = vecs.a.subarray(d * w, (d + 1) * w);
+      // A view of the top of the stack, made again only when the top moves or the stack grows.
+      if (curDepth !== d || cur.buffer !== vecs.a.buffer) {
+        cur = vecs.a.subarray(d * w, (d + 1) * w);
+        curDepth = d;
+      }
       ts.step(cur, envs.a[j]!, msgs.a[j]!, next);
       this.transitions++;
       const isNew = this.fresh(next);
-      const bad = ts.violation(!isNew);
+      const bad = ts.violation(this.checkedBefore(isNew, next));
       if (bad >= 0) return { depth: Math.max(maxDepth, d + 1), violation: { events: [...taken, envs.a[j]!], invariant: bad } };
       if (isNew) {
         taken.push(envs.a[j]!);
@@ -224,7 +242,7 @@ class Search {
         ts.step(cur, envs.a[j]!, msgs.a[j]!, next);
         this.transitions++;
         const isNew = this.fresh(next);
-        const bad = ts.violation(!isNew);
+        const bad = ts.violation(this.checkedBefore(isNew, next));
         if (bad >= 0) return { depth: Math.max(depth, level + 1), violation: { events: trailOf(trail, envs.a[j]!), invariant: bad } };
         if (isNew) {
           parent.reserve(trails + 1);
