@@ -4,6 +4,7 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import { benchCheck, checkTables } from './check.js';
 import { benchConform, conformLine } from './conform.js';
 import { benchExplore, exploreTables } from './explore.js';
+import { benchSwarm, swarmTables } from './swarm.js';
 
 /** Writes a file atomically, so an interrupted run leaves nothing half-written. */
 function writeAtomic(file: string, text: string): void {
@@ -21,7 +22,7 @@ export function writeResult(name: string, data: unknown, table: string): string 
   return file;
 }
 
-const PARTS = ['explore', 'conform', 'check'] as const;
+const PARTS = ['explore', 'conform', 'check', 'swarm'] as const;
 
 const program = new Command('bench')
   .description('measure exploration, trace conformance and exhaustive checking; writes bench/results/*.json and *.md')
@@ -60,5 +61,11 @@ if (only.includes('check')) {
   const check = benchCheck(checkBudget, (line) => process.stderr.write(`${line}\n`));
   const table = checkTables(check);
   writeResult('check', { ...meta, ...check }, table);
+  process.stdout.write(`${table}\n`);
+}
+if (only.includes('swarm')) {
+  const swarm = benchSwarm(10, (line) => process.stderr.write(`${line}\n`));
+  const table = swarmTables(swarm);
+  writeResult('swarm', { ...meta, ...swarm }, table);
   process.stdout.write(`${table}\n`);
 }

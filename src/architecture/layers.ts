@@ -15,7 +15,7 @@ export const LAYERS: readonly (readonly string[])[] = [
   ['src/trace'],
   ['src/explore', 'src/linux'],
   ['src/conform', 'src/check'],
-  ['src/diagram', 'src/report', 'src/architecture', 'src/import', 'src/ui'],
+  ['src/diagram', 'src/report', 'src/architecture', 'src/import', 'src/ui', 'src/swarm'],
   ['src/cli', 'src/kernel'],
   ['bench', 'twins', 'scripts'],
 ];
@@ -34,6 +34,7 @@ export const ABOUT: Readonly<Record<string, string>> = {
   'src/linux': 'the Linux bonding driver as a reference, and its conformance scenarios',
   'src/conform': 'tool `conform`: checks kernel traces against the model',
   'src/check': 'tool `check`: exhaustive breadth-first state-space search',
+  'src/swarm': 'swarm verification (`hotup check --swarm K/N`, `hotup swarm merge`): diversified bitstate searches, their member files and the merged report',
   'src/diagram': 'diagrams of machines, topologies and counterexamples',
   'src/report': 'tool `report`: generated docs, claim coverage, design comparison, HTML report',
   'src/architecture': 'this page: the folder graph, its layer order and the layering check',

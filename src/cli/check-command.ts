@@ -17,6 +17,7 @@ import { EXIT, exitCodeOf } from './exit-codes.js';
 import { checkOutputFile, writeOutputs } from './output.js';
 import { checkRunOutputs, runOutputs } from './run-outputs.js';
 import { faultsOption, intOption, mutantOption, propertiesOption, ROUNDS_HELP, roundsOption, topologyOption } from './options.js';
+import { runsSwarm, runSwarmMember, SWARM_EXAMPLES, swarmOptions, type SwarmMemberFlags } from './swarm-command.js';
 
 interface CheckFlags {
   topology: Topology;
@@ -166,7 +167,7 @@ Examples:
 
 /** `hotup check`: exhaustive model checking; `hotup replay-events FILE`: re-run the events a check wrote. */
 export function registerCheckCommand(program: Command): void {
-  program
+  const checkCommand = program
     .command('check')
     .description('exhaustive breadth-first model checking of every reachable state; exit 0 pass, 1 violation, 2 bad input, 3 incomplete (cut by --max-states, --max-seconds, --max-memory or a nearly full JavaScript heap)')
     .addOption(new Option('--topology <name|file>', 'a preset (hotup list) or a JSON topology file').default(loadTopology(DEFAULT_TOPOLOGY), DEFAULT_TOPOLOGY).argParser(topologyOption))
@@ -211,8 +212,11 @@ export function registerCheckCommand(program: Command): void {
         process.exitCode = EXIT.BAD_INPUT;
         return;
       }
+      if (runsSwarm(cmd)) return runSwarmMember(flags as CheckFlags & SwarmMemberFlags, cmd);
       runCheck(flags, cmd.getOptionValueSource('out') === 'cli');
     });
+  for (const o of swarmOptions()) checkCommand.addOption(o);
+  checkCommand.addHelpText('after', SWARM_EXAMPLES);
 
   program
     .command('replay-events')

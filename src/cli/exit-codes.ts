@@ -15,7 +15,7 @@ export const EXIT = {
   BAD_INPUT: 2,
   /** conform: the trace cannot decide (it logs no event, or it ends inside a model step). */
   INCONCLUSIVE: 3,
-  /** check: a limit (--max-states, --max-seconds) stopped the search before every state was seen; never a pass. */
+  /** check: a limit (--max-states, --max-seconds) stopped the search before every state was seen, or a swarm found no violation; never a pass. */
   INCOMPLETE: 3,
   /** A program error inside hotup (EX_SOFTWARE of sysexits.h); please report it with the command that gave it. */
   INTERNAL: 70,
@@ -29,7 +29,7 @@ export const EXIT_TABLE: readonly { code: number; meaning: string }[] = [
   { code: EXIT.PASS, meaning: 'pass: no violation found, the trace conforms, or the command did its work' },
   { code: EXIT.VIOLATION, meaning: 'violation: a property broken (explore, check, report, replay, replay-events) or a trace that does not conform' },
   { code: EXIT.BAD_INPUT, meaning: 'bad input: a flag, file or record refused; the message names the field and the fix; nothing is written' },
-  { code: EXIT.INCOMPLETE, meaning: 'no verdict: check stopped at --max-states/--max-seconds (INCOMPLETE), or conform\'s trace cannot decide (INCONCLUSIVE)' },
+  { code: EXIT.INCOMPLETE, meaning: 'no verdict: check stopped at --max-states/--max-seconds, or a swarm (check --swarm, swarm merge) found no violation (INCOMPLETE), or conform\'s trace cannot decide (INCONCLUSIVE)' },
   { code: EXIT.INTERNAL, meaning: 'program error inside hotup (EX_SOFTWARE); report it with the command' },
 ];
 

@@ -16,6 +16,7 @@ import { registerImportCommand } from './import-command.js';
 import { registerListCommand } from './list-command.js';
 import { OutputError } from './output.js';
 import { registerReportCommand } from './report-command.js';
+import { registerSwarmCommand } from './swarm-command.js';
 import { registerUiCommand } from './ui-command.js';
 
 /** The package's version, as `hotup --version` prints it. */
@@ -54,6 +55,7 @@ export function buildProgram(): Command {
   registerCompareCommand(program);
   registerConformCommand(program);
   registerCheckCommand(program);
+  registerSwarmCommand(program);
   registerImportCommand(program);
   registerUiCommand(program);
   for (const c of program.commands) c.exitOverride().addHelpText('after', `\n${exitCodesText()}`);

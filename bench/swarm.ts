@@ -1,0 +1,82 @@
+import { check } from '../src/check/check.js';
+import { FAULTS } from '../src/model/faults.js';
+import { runMember, type MemberOptions, type MemberResult } from '../src/swarm/member.js';
+import { orderText } from '../src/swarm/plan.js';
+import { PRESETS } from '../src/topology/presets.js';
+
+/** A member searched to its end: the states it reached against every reachable state, and what it estimated it missed. */
+export interface OmissionRow {
+  readonly log2Bits: number;
+  readonly states: number;
+  /** Reachable states the member never reached: exact, from the exhaustive count (the correct design breaks nothing, so the member runs to its end). */
+  readonly missed: number;
+  readonly expectedOmissions: number;
+  readonly hashFactor: number;
+  readonly seconds: number;
+}
+
+/** One member of the timed swarm. */
+export interface SwarmBenchMember {
+  readonly member: number;
+  readonly order: string;
+  readonly states: number;
+  readonly seconds: number;
+  readonly statesPerSecond: number;
+  readonly cutBy: string | null;
+}
+
+/** The swarm benchmark: the exhaustive check, member 0 to its end at three array sizes, and a swarm of four under a time budget. */
+export interface SwarmBench {
+  readonly topology: string;
+  readonly faults: string;
+  readonly exhaustive: { readonly states: number; readonly seconds: number; readonly storeBytes: number };
+  readonly omissions: readonly OmissionRow[];
+  readonly budgetSeconds: number;
+  readonly swarm: readonly SwarmBenchMember[];
+  readonly covered: { readonly largestMember: number; readonly upperBound: number };
+}
+
+const ARRAYS = [20, 24, 27] as const;
+
+/** Runs the benchmark on claims-1-9 with every fault (1 user change per run), the largest space the exhaustive check finishes in about a minute. */
+export function benchSwarm(budgetSeconds: number, log: (line: string) => void): SwarmBench {
+  const topology = PRESETS['claims-1-9']!;
+  const base: Omit<MemberOptions, 'member'> = { topology, mutant: null, faults: [...FAULTS], userChanges: 1, rounds: 1, properties: null, members: 4, swarmSeed: 1 };
+  const ex = check({ topology, mutant: null, faults: [...FAULTS], userChanges: 1, liveness: false, audit: false });
+  log(`exhaustive: ${ex.states} states, ${ex.seconds.toFixed(1)} s`);
+  const omissions = ARRAYS.map((log2Bits) => {
+    const r = runMember({ ...base, member: 0, bitstateBits: log2Bits });
+    log(`member 0, 2^${log2Bits} bits: ${r.states} states, ${r.seconds.toFixed(1)} s`);
+    return { log2Bits, states: r.states, missed: ex.states - r.states, expectedOmissions: r.bitstate.expectedOmissions, hashFactor: r.bitstate.hashFactor, seconds: r.seconds };
+  });
+  const members: MemberResult[] = [0, 1, 2, 3].map((member) => runMember({ ...base, member, maxSeconds: budgetSeconds }));
+  const swarm = members.map((r) => ({ member: r.plan.member, order: orderText(r.plan), states: r.states, seconds: r.seconds, statesPerSecond: r.states / r.seconds, cutBy: r.cutBy }));
+  return {
+    topology: topology.name,
+    faults: 'all, 1 user change per run',
+    exhaustive: { states: ex.states, seconds: ex.seconds, storeBytes: ex.storeBytes },
+    omissions,
+    budgetSeconds,
+    swarm,
+    covered: { largestMember: Math.max(...swarm.map((m) => m.states)), upperBound: swarm.reduce((s, m) => s + m.states, 0) },
+  };
+}
+
+const fmt = (n: number): string => Math.round(n).toLocaleString('en-US');
+
+/** The benchmark as text tables. */
+export function swarmTables(b: SwarmBench): string {
+  const out = [
+    `${b.topology}, faults ${b.faults}: the exhaustive check stores ${fmt(b.exhaustive.states)} states in ${b.exhaustive.seconds.toFixed(1)} s (store ${fmt(b.exhaustive.storeBytes / 2 ** 20)} MiB)`,
+    '',
+    'member 0 (depth-first) run to its end, 3 hash functions:',
+    'bits   hash factor     states reached   missed (exact)   expected omissions (estimate)   seconds',
+    ...b.omissions.map((r) => `2^${r.log2Bits}  ${r.hashFactor.toFixed(1).padStart(11)}  ${fmt(r.states).padStart(17)}  ${fmt(r.missed).padStart(15)}  ${r.expectedOmissions.toPrecision(3).padStart(30)}  ${r.seconds.toFixed(1).padStart(8)}`),
+    '',
+    `a swarm of 4, 2^27 bits each, --max-seconds ${b.budgetSeconds} each (one after another on one core):`,
+    'member  order                                        states      states/s   ended',
+    ...b.swarm.map((m) => `${String(m.member).padStart(6)}  ${m.order.padEnd(43)}  ${fmt(m.states).padStart(10)}  ${fmt(m.statesPerSecond).padStart(10)}   ${m.cutBy ? `cut by --${m.cutBy}` : 'no new state left'}`),
+    `covered: at least ${fmt(b.covered.largestMember)}, at most ${fmt(b.covered.upperBound)} distinct states (upper bound: the sum)`,
+  ];
+  return out.join('\n');
+}
