@@ -50,12 +50,12 @@ describe('hotup check --swarm K/N and hotup swarm merge', () => {
     const ok = join(dir, 'ok', 'm0.json');
     const r = await runCli([...CORRECT, '--swarm', '0/1', '--swarm-out', ok]);
     expect(r.code, r.err).toBe(EXIT.INCOMPLETE);
-    expect(r.out).toMatch(/^INCOMPLETE: no INV-\* broken in the 66 states this member visited/m);
+    expect(r.out).toMatch(/^INCOMPLETE: no INV-\* broken in the 74 states this member visited/m);
     const member = JSON.parse(readFileSync(ok, 'utf8'));
-    expect(member).toMatchObject({ member: 0, ended: 'exhausted', cut: null, violation: null, states: 66, order: { strategy: 'dfs', successors: 'forward' } });
+    expect(member).toMatchObject({ member: 0, ended: 'exhausted', cut: null, violation: null, states: 74, order: { strategy: 'dfs', successors: 'forward' } });
     expect(member.bitstate).toMatchObject({ log2Bits: 27, hashFunctions: 3 });
     const json = JSON.parse((await runCli([...CORRECT, '--swarm', '0/1', '--swarm-out', ok, '--json'])).out);
-    expect(json).toMatchObject({ format: 'hotup-swarm-member/1', file: ok, ended: 'exhausted', states: 66 });
+    expect(json).toMatchObject({ format: 'hotup-swarm-member/1', file: ok, ended: 'exhausted', states: 74 });
     const merged = await runCli(['swarm', 'merge', ok]);
     expect(merged.code).toBe(EXIT.INCOMPLETE);
     expect(merged.out).toMatch(/^INCOMPLETE: .*A swarm never proves anything/m);
