@@ -217,6 +217,8 @@ export async function buildEventsReport(f: EventsFile, file: string): Promise<Re
     coverage: coverage.summary(system.components),
     lastRun: r.steps,
     visited: coverage.visited(),
+    counts: coverage.counts(),
+    properties: f.properties,
     // One run replayed, not a search: no property is counted as exercised.
     exercised: {},
   };
