@@ -85,6 +85,8 @@ export interface ExploreResult {
   readonly counts: Partial<Record<Message['to'], CoverageCounts>>;
   /** The property ids checked, or null for all of them. */
   readonly properties: readonly string[] | null;
+  /** At most this many runs of the upgrade tool per random run (null: unbounded). */
+  readonly rounds: number | null;
 }
 
 /** Which events a command draws from: the system's own steps, traffic, starting the tool, or one fault. */
@@ -258,5 +260,6 @@ export function explore(o: ExploreOptions): ExploreResult {
     visited: coverage ? coverage.visited() : {},
     counts: coverage ? coverage.counts() : {},
     properties: o.properties && o.properties.length ? o.properties : null,
+    rounds: o.rounds === undefined ? 1 : o.rounds,
   };
 }

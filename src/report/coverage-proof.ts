@@ -83,6 +83,9 @@ function listed(p: CoverageProof, u: Uncovered): readonly string[] | undefined {
 /** The reason given to what a run missed and no proof rules out. */
 export const NOT_REACHED = 'not reached in this run';
 
+/** The reason given to what a run missed and the proof that speaks for it never takes (`proofText` says which proof, once per listing). */
+export const PROVEN = 'unreachable in the correct design (proven by the exhaustive check)';
+
 /** What a proof covered, in the words of a reason: its preset, states, faults and bound. */
 export const proofText = (p: CoverageProof): string =>
   `the exhaustive check on ${p.topology}: ${p.states.toLocaleString('en-US')} states, ${faultsText(p.faults)}, at most ${p.userChanges} user change per run`;
@@ -95,6 +98,5 @@ export const proofText = (p: CoverageProof): string =>
 export function uncoveredReason(u: Uncovered, topology: string, mutant: string | null, faults: readonly FaultId[], proofs: readonly CoverageProof[], rounds: number | null = 1): string {
   const p = proofFor(topology, mutant, faults, proofs, rounds);
   const list = p && listed(p, u);
-  if (!p || !list || list.includes(u.id)) return NOT_REACHED;
-  return `unreachable in the correct design (proven by ${proofText(p)})`;
+  return !p || !list || list.includes(u.id) ? NOT_REACHED : PROVEN;
 }
