@@ -80,7 +80,7 @@ describe('guard outcomes', () => {
   it('count what XState tried: the guards before the candidate taken false, the one taken true, later ones not at all', () => {
     const cov = new Coverage();
     const tool = components.tool as never;
-    const [idle] = initialTransition(tool);
+    const [idle] = initialTransition(tool, undefined as never);
     const [selecting] = transition(tool, idle as never, { type: 'start', target: 2 } as never);
     const child = (state: string) => ({ state, version: 1, bound: [], failed: false });
     // No parent gone, a child unloaded: parentGone false, childUnloaded true, the three after it never tried.
