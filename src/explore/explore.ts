@@ -10,6 +10,7 @@ import type { FaultId } from '../model/faults.js';
 import { createSystem } from '../engine/system.js';
 import { shellQuote } from '../topology/quote.js';
 import type { Topology } from '../topology/topology.js';
+import { PRESETS } from '../topology/presets.js';
 import { Coverage, type CoverageCounts, type MachineCoverage, type Visited } from './coverage.js';
 import { coverageTap } from './coverage-tap.js';
 import { traceOfRun } from './run-trace.js';
@@ -87,6 +88,8 @@ export interface ExploreResult {
   readonly properties: readonly string[] | null;
   /** At most this many runs of the upgrade tool per random run (null: unbounded). */
   readonly rounds: number | null;
+  /** Whether the topology is the preset of its name (a topology file may reuse a preset's name for another topology). */
+  readonly preset: boolean;
 }
 
 /** Which events a command draws from: the system's own steps, traffic, starting the tool, or one fault. */
@@ -261,5 +264,6 @@ export function explore(o: ExploreOptions): ExploreResult {
     counts: coverage ? coverage.counts() : {},
     properties: o.properties && o.properties.length ? o.properties : null,
     rounds: o.rounds === undefined ? 1 : o.rounds,
+    preset: JSON.stringify(PRESETS[o.topology.name] ?? null) === JSON.stringify(o.topology),
   };
 }

@@ -21,11 +21,17 @@ export interface RunSetting {
   readonly faults: readonly FaultId[];
   /** Rounds of the tool per run (null: unbounded); the proofs bound it to 1. */
   readonly rounds?: number | null;
+  /** False when the topology only borrows a preset's name: no proof of that preset speaks for it. */
+  readonly preset?: boolean;
 }
+
+/** The proofs that may speak for a run: none for a topology that only borrows a preset's name. */
+const proofsFor = (run: RunSetting, proofs: readonly CoverageProof[]): readonly CoverageProof[] => (run.preset === false ? [] : proofs);
 
 /** Every state, transition, guard outcome and transition pair a run missed, each with its reason (coverage-proof.ts). */
 export function missesOf(components: Components, visited: Partial<Record<Kind, Visited>>, run: RunSetting, proofs: readonly CoverageProof[], items: readonly CoverageItem[] = ALL_ITEMS): Miss[] {
-  return pairsNotReachedFirst(uncovered(components, visited, items).map((u) => ({ ...u, reason: uncoveredReason(u, run.topology, run.mutant, run.faults, proofs, run.rounds ?? 1) })));
+  const usable = proofsFor(run, proofs);
+  return pairsNotReachedFirst(uncovered(components, visited, items).map((u) => ({ ...u, reason: uncoveredReason(u, run.topology, run.mutant, run.faults, usable, run.rounds ?? 1) })));
 }
 
 /** Within each machine, the pairs not reached in this run before those proven unreachable (when pairs are capped, the ones a longer run could still take come first); all else in graph order. */
@@ -36,9 +42,13 @@ function pairsNotReachedFirst(misses: Miss[]): Miss[] {
 
 /** One sentence on which proof the reasons come from, or why none does. */
 export function proofLine(run: RunSetting, proofs: readonly CoverageProof[]): string {
-  const p = proofFor(run.topology, run.mutant, run.faults, proofs, run.rounds ?? 1);
+  const p = proofFor(run.topology, run.mutant, run.faults, proofsFor(run, proofs), run.rounds ?? 1);
   if (p) return `'unreachable' is proven by ${proofText(p)}, in ${COVERAGE_FILE}`;
-  const why = run.mutant !== null ? 'the proofs are of the correct design' : (run.rounds ?? 1) !== 1 ? 'the proofs start the tool once per run' : `${COVERAGE_FILE} proves ${proofs.map((x) => `${x.topology} under ${faultsText(x.faults)}`).join('; ') || 'nothing'}`;
+  const why = run.mutant !== null
+    ? 'the proofs are of the correct design'
+    : run.preset === false
+      ? `the topology is not the preset named ${run.topology}`
+      : (run.rounds ?? 1) !== 1 ? 'the proofs start the tool once per run' : `${COVERAGE_FILE} proves ${proofs.map((x) => `${x.topology} under ${faultsText(x.faults)}`).join('; ') || 'nothing'}`;
   return `no exhaustive coverage proof covers this run (${why}): every miss is '${NOT_REACHED}'`;
 }
 

@@ -73,6 +73,14 @@ describe('coverage with reasons', () => {
     expect(lines).toContain(`  bond: ${bondPairs.length - 2} more pairs not covered, not listed (${proven} of them proven unreachable, ${bondPairs.length - 2 - proven} ${NOT_REACHED}); --json lists every one`);
   });
 
+  it('gives no proof to a topology that only borrows a preset\'s name', () => {
+    const borrowed = { ...PRESETS['claims-1-9']!, bond: { ...PRESETS['claims-1-9']!.bond, downdelay: 1 } };
+    const r = explore({ topology: borrowed, mutant: null, runs: 3, steps: 10, seed: 42, faults: [], coverage: true });
+    expect(r.preset).toBe(false);
+    expect(new Set(missesOf(components, r.visited, r, PROOFS).map((m) => m.reason))).toEqual(new Set([NOT_REACHED]));
+    expect(proofLine(r, PROOFS)).toBe(`no exhaustive coverage proof covers this run (the topology is not the preset named claims-1-9): every miss is '${NOT_REACHED}'`);
+  });
+
   it('judges a run by the sharpest proof that covers its faults', () => {
     const none = proofFor('claims-10-11', null, [], PROOFS)!;
     expect(none.faults).not.toContain('FAULT-FORCED-UNLOAD');

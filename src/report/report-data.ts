@@ -229,6 +229,7 @@ export async function buildEventsReport(f: EventsFile, file: string): Promise<Re
     properties: f.properties,
     // A replayed run that never starts the tool again is within the proofs' one round.
     rounds: f.events.some((e) => e.kind === 'tool.rerun') ? null : 1,
+    preset: sameTopology(f.topology),
     // One run replayed, not a search: no property is counted as exercised.
     exercised: {},
   };
