@@ -5,6 +5,9 @@ import type { Components } from '../model/components.js';
 import { instanceOf, type Coverage } from './coverage.js';
 import { deliveryOutcome, type DeliveryOutcome } from './delivery-outcome.js';
 
+/** What each distinct delivery of a table system covers, kept with the table (explorations reuse their tables, so they reuse these too). */
+const outcomes = new WeakMap<TableSystem, (DeliveryOutcome | undefined)[][]>();
+
 /**
  * Feeds `Coverage` from the table's deliveries. What a delivery covers
  * depends on the message and the target's local state only, so it is worked
@@ -17,13 +20,17 @@ export function coverageTap(coverage: Coverage, ts: TableSystem, components: Com
   const l = layoutOf(ts.system.topology);
   const instances = l.kinds.map((kind, slot) => instanceOf(kind, l.indices[slot]!));
   coverage.booted(l.kinds.map((kind, slot) => ({ kind, instance: instances[slot]!, local: ts.initial[slot]! })));
-  const known: (DeliveryOutcome | undefined)[][] = [];
+  let known = outcomes.get(ts);
+  if (!known) outcomes.set(ts, (known = []));
+  const rows = known;
+  const edged: (true | undefined)[][] = [];
   return (msg, local) => {
-    const row = (known[msg] ??= []);
     const m = t.messages.values[msg]!;
-    let o = row[local];
-    if (o === undefined) {
-      o = row[local] = deliveryOutcome(components[m.to] as AnyStateMachine, t.snapshots[m.to].values[local], m.event);
+    const row = (rows[msg] ??= []);
+    const o = (row[local] ??= deliveryOutcome(components[m.to] as AnyStateMachine, t.snapshots[m.to].values[local], m.event));
+    const seen = (edged[msg] ??= []);
+    if (!seen[local]) {
+      seen[local] = true;
       coverage.tableEdge(m.to, { from: local, to: t.deliver(msg, local).next, taken: o.transitions });
     }
     coverage.tableDelivery(m.to, instances[t.slotOfMessage[msg]!]!, o);
