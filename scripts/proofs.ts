@@ -7,16 +7,21 @@
  * - bench/results/claims-check.json: the correct design checked exhaustively on
  *   every claim topology (src/report/claims-check.ts says with which faults);
  * - bench/results/coverage-proof.json: every machine state and transition the
- *   correct design can take on each preset (src/report/coverage-proof.ts).
+ *   correct design can take on each preset, with the guard outcomes and the
+ *   transition pairs (src/report/coverage-proof.ts says under which faults).
  * Run `npm run proofs` (or `npm run proofs -- --only mutants,claims,coverage`), then
  * `npm run docs`, after changing a machine, a property or a mutant.
+ * `--topology claims-1-9,claims-10-11` limits the coverage part to those presets;
+ * each coverage setting is written to the file as soon as it is proven, so an
+ * interrupted run keeps the ones it finished.
  */
-import { renameSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CLAIM_CHECKS, CLAIMS_CHECK_FILE, runClaimCheck } from '../src/report/claims-check.js';
 import { PROOFS_FILE, proveAll } from '../src/report/mutant-proofs.js';
-import { COVERAGE_FILE, COVERAGE_SETTINGS, proveCoverage } from '../src/report/coverage-proof.js';
+import { COVERAGE_FILE, COVERAGE_SETTINGS, proveCoverage, settingKey, type CoverageProof } from '../src/report/coverage-proof.js';
+import { PRESETS } from '../src/topology/presets.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const PARTS = ['mutants', 'claims', 'coverage'] as const;
@@ -25,6 +30,14 @@ const only = i < 0 ? [...PARTS] : (process.argv[i + 1] ?? '').split(',');
 const unknown = only.filter((p) => !(PARTS as readonly string[]).includes(p));
 if (unknown.length || only.length === 0) {
   process.stderr.write(`--only: unknown part '${unknown.join(',')}'; use ${PARTS.join(', ')} (comma-separated)\n`);
+  process.exit(2);
+}
+
+const t = process.argv.indexOf('--topology');
+const presets = t < 0 ? null : (process.argv[t + 1] ?? '').split(',');
+const badPreset = presets?.filter((p) => !(p in PRESETS)) ?? [];
+if (presets && (badPreset.length || presets.length === 0)) {
+  process.stderr.write(`--topology: unknown preset '${badPreset.join(',')}'; use ${Object.keys(PRESETS).join(', ')} (comma-separated)\n`);
   process.exit(2);
 }
 
@@ -53,11 +66,15 @@ if (only.includes('claims')) {
   process.stdout.write(`wrote ${CLAIMS_CHECK_FILE}\n`);
 }
 if (only.includes('coverage')) {
-  const proofs = COVERAGE_SETTINGS.map((s) => {
+  const file = join(root, COVERAGE_FILE);
+  const kept = new Map<string, CoverageProof>((existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as CoverageProof[]) : []).map((p) => [settingKey(p), p]));
+  const inOrder = (): CoverageProof[] => COVERAGE_SETTINGS.flatMap((s) => kept.get(settingKey(s)) ?? []);
+  for (const s of COVERAGE_SETTINGS.filter((x) => !presets || presets.includes(x.topology))) {
+    const t0 = performance.now();
     const p = proveCoverage(s);
-    process.stderr.write(`${p.topology}: coverage of ${p.states} states\n`);
-    return p;
-  });
-  writeJson(COVERAGE_FILE, proofs);
-  process.stdout.write(`wrote ${COVERAGE_FILE}\n`);
+    kept.set(settingKey(s), p);
+    writeJson(COVERAGE_FILE, inOrder());
+    process.stderr.write(`${p.topology} (${p.faults.length} faults): coverage of ${p.states} states in ${((performance.now() - t0) / 1000).toFixed(0)} s, written\n`);
+  }
+  process.stdout.write(`wrote ${COVERAGE_FILE}: ${inOrder().length} of ${COVERAGE_SETTINGS.length} settings\n`);
 }

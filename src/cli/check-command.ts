@@ -7,6 +7,9 @@ import type { StoreKind } from '../check/visited.js';
 import { replayEvents, ReplayError } from '../check/replay.js';
 import type { Progress } from '../check/bfs.js';
 import { designOf } from '../mutants.js';
+import { uncovered } from '../explore/coverage.js';
+import { createComponents } from '../model/components.js';
+import { missLines } from '../report/coverage-misses.js';
 import { FAULTS, type FaultId } from '../model/faults.js';
 import { createSystem } from '../engine/system.js';
 import { DEFAULT_TOPOLOGY } from '../topology/presets.js';
@@ -59,6 +62,30 @@ function progressLine(p: Progress): string {
   return `checking: ${p.states.toLocaleString('en-US')} states, depth ${p.depth}, ${Math.round(p.states / p.seconds).toLocaleString('en-US')} states/s, store ${(p.bytes / 2 ** 20).toFixed(0)} MB, rss ${rss.toFixed(0)} MB`;
 }
 
+/** Uncovered transition pairs listed per machine after a check; the rest are counted. */
+const PAIRS_LISTED = 10;
+
+/**
+ * The check's summary with the guard outcomes and transition pairs of its
+ * coverage, before its verdict lines: what no reachable state takes is
+ * unreachable, and a pair the search's deliveries cannot compose is too.
+ */
+export function withGuardsAndPairs(summary: string, r: CheckResult): string {
+  if (!r.coverage) return summary;
+  const components = createComponents(designOf(r.mutant));
+  const reason = 'unreachable in this design under these faults (proven by this exhaustive check)';
+  const misses = uncovered(components, r.coverage.visited, ['guard', 'pair']).map((u) => ({ ...u, reason }));
+  const lines = [
+    'guard outcomes (true and false of each guarded transition, as XState evaluated them in some reachable state) and transition pairs (two transitions one instance takes in a row, of those its graph allows; composed from the deliveries, so a pair missing is unreachable):',
+    ...r.coverage.summary.map((c) => `  ${c.machine.padEnd(9)} guard outcomes ${c.guards[0]}/${c.guards[1]}, pairs ${c.pairs[0]}/${c.pairs[1]}`),
+    ...missLines(misses, PAIRS_LISTED),
+  ];
+  const out = summary.split('\n');
+  const at = out.findIndex((l) => l.startsWith('exercised (') || l.startsWith('PASS:'));
+  out.splice(at < 0 ? out.length : at, 0, ...lines);
+  return out.join('\n');
+}
+
 function runCheck(flags: CheckFlags, outGiven: boolean): void {
   if (flags.property && !flags.liveness && flags.property.every((id) => id.startsWith('LIVE-'))) {
     process.stderr.write(`hotup check: --property ${flags.property.join(',')} with --no-liveness checks nothing: drop --no-liveness, or name an INV-* in --property\n`);
@@ -106,7 +133,7 @@ function runCheck(flags: CheckFlags, outGiven: boolean): void {
     ]);
   }
   if (flags.json) process.stdout.write(`${JSON.stringify(checkJson(result, file), null, 2)}\n`);
-  else process.stdout.write(`${formatCheckSummary(result)}${file ? `\nevents written to ${file}\nreplay: npx hotup replay-events ${shellQuote(flags.out)}` : ''}\n`);
+  else process.stdout.write(`${withGuardsAndPairs(formatCheckSummary(result), result)}${file ? `\nevents written to ${file}\nreplay: npx hotup replay-events ${shellQuote(flags.out)}` : ''}\n`);
   process.exitCode = exitCodeOf(result.verdict);
 }
 
@@ -200,7 +227,7 @@ export function registerCheckCommand(program: Command): void {
         .default('auto'),
     )
     .option('--no-liveness', 'skip the fair-cycle search for LIVE-*')
-    .option('--coverage', 'list the machine states and transitions no reachable state takes (unreachable under these faults)')
+    .option('--coverage', 'list the machine states, transitions, guard outcomes and transition pairs no reachable state takes (unreachable under these faults)')
     .option('--vacuity', 'count, per property, the reachable states where its premise holds (a property exercised in none says so)')
     .option('--out <file>', 'where to write a counterexample as an event list for replay-events', 'hotup-counterexample.json')
     .option('--json', 'print the result as JSON')

@@ -2,14 +2,17 @@ import type { Command } from 'commander';
 import { INVARIANTS, LIVENESS } from '../../properties/index.js';
 import { FAULT_DESCRIPTIONS, FAULTS } from '../model/faults.js';
 import { expectedIds, MUTANTS } from '../mutants.js';
-import { loadProofs, mutantTableText, proofsSetting } from '../report/mutant-table.js';
+import { loadProofs, mutantTableRows, mutantTableText, proofsSetting } from '../report/mutant-table.js';
+import { PROOFS_FILE } from '../report/mutant-proofs.js';
+import { EXIT } from './exit-codes.js';
 import { PRESETS } from '../topology/presets.js';
 import { netdevName, type Topology } from '../topology/topology.js';
 
 const EXAMPLES = `
 Examples:
   npx hotup list
-  npx hotup list --json | jq '.mutants[].id'`;
+  npx hotup list --json | jq '.mutants[].id'
+  npx hotup list --json --proofs | jq '.mutantProofs.proofs | length'   # every exhaustive verdict, not only the table`;
 
 /** Everything that tells two presets apart: the bond's options, the notification channel, traffic. */
 export function presetOptions(t: Topology): string {
@@ -29,8 +32,15 @@ export function registerListCommand(program: Command): void {
     .command('list')
     .description('name the topologies, invariants, liveness properties, faults and mutants')
     .option('--json', 'print as JSON')
+    .option('--proofs', `with --json, add every exhaustive mutant verdict (${PROOFS_FILE}), not only the table`)
     .addHelpText('after', EXAMPLES)
-    .action((flags: { json?: boolean }) => {
+    .action((flags: { json?: boolean; proofs?: boolean }) => {
+      if (flags.proofs && !flags.json) {
+        process.stderr.write('hotup list: --proofs adds the verdicts to the JSON listing; add --json (the text listing always shows the table)\n');
+        process.exitCode = EXIT.BAD_INPUT;
+        return;
+      }
+      const proofs = loadProofs();
       const data = {
         topologies: Object.values(PRESETS).map((t) => ({
           name: t.name,
@@ -44,10 +54,11 @@ export function registerListCommand(program: Command): void {
         liveness: LIVENESS.map((p) => ({ id: p.id, claims: p.claims, description: p.description })),
         faults: FAULTS.map((f) => ({ id: f, description: FAULT_DESCRIPTIONS[f] })),
         mutants: MUTANTS.map((m) => ({ id: m.id, description: m.description, breaks: expectedIds(m), onlyOn: m.onlyOn ?? {}, cannotBreak: m.cannotBreak ?? {} })),
-        mutantProofs: loadProofs(),
+        // The table `hotup list` prints: a row per mutant and property it is filed under or caught by, a cell per preset.
+        mutantTable: { setting: proofsSetting(proofs), topologies: proofs.topologies, rows: mutantTableRows(proofs) },
       };
       if (flags.json) {
-        process.stdout.write(`${JSON.stringify(data, null, 2)}\n`);
+        process.stdout.write(`${JSON.stringify(flags.proofs ? { ...data, mutantProofs: proofs } : data, null, 2)}\n`);
         return;
       }
       const out: string[] = ['topologies:'];
@@ -60,7 +71,7 @@ export function registerListCommand(program: Command): void {
       for (const f of data.faults) out.push(`  ${f.id.padEnd(20)} ${f.description}`);
       out.push('mutants:');
       for (const m of data.mutants) out.push(`  ${m.id.padEnd(22)} ${m.description}`);
-      out.push(`mutants, proven (${proofsSetting(data.mutantProofs)}):`, mutantTableText(data.mutantProofs));
+      out.push(`mutants, proven (${data.mutantTable.setting}):`, mutantTableText(proofs));
       process.stdout.write(`${out.join('\n')}\n`);
     });
 }

@@ -48,7 +48,7 @@ Examples:
 export function registerReportCommand(program: Command): void {
   program
     .command('report')
-    .description('explore, then write one self-contained HTML page: run summary, properties with their claims, the counterexample step by step, coverage marked on the diagrams; exit 1 on a violation')
+    .description('explore, then write one self-contained HTML page: run summary, properties with their claims, the counterexample step by step, coverage per machine and its claims (states, transitions, guard outcomes, transition pairs, each miss with why) marked on the diagrams; exit 1 on a violation')
     .addOption(new Option('--topology <name|file>', 'a preset (hotup list) or a JSON topology file').default(loadTopology(DEFAULT_TOPOLOGY), DEFAULT_TOPOLOGY).argParser(topologyOption))
     .addOption(new Option('--runs <n>', 'number of random runs').default(100).argParser(intOption('--runs', 1, 10_000_000)))
     .addOption(new Option('--steps <n>', 'random steps per run').default(40).argParser(intOption('--steps', 1, 100_000)))

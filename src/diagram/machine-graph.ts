@@ -1,4 +1,7 @@
 import type { AnyStateMachine, AnyStateNode, AnyTransitionDefinition } from 'xstate';
+import { guardText } from '../explore/guard-text.js';
+
+export { guardText } from '../explore/guard-text.js';
 
 /** One state node of a machine, as a diagram draws it. */
 export interface StateInfo {
@@ -40,26 +43,6 @@ export interface MachineGraph {
 /** Event name of eventless transitions in coverage keys and labels. */
 const ALWAYS = 'always';
 
-/** A guard as its machine wrote it: a name, or and/or/not over names. */
-export function guardText(guard: unknown): string | null {
-  if (guard === undefined || guard === null) return null;
-  if (typeof guard === 'string') return guard;
-  if (typeof guard === 'object' && 'type' in guard) return String((guard as { type: unknown }).type);
-  if (typeof guard === 'function') {
-    const parts = ((guard as { guards?: unknown[] }).guards ?? []).map((g) => guardText(g) ?? '?');
-    switch (guard.name) {
-      case 'not':
-        return `!${parts[0] ?? '?'}`;
-      case 'and':
-        return parts.join(' && ');
-      case 'or':
-        return parts.map((p) => `(${p})`).join(' || ');
-      default:
-        return guard.name || 'guard';
-    }
-  }
-  return 'guard';
-}
 
 function actionName(a: unknown): string | null {
   const name = typeof a === 'string' ? a : typeof a === 'object' && a !== null && 'type' in a ? String((a as { type: unknown }).type) : null;

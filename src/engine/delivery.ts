@@ -4,8 +4,8 @@ import { COMPONENT_KINDS, setSnapshotAt, snapshotAt, type Components, type Draft
 import type { Delivery } from './run-to-completion.js';
 import { createScope } from './scope.js';
 
-/** Watches every delivery: which machine, its snapshot before, the event (for coverage). */
-export type TransitionObserver = (kind: ComponentKind, machine: AnyStateMachine, before: unknown, event: Message['event']) => void;
+/** Watches every delivery: which machine, its snapshot before, the event, and which instance of the kind (for coverage). */
+export type TransitionObserver = (kind: ComponentKind, machine: AnyStateMachine, before: unknown, event: Message['event'], index: number) => void;
 
 /**
  * Delivery through XState: `machine.transition(snapshot, event, scope)` of
@@ -35,7 +35,7 @@ export class MachineDelivery implements Delivery<Message> {
     const index = 'index' in m ? m.index : 0;
     const machine = this.components[m.to] as AnyStateMachine;
     const before = snapshotAt(this.state, m.to, index);
-    this.observer?.(m.to, machine, before, m.event);
+    this.observer?.(m.to, machine, before, m.event, index);
     this.outbox.length = 0;
     setSnapshotAt(this.state, m.to, index, machine.transition(before as never, m.event as never, this.scopes[m.to]));
     for (const x of this.outbox) queue.push(x);

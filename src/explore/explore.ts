@@ -10,7 +10,8 @@ import type { FaultId } from '../model/faults.js';
 import { createSystem } from '../engine/system.js';
 import { shellQuote } from '../topology/quote.js';
 import type { Topology } from '../topology/topology.js';
-import { Coverage, type MachineCoverage, type Visited } from './coverage.js';
+import { PRESETS } from '../topology/presets.js';
+import { Coverage, type CoverageCounts, type MachineCoverage, type Visited } from './coverage.js';
 import { coverageTap } from './coverage-tap.js';
 import { traceOfRun } from './run-trace.js';
 import { dropNeedlessSteps } from './drop-steps.js';
@@ -79,8 +80,16 @@ export interface ExploreResult {
   readonly coverage: readonly MachineCoverage[];
   /** The steps of the last run that started an upgrade, else of the last run (written as a trace when no run failed). */
   readonly lastRun: readonly TraceStep[];
-  /** The states and transitions visited, per machine kind (empty unless `coverage` was asked for). */
+  /** The states, transitions, guard outcomes and transition pairs visited, per machine kind (empty unless `coverage` was asked for). */
   readonly visited: Partial<Record<Message['to'], Visited>>;
+  /** How often each transition, guard outcome and transition pair was taken, per machine kind, over every run fast-check made, shrinking included (empty unless `coverage`). */
+  readonly counts: Partial<Record<Message['to'], CoverageCounts>>;
+  /** The property ids checked, or null for all of them. */
+  readonly properties: readonly string[] | null;
+  /** At most this many runs of the upgrade tool per random run (null: unbounded). */
+  readonly rounds: number | null;
+  /** Whether the topology is the preset of its name (a topology file may reuse a preset's name for another topology). */
+  readonly preset: boolean;
 }
 
 /** Which events a command draws from: the system's own steps, traffic, starting the tool, or one fault. */
@@ -129,8 +138,10 @@ function playRun(
   faults: readonly FaultId[],
   cmds: Iterable<fc.Command<TableRun, object>>,
   counters: { steps: number; checks: number; invariants: number },
+  coverage: Coverage | null,
 ): TableRun {
   const m = runs.start(faults);
+  coverage?.beginRun();
   try {
     fc.modelRun(() => ({ model: m, real: {} }), cmds);
   } catch (e) {
@@ -195,7 +206,7 @@ export function explore(o: ExploreOptions): ExploreResult {
   const t0 = performance.now();
   const exercisedBefore = [...runs.exercised];
   const prop = fc.property(arb, ([faults, cmds]) => {
-    const m = playRun(runs, faults, cmds, counters);
+    const m = playRun(runs, faults, cmds, counters, coverage);
     // The run a trace is written from when none fails: the last with an upgrade in it, else the last.
     if (lastRun === null || !startsUpgrade(lastRun) || startsUpgrade(m)) lastRun = m;
     runsDone++;
@@ -216,7 +227,7 @@ export function explore(o: ExploreOptions): ExploreResult {
   let counterexample: Counterexample | null = null;
   if (result.failed && result.counterexample) {
     const [faults, cmds] = result.counterexample[0];
-    const m = playRun(runs, faults, cmds, { steps: 0, checks: 0, invariants: 0 });
+    const m = playRun(runs, faults, cmds, { steps: 0, checks: 0, invariants: 0 }, coverage);
     if (!m.violation) throw new Error(`replaying the counterexample did not fail again: ${String(result.errorInstance)}`);
     const { steps, violation } = dropNeedlessSteps(system, start, traceOfRun(system, runs.ts, start, m, only) as { steps: readonly TraceStep[]; violation: Violation }, o.faults, only);
     const path = result.counterexamplePath ?? '';
@@ -250,5 +261,9 @@ export function explore(o: ExploreOptions): ExploreResult {
     counterexample,
     coverage: coverage ? coverage.summary(system.components) : [],
     visited: coverage ? coverage.visited() : {},
+    counts: coverage ? coverage.counts() : {},
+    properties: o.properties && o.properties.length ? o.properties : null,
+    rounds: o.rounds === undefined ? 1 : o.rounds,
+    preset: JSON.stringify(PRESETS[o.topology.name] ?? null) === JSON.stringify(o.topology),
   };
 }

@@ -83,6 +83,14 @@ describe('the mutant table', () => {
     expect(textRows(r.stdout)).toEqual(expected());
   });
 
+  it('hotup list --json carries the same table, a row per line', () => {
+    const r = spawnSync(process.execPath, ['bin/hotup.js', 'list', '--json'], { encoding: 'utf8', cwd: ROOT });
+    expect(r.status).toBe(0);
+    const table = (JSON.parse(r.stdout) as { mutantTable: { topologies: string[]; rows: { mutant: string; property: string; expectation: string; cells: string[] }[] } }).mutantTable;
+    expect(table.topologies).toEqual(PROOFS.topologies);
+    expect(table.rows.map((x) => [x.mutant, x.property, x.expectation, ...x.cells])).toEqual(expected());
+  });
+
   it.each(['docs/spec.md', 'docs/claims.md'])('%s shows the same table', (path) => {
     expect(markdownRows(readFileSync(new URL(path, ROOT), 'utf8')), `${path}: ${STALE}`).toEqual(expected());
   });

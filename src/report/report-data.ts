@@ -24,8 +24,8 @@ import { topologyOf } from '../../scenarios/index.js';
 import { faultsText, loadClaimChecks, userChangesText, type ClaimCheckResult } from './claims-check.js';
 import type { MutantProof } from './mutant-proofs.js';
 import { loadProofs } from './mutant-table.js';
-import { uncovered, type Uncovered } from '../explore/coverage.js';
-import { loadCoverageProofs, uncoveredReason } from './coverage-proof.js';
+import { loadCoverageProofs } from './coverage-proof.js';
+import { claimsOf, missesOf, proofLine, type Miss } from './coverage-misses.js';
 
 /** One property's line in the report. */
 export interface PropertyRow {
@@ -61,6 +61,8 @@ export interface MarkedDiagram {
   readonly svg: string;
   readonly states: readonly [number, number];
   readonly transitions: readonly [number, number];
+  readonly guards: readonly [number, number];
+  readonly pairs: readonly [number, number];
 }
 
 /** Everything the report page shows. */
@@ -69,8 +71,12 @@ export interface ReportData {
   readonly result: ExploreResult;
   /** Where a counterexample not found by this exploration came from (a `check --out` file), or null. */
   readonly source: string | null;
-  /** Each machine state and transition the run did not take, with why (src/report/coverage-proof.ts). */
-  readonly uncovered: readonly (Uncovered & { readonly reason: string })[];
+  /** Each machine state, transition, guard outcome and transition pair the run did not take, with why (src/report/coverage-proof.ts). */
+  readonly uncovered: readonly Miss[];
+  /** Which exhaustive proof the reasons come from, or why none does. */
+  readonly proofLine: string;
+  /** Per machine id, the patent claims its XState meta names. */
+  readonly claims: Readonly<Record<string, readonly number[]>>;
   readonly exhaustive: ExhaustiveSection;
   readonly properties: readonly PropertyRow[];
   readonly topologySvg: string;
@@ -159,7 +165,7 @@ async function markedDiagrams(mutant: string | null, r: ExploreResult): Promise<
     const g = machineGraph(m);
     const marks = marksOf(g, r.visited[kind] ?? { states: [], transitions: [] });
     const cov = r.coverage.find((c) => c.machine === m.id);
-    out.push({ machine: m.id, svg: await renderSvg(machineDot(g, marks)), states: cov?.states ?? [0, 0], transitions: cov?.transitions ?? [0, 0] });
+    out.push({ machine: m.id, svg: await renderSvg(machineDot(g, marks)), states: cov?.states ?? [0, 0], transitions: cov?.transitions ?? [0, 0], guards: cov?.guards ?? [0, 0], pairs: cov?.pairs ?? [0, 0] });
   }
   return out;
 }
@@ -174,7 +180,9 @@ export async function buildReport(o: ExploreOptions): Promise<ReportData> {
     topology: o.topology,
     result,
     source: null,
-    uncovered: uncovered(createComponents(designOf(o.mutant)), result.visited).map((u) => ({ ...u, reason: uncoveredReason(u, o.topology.name, o.mutant, o.faults, proofs) })),
+    uncovered: missesOf(createComponents(designOf(o.mutant)), result.visited, result, proofs),
+    proofLine: proofLine(result, proofs),
+    claims: claimsOf(createComponents(designOf(o.mutant))),
     exhaustive,
     properties: propertyRows(result, o.properties, exhaustive),
     topologySvg: await renderSvg(topologyDot(topologyParts(o.topology))),
@@ -217,6 +225,11 @@ export async function buildEventsReport(f: EventsFile, file: string): Promise<Re
     coverage: coverage.summary(system.components),
     lastRun: r.steps,
     visited: coverage.visited(),
+    counts: coverage.counts(),
+    properties: f.properties,
+    // A replayed run that never starts the tool again is within the proofs' one round.
+    rounds: f.events.some((e) => e.kind === 'tool.rerun') ? null : 1,
+    preset: sameTopology(f.topology),
     // One run replayed, not a search: no property is counted as exercised.
     exercised: {},
   };
@@ -227,7 +240,9 @@ export async function buildEventsReport(f: EventsFile, file: string): Promise<Re
     topology: f.topology,
     result,
     source: `${file} (${kind}, from hotup check)`,
-    uncovered: uncovered(createComponents(designOf(f.mutant)), result.visited).map((u) => ({ ...u, reason: uncoveredReason(u, f.topology.name, f.mutant, f.faults, proofs) })),
+    uncovered: missesOf(createComponents(designOf(f.mutant)), result.visited, result, proofs),
+    proofLine: proofLine(result, proofs),
+    claims: claimsOf(createComponents(designOf(f.mutant))),
     exhaustive,
     properties: propertyRows(result, f.properties ?? undefined, exhaustive).map((p) =>
       p.status === 'held' || p.status === 'not exercised' ? { ...p, status: 'not checked', detail: 'a single counterexample, not a search' } : p,

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { CLAIMS_1_9, PRESETS } from '../topology/presets.js';
 import { loadClaimChecks } from './claims-check.js';
 import { buildReport } from './report-data.js';
-import { reportHtml } from './report-html.js';
+import { PAIRS_SHOWN, reportHtml } from './report-html.js';
 
 const small = { runs: 5, steps: 20, seed: 42 };
 
@@ -48,5 +48,22 @@ describe('hotup report: the exhaustive check first, the random run second', () =
     expect(d.exhaustive).toEqual({ check: null, proofs: [] });
     expect(reportHtml(d)).toContain('id="exhaustive-none"');
     for (const p of d.properties) expect(p.proof).toBeNull();
+  });
+});
+
+describe('hotup report: coverage grouped by machine, with the claims of its meta', () => {
+  it('lists every miss under its machine and claims: guard outcomes with their reason, pairs capped with the rest counted', async () => {
+    const d = await buildReport({ topology: CLAIMS_1_9, mutant: null, faults: [], ...small });
+    const html = reportHtml(d);
+    expect(d.claims.parent).toEqual([1, 2, 5, 6, 9, 10, 11]);
+    expect(html).toContain('<tr data-machine="parent"><td>parent</td><td>1, 2, 5, 6, 9, 10, 11</td>');
+    expect(html).toContain('<tr class="group" data-machine="child"><th colspan="2">child</th><th>claims 1, 2, 3, 4, 6, 9, 10</th></tr>');
+    const drain = d.uncovered.find((u) => u.kind === 'guard' && u.id === 'child.unloading.draining:drain[noCallsInFlight]->child.unloading.freeing false');
+    expect(drain?.reason).toBe('unreachable in the correct design (proven by the exhaustive check)');
+    expect(html).toContain('<td>guard</td><td><code>child.unloading.draining:drain[noCallsInFlight]-&gt;child.unloading.freeing false</code></td>');
+    expect(html).toContain(`<p id="coverage-proof" class="muted">'unreachable' is proven by the exhaustive check on claims-1-9: `);
+    const bondPairs = d.uncovered.filter((u) => u.machine === 'bond' && u.kind === 'pair').length;
+    expect(bondPairs).toBeGreaterThan(PAIRS_SHOWN);
+    expect(html).toContain(`<tr class="rest" data-machine="bond"><td>pair</td><td colspan="2" class="muted">${bondPairs - PAIRS_SHOWN} more pairs not covered, not listed`);
   });
 });

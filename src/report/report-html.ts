@@ -1,6 +1,7 @@
 import type { ReportData } from './report-data.js';
 import { CLAIMS_CHECK_FILE, faultsText, userChangesText } from './claims-check.js';
 import { PROOFS_FILE } from './mutant-proofs.js';
+import { capPairs } from './coverage-misses.js';
 
 const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 /** An SVG document as inline markup: Graphviz's XML prolog and doctype dropped. */
@@ -126,20 +127,40 @@ function counterexample(d: ReportData): string {
   ].join('\n');
 }
 
+/** Uncovered transition pairs the page lists per machine; the rest are counted. */
+export const PAIRS_SHOWN = 40;
+
+const frac = (x: readonly [number, number]): string => `${x[0]}/${x[1]}`;
+const claimsText = (d: ReportData, machine: string): string => (d.claims[machine]?.length ? `claims ${d.claims[machine]!.join(', ')}` : 'no claim');
+
+/** The misses grouped by machine, each group headed by the machine and the claims its meta names; pairs capped per machine. */
+function misses(d: ReportData): string {
+  if (!d.uncovered.length) return '<p id="uncovered-none">Every state, transition, guard outcome and transition pair was covered.</p>';
+  const { shown, rest } = capPairs(d.uncovered, PAIRS_SHOWN);
+  const rows: string[] = [];
+  shown.forEach((u, i) => {
+    if (shown[i - 1]?.machine !== u.machine) rows.push(`<tr class="group" data-machine="${esc(u.machine)}"><th colspan="2">${esc(u.machine)}</th><th>${esc(claimsText(d, u.machine))}</th></tr>`);
+    rows.push(`<tr data-kind="${u.kind}"><td>${u.kind}</td><td><code>${esc(u.id)}</code></td><td>${esc(u.reason)}</td></tr>`);
+    const r = rest.get(u.machine);
+    if (r && shown[i + 1]?.machine !== u.machine) {
+      rows.push(`<tr class="rest" data-machine="${esc(u.machine)}"><td>pair</td><td colspan="2" class="muted">${r.count} more pairs not covered, not listed: ${r.proven} of them proven unreachable, ${r.count - r.proven} not reached in this run</td></tr>`);
+    }
+  });
+  return `<table id="uncovered"><tr><th>not covered</th><th>item</th><th>why</th></tr>${rows.join('')}</table>`;
+}
+
 function coverage(d: ReportData): string {
   const legend =
     '<p class="legend"><span class="ok">green: visited by this run</span><span class="muted">grey: not visited</span><span class="muted">dashed: eventless (<code>always</code>), counted visited when the run was in both its states</span></p>';
-  const table = `<table id="coverage"><tr><th>machine</th><th>states</th><th>transitions</th></tr>${d.diagrams
-    .map((g) => `<tr><td>${esc(g.machine)}</td><td>${g.states[0]}/${g.states[1]}</td><td>${g.transitions[0]}/${g.transitions[1]}</td></tr>`)
+  const table = `<table id="coverage"><tr><th>machine</th><th>claims</th><th>states</th><th>transitions</th><th>guard outcomes</th><th>transition pairs</th></tr>${d.diagrams
+    .map((g) => `<tr data-machine="${esc(g.machine)}"><td>${esc(g.machine)}</td><td>${esc(d.claims[g.machine]?.join(', ') || '-')}</td><td>${frac(g.states)}</td><td>${frac(g.transitions)}</td><td>${frac(g.guards)}</td><td>${frac(g.pairs)}</td></tr>`)
     .join('')}</table>`;
-  const pictures = d.diagrams.map((g) => `<h3>${esc(g.machine)}</h3><div class="diagram" id="diagram-${esc(g.machine)}">${inline(g.svg)}</div>`);
-  const missed = d.uncovered.length
-    ? `<table id="uncovered"><tr><th>machine</th><th>not covered</th><th>why</th></tr>${d.uncovered.map((u) => `<tr><td>${esc(u.machine)}</td><td>${u.kind} <code>${esc(u.id)}</code></td><td>${esc(u.reason)}</td></tr>`).join('')}</table>`
-    : '<p id="uncovered-none">Every state and transition was covered.</p>';
+  const pictures = d.diagrams.map((g) => `<h3>${esc(g.machine)} <span class="muted">(${esc(claimsText(d, g.machine))})</span></h3><div class="diagram" id="diagram-${esc(g.machine)}">${inline(g.svg)}</div>`);
   return [
-    '<p>States and transitions visited out of all that <code>toDirectedGraph</code> lists (eventless transitions are not among them).</p>',
+    '<p>Per machine, with the patent claims its XState <code>meta</code> names: states and transitions visited out of all that <code>toDirectedGraph</code> lists (eventless transitions are not among them); guard outcomes, the true and the false of every guarded transition (eventless ones too) as XState evaluated them; transition pairs, two transitions one machine instance took in a row, out of those its graph allows.</p>',
     table,
-    missed,
+    `<p id="coverage-proof" class="muted">${esc(d.proofLine)}</p>`,
+    misses(d),
     legend,
     ...pictures,
   ].join('\n');
