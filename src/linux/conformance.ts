@@ -2,8 +2,14 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { compareScenario, type KernelObservation, type StepVerdict } from './compare.js';
-import { bondConfigs, bondTours, type BondScenario } from './scenarios.js';
+import { compareScenario, type KernelObservation } from './compare.js';
+import { CONFIRMED } from './confirmed.js';
+import { delayOf, stepRecords, transitionCoverage, uncompared, type ScenarioResult, type StepRecord } from './coverage.js';
+import { namedRuns } from './named-runs.js';
+import { bondConfigs, bondTours, DELAYS, type BondScenario } from './scenarios.js';
+import { LINK_NAMES, type LinkState } from './transitions.js';
+
+export type { ScenarioResult } from './coverage.js';
 
 /** The tracked result file and the doc rendered from it. */
 export const COMMITTED_RESULT = 'bench/results/linux.json';
@@ -35,16 +41,32 @@ export function harnessScenarios(scenarios: readonly BondScenario[]): unknown {
   };
 }
 
-/** One scenario's verdicts. */
-export interface ScenarioResult {
-  readonly name: string;
-  readonly error: string | null;
-  readonly steps: readonly StepVerdict[];
+/** Every scenario: the tours generated from the bond machine in every configuration, then the named runs. */
+export function allScenarios(): BondScenario[] {
+  return [...bondConfigs().flatMap(({ name, config }) => bondTours(name, config)), ...namedRuns()];
 }
 
-/** Every scenario generated from the bond machine, in every configuration. */
-export function allScenarios(): BondScenario[] {
-  return bondConfigs().flatMap(({ name, config }) => bondTours(name, config));
+/** A transition id (`miimon: fail -> up`) in the kernel's words: `miimon: going down (fail) → up`. */
+function transitionText(id: string): string {
+  const [cause, from, to] = id.split(/: | -> /) as [string, string, string];
+  const name = (x: string): string => {
+    const k = LINK_NAMES[x as LinkState];
+    return k !== undefined && k !== x ? `${k} (${x})` : x;
+  };
+  return `${cause}: ${name(from)} → ${name(to)}`;
+}
+
+/** Where a behaviour was compared: the number of steps and a few of them (scenario and step). */
+function evidence(rs: readonly StepRecord[]): string {
+  const names = [...new Set(rs.map((r) => r.scenario.name))];
+  const named = names.filter((n) => n.startsWith('run-'));
+  const shown = [...named, ...names.filter((n) => !n.startsWith('run-'))].slice(0, 3);
+  return `${rs.length} compared step${rs.length === 1 ? '' : 's'} in ${names.length} scenario${names.length === 1 ? '' : 's'}: ${shown.map((n) => `${n} step ${rs.find((r) => r.scenario.name === n)!.step}`).join(', ')}${names.length > shown.length ? ', …' : ''}`;
+}
+
+/** The behaviours of CONFIRMED that no compared step shows: each one a claim without a comparison. */
+export function unconfirmed(records: readonly StepRecord[]): string[] {
+  return CONFIRMED.filter((c) => !records.some((r) => r.agreed && c.shows(r))).map((c) => c.text);
 }
 
 function writeAtomically(file: string, text: string): void {
@@ -52,19 +74,24 @@ function writeAtomically(file: string, text: string): void {
   renameSync(`${file}.tmp`, file);
 }
 
-/** The conformance report: kernel, scenarios, verdicts, what the real driver confirmed. */
+/** The conformance report: kernel, scenarios, verdicts, transition coverage, what the real driver confirmed. */
 export function conformanceMarkdown(kernel: string, results: readonly ScenarioResult[], scenarios: readonly BondScenario[]): string {
   const steps = results.flatMap((r) => r.steps);
   const failed = steps.filter((s) => s.divergences.length > 0);
+  const records = stepRecords(scenarios, results);
+  const coverage = transitionCoverage(records);
+  const tours = scenarios.filter((s) => s.about === undefined);
+  const runs = scenarios.filter((s) => s.about !== undefined);
   const lines = [
     '# The bond machine against the real Linux bonding driver',
     '',
     'Written by `npm run test:linux -- --commit` (src/linux/conformance.ts) from bench/results/linux.json, its latest committed run; do not edit by hand.',
     '',
     `- kernel: \`${kernel}\` (Debian linux-image-amd64), booted under QEMU (TCG, \`-nic none\`); slaves are veth pairs whose peers sit in a bridge in another network namespace`,
-    `- miimon ${MIIMON_MS} ms; each \`tick\` is exactly one bond_mii_monitor run (the harness counts them, scripts/linux-vm/README.md)`,
-    `- scenarios: ${scenarios.length}, generated from the bond machine (src/linux/scenarios.ts): tours that reach every link state of every slave, active or not, every operation in every link state, the bond's carrier with every active slave`,
+    `- miimon ${MIIMON_MS} ms; each \`tick\` is exactly one bond_mii_monitor run (the harness counts them, scripts/linux-vm/README.md); downdelay = updelay = 0, 1, 2 or 3 ticks`,
+    `- scenarios: ${scenarios.length}: ${tours.length} tours generated from the bond machine (src/linux/scenarios.ts) that reach every link state of every slave, active or not, every operation in every link state, the bond's carrier with every active slave, and every transition of the bond machine; ${runs.length} named runs (src/linux/named-runs.ts)`,
     `- steps compared: ${steps.length}; agreeing: ${steps.length - failed.length}; diverging: ${failed.length}`,
+    '- compared at every step: active_slave, bond0\'s carrier, each slave\'s enslaved, mii_status and link_failure_count; a ping through the bond (answered or lost) and the slave it left through',
     '',
     '## Configurations',
     '',
@@ -73,7 +100,7 @@ export function conformanceMarkdown(kernel: string, results: readonly ScenarioRe
   ];
   const byConfig = new Map<string, ScenarioResult[]>();
   for (const r of results) {
-    const cfg = r.name.replace(/-\d+$/, '');
+    const cfg = r.name.startsWith('run-') ? 'named runs' : r.name.replace(/-\d+$/, '');
     byConfig.set(cfg, [...(byConfig.get(cfg) ?? []), r]);
   }
   for (const [cfg, rs] of byConfig) {
@@ -82,15 +109,24 @@ export function conformanceMarkdown(kernel: string, results: readonly ScenarioRe
   }
   lines.push(
     '',
+    '## Transitions of the bond machine, compared',
+    '',
+    'Each transition of the bond machine (the per-slave link machine of bond_miimon_inspect/bond_miimon_commit, enslave and release, and bond0\'s carrier) with the number of compared steps, agreeing with the kernel, that took it, per delay (downdelay = updelay, in ticks). A miimon run takes one transition from every enslaved slave. `—`: the machine cannot take it at that delay (an exhaustive search of the 2-slave bond, src/linux/coverage.ts). `npm run test:linux` fails when a transition the machine can take has no compared step.',
+    '',
+    `| transition | when | ${DELAYS.map((d) => `d${d}`).join(' | ')} |`,
+    `| --- | --- | ${DELAYS.map(() => '---:').join(' | ')} |`,
+    ...coverage.map((r) => `| ${transitionText(r.id)} | ${r.when} | ${r.steps.map((n) => (n === null ? '—' : String(n))).join(' | ')} |`),
+    '',
     '## What the real driver confirmed',
     '',
-    '- active-backup fails over only at the miimon run after carrier loss; until then the bond still sends on the dead slave and a ping through the bond is lost (the detection window the model contains, and the reason for make-before-break);',
-    '- downdelay keeps a slave `going down` and still active for its ticks; updelay keeps it `going back`; a link that returns (or is lost) within the delay goes back to `up` (`down`);',
-    '- with no active slave the first slave to come back skips updelay (ignore_updelay), which the model first lacked;',
-    '- without a primary the bond does not fail back; with primary and primary_reselect `always` it fails back in the tick that sees the primary up; `better` (equal speeds) and `failure` keep the current slave;',
-    '- releasing the active slave fails over at once; admin down of a slave is seen at the next miimon run, as a lost carrier;',
-    '- balance-xor stops sending on a slave the moment its carrier drops (the notifier rebuilds the slave array), before miimon marks it down;',
-    '- link_failure_count counts every commit to `down`, including from `going back`.',
+    'Each behaviour with the compared steps, agreeing with the kernel, that show it (src/linux/confirmed.ts); a behaviour no compared step shows is not listed, and `npm run test:linux` fails.',
+    '',
+  );
+  for (const c of CONFIRMED) {
+    const rs = records.filter((r) => r.agreed && c.shows(r));
+    if (rs.length) lines.push(`- ${c.text} (${evidence(rs)});`);
+  }
+  lines.push(
     '',
     'Found by this harness and corrected in the bond machine (each one a disagreement on the first run):',
     '',
@@ -101,12 +137,23 @@ export function conformanceMarkdown(kernel: string, results: readonly ScenarioRe
     '- balance-xor keeps a curr_active_slave of its own (not shown in sysfs), so ignore_updelay and selection apply to it as well; the primary options do not exist in balance-xor;',
     '- a ping also needs bond0\'s own carrier.',
     '',
+    '## Named runs',
+    '',
+    '| run | delay | what it shows | steps | diverging |',
+    '| --- | ---: | --- | --- | --- |',
+    ...runs.map((s) => {
+      const r = results.find((x) => x.name === s.name);
+      const st = r?.steps ?? [];
+      return `| ${s.name} | ${delayOf(s)} | ${s.about} | ${st.length} | ${r === undefined ? 'not run' : st.filter((x) => x.divergences.length).length} |`;
+    }),
+    '',
     '## Deliberate abstractions',
     '',
     '- time is counted in miimon runs, not milliseconds; delays are whole ticks;',
     '- all slaves have the same speed, so `primary_reselect=better` behaves as `failure`;',
     '- the ARP monitor, 802.3ad and the other modes are not modelled;',
-    '- balance-xor: which slave a flow hashes to is not compared, only whether the bond can send;',
+    '- balance-xor: which slave a flow hashes to is not compared, only whether the bond can send and that the ping leaves through a slave that may send;',
+    '- writes of active_slave and primary after set-up (the bond machine\'s setActiveSlave, setPrimary, failOver) are not driven by the harness, so not compared here;',
     '- MAC addresses are not modelled: when its last slave is released the kernel gives bond0 a random MAC and then takes the next slave\'s, so the harness\'s static neighbour entries go stale; pings are not compared after a scenario has emptied the bond.',
     '',
   );
@@ -158,6 +205,13 @@ function main(): void {
       process.stdout.write(`     step ${s.step} ${s.op}: ${s.divergences.map((d) => `${d.field}: kernel ${JSON.stringify(d.kernel)}, model ${JSON.stringify(d.model)}`).join('; ')}\n`);
     }
   }
+  const records = stepRecords(scenarios, results);
+  const coverage = transitionCoverage(records);
+  process.stdout.write(`transitions of the bond machine, compared steps per delay (${DELAYS.map((d) => `d${d}`).join(' ')}):\n`);
+  for (const row of coverage) process.stdout.write(`  ${row.id.padEnd(34)} ${row.steps.map((n) => String(n ?? '-').padStart(5)).join(' ')}\n`);
+  const missing = [...uncompared(coverage).map((m) => `no compared step took ${m}`), ...unconfirmed(records).map((m) => `no compared step shows: ${m}`)];
+  for (const m of missing) process.stdout.write(`FAIL ${m}\n`);
+  failed += missing.length;
   // A run writes to the ignored results folder; --commit writes the tracked result file and doc instead.
   const commit = process.argv.includes('--commit');
   const [json, doc] = commit ? [join(ROOT, COMMITTED_RESULT), join(ROOT, COMMITTED_DOC)] : [join(ROOT, FRESH_RESULT), join(ROOT, FRESH_DOC)];
