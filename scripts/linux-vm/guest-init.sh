@@ -232,7 +232,8 @@ ping_once() {
 # ---- observation -------------------------------------------------------------
 observe() { # observe OPNAME [OPERR]
   op=$1; oerr=$2
-  dmesg -c 2>/dev/null | sed 's/^/@@KMSG /'
+  dmesg -c > /run/kmsg 2>/dev/null   # one fork, not a pipe of two
+  while IFS= read -r l; do echo "@@KMSG $l"; done < /run/kmsg
   mii_count; runs=$((MII - LASTMII)); LASTMII=$MII
   now_ms; t=$((NOW - SCEN_T0))
   rd $B/active_slave; act=$V

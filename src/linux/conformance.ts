@@ -1,6 +1,6 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { compareScenario, type KernelObservation } from './compare.js';
 import { CONFIRMED } from './confirmed.js';
@@ -170,6 +170,17 @@ export function conformanceMarkdown(kernel: string, results: readonly ScenarioRe
   return lines.join('\n');
 }
 
+/** Guests booted at once: `--jobs N`, else one per core, at most two (each guest is one TCG vCPU). */
+function guests(): number {
+  const i = process.argv.indexOf('--jobs');
+  const n = i >= 0 ? Number(process.argv[i + 1]) : Math.min(2, availableParallelism());
+  if (!Number.isInteger(n) || n < 1) {
+    process.stderr.write('test:linux: --jobs needs a whole number of guests, 1 or more (e.g. --jobs 1)\n');
+    process.exit(2);
+  }
+  return n;
+}
+
 function main(): void {
   const setup = spawnSync('bash', [join(ROOT, 'scripts/linux-vm/setup.sh')], { stdio: 'inherit' });
   if (setup.status !== 0) {
@@ -183,7 +194,7 @@ function main(): void {
   writeFileSync(input, JSON.stringify(harnessScenarios(scenarios), null, 1));
   const t0 = performance.now();
   try {
-    execFileSync(process.execPath, [join(ROOT, 'scripts/linux-vm/run.mjs'), input, output], { stdio: ['ignore', 'inherit', 'inherit'] });
+    execFileSync(process.execPath, [join(ROOT, 'scripts/linux-vm/run.mjs'), input, output, '--jobs', String(guests())], { stdio: ['ignore', 'inherit', 'inherit'] });
   } catch {
     process.stdout.write('test:linux: the VM run failed (see above)\n0 passed, 1 failed\n');
     process.exit(1);
