@@ -135,6 +135,7 @@ describe('bond logic', () => {
       downdelay: 0,
       updelay: 0,
       active: null,
+      slaveArray: null,
       slaves: [{ enslaved: false, link: 'down', delay: 0, canTransmit: false }],
     };
     expect(miimonPass(b, [true])).toEqual(b);

@@ -43,6 +43,7 @@ export function namedRuns(): BondScenario[] {
     run('ab2-primary-better-d0', ab(2, 0, 0, 'better'), 'primary_reselect better with equal speeds: the primary comes back and the current slave stays', 'off 0, tick, on 0, tick 2'),
     run('ab2-primary-failure-d0', ab(2, 0, 0, 'failure'), 'primary_reselect failure: the primary comes back and the current slave stays until it fails', 'off 0, tick, on 0, tick 2, off 1, tick'),
     run('ab3-d0-cascade', ab(3, 0), 'three slaves fail one after another, then two come back: each failover goes to the next slave in list order', 'off 0, tick, off 1, tick, off 2, tick, on 1, tick, on 0, tick'),
+    run('xor2-d2-no-slave-can-send', xor(2), 'balance-xor: the only up slave has just lost its carrier, so no slave can send though miimon has not seen it yet, and the other slave comes back: is updelay skipped (bond_miimon_inspect asks usable_slaves in this mode, not curr_active_slave)?', 'off 1, tick 3, off 0, on 1, tick 4'),
     run('xor2-d2-admin', xor(2), 'balance-xor with delays 2: a slave going down and back, admin down/up of the other, then both carriers lost', 'off 1, tick 3, on 1, tick 3, down 0, tick, up 0, tick 3, off 0, off 1, tick'),
   ];
 }
