@@ -181,7 +181,15 @@ function guests(): number {
   return n;
 }
 
+/** `--render`: the committed doc again from the committed result, for a change of its wording; no VM. */
+function render(): void {
+  const r = JSON.parse(readFileSync(join(ROOT, COMMITTED_RESULT), 'utf8')) as { kernel: string; results: ScenarioResult[] };
+  writeAtomically(join(ROOT, COMMITTED_DOC), conformanceMarkdown(r.kernel, r.results, allScenarios()));
+  process.stdout.write(`wrote ${COMMITTED_DOC} from ${COMMITTED_RESULT}\n`);
+}
+
 function main(): void {
+  if (process.argv.includes('--render')) return render();
   const setup = spawnSync('bash', [join(ROOT, 'scripts/linux-vm/setup.sh')], { stdio: 'inherit' });
   if (setup.status !== 0) {
     process.stdout.write('test:linux: could not install the VM packages\n0 passed, 1 failed\n');
