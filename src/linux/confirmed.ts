@@ -49,8 +49,12 @@ export const CONFIRMED: readonly Confirmation[] = [
     shows: (r) => tick(r) && took(r, 'miimon: back -> down'),
   },
   {
-    text: 'with no active slave the first slave to come back skips updelay (ignore_updelay), which the model first lacked',
-    shows: (r) => tick(r) && r.scenario.config.updelay > 0 && ctx(r.before).active === null && someCameUp(r, () => true),
+    text: 'active-backup with no active slave: the first slave to come back skips updelay (ignore_updelay), which the model first lacked',
+    shows: (r) => ab(r) && tick(r) && r.scenario.config.updelay > 0 && ctx(r.before).active === null && someCameUp(r, () => true),
+  },
+  {
+    text: 'balance-xor with no slave in its slave array (none can send): the first slave to come back skips updelay',
+    shows: (r) => !ab(r) && tick(r) && r.scenario.config.updelay > 0 && ctx(r.before).slaveArray?.length === 0 && someCameUp(r, () => true),
   },
   {
     text: 'without a primary the bond does not fail back: a slave that comes back stays backup',
@@ -73,7 +77,7 @@ export const CONFIRMED: readonly Confirmation[] = [
     shows: (r) => tick(r) && ctx(r.before).slaves.some((s, i) => s.enslaved && s.link === 'up' && r.before.carrier[i] === true && r.before.admin[i] === false),
   },
   {
-    text: 'balance-xor stops sending on a slave the moment its carrier drops (the notifier rebuilds the slave array), before miimon marks it down: the ping leaves through another slave',
+    text: 'balance-xor: right after a slave loses its carrier, before miimon marks it down, a ping is answered and leaves through a slave that still has carrier (the notifier rebuilt the slave array at once)',
     shows: (r) => !ab(r) && r.op.op === 'carrier_off' && ctx(r.after).slaves[r.op.slave]!.link === 'up' && predict(r.after, []).ping,
   },
   {
