@@ -39,6 +39,19 @@ export interface BondView {
   readonly order: readonly number[];
   /** curr_active_slave: what active-backup transmits on; balance-xor keeps one too, unseen, for its own selection. */
   readonly active: number | null;
+  /**
+   * balance-xor's usable_slaves: the slaves it hashes over, as
+   * bond_update_slave_arr() last built them (at enslave, release, a slave's
+   * netdev event, a miimon commit of up or down; not when a selection makes a
+   * `going back` slave up). null in active-backup, which has none.
+   */
+  readonly slaveArray: readonly number[] | null;
+}
+
+/** bond_update_slave_arr(): the slaves that are up, running and have carrier, in list order (balance-xor only). */
+export function rebuildSlaveArray(b: BondView): BondView {
+  if (b.mode !== 'balance-xor') return b;
+  return { ...b, slaveArray: b.order.filter((i) => isUp(b.slaves[i]) && b.slaves[i]!.canTransmit) };
 }
 
 const isUp = (s: SlaveView | undefined): s is SlaveView => s !== undefined && s.enslaved && s.link === 'up';
@@ -96,15 +109,18 @@ export function selectActiveSlave(b0: BondView): BondView {
 
 /**
  * One pass of bond_mii_monitor(): inspect every slave against its polled link,
- * apply downdelay/updelay, then commit; fail over when the active slave went
- * down or when a slave came up and the bond has no active slave or it is the primary.
+ * in list order, apply downdelay/updelay, then commit; balance-xor rebuilds its
+ * slave array when a slave went up or down; fail over when the active slave
+ * went down or when a slave came up and the bond has no active slave or it is
+ * the primary.
  */
 export function miimonPass(b: BondView, links: readonly boolean[]): BondView {
   let reselect = false;
-  // With no active slave the first slave to come back skips updelay (ignore_updelay).
-  let ignoreUpdelay = b.active === null;
-  const slaves = b.slaves.map((s, i): SlaveView => {
-    if (!s.enslaved) return s;
+  let committed = false;
+  // The first slave to come back (in list order) skips updelay (ignore_updelay) when
+  // active-backup has no active slave, or balance-xor no slave in its array.
+  let ignoreUpdelay = b.mode === 'balance-xor' ? b.slaveArray !== null && b.slaveArray.length === 0 : b.active === null;
+  const inspect = (s: SlaveView, i: number): SlaveView => {
     const link = links[i] ?? false;
     let { link: state, delay } = s;
     if (state === 'up') {
@@ -116,10 +132,12 @@ export function miimonPass(b: BondView, links: readonly boolean[]): BondView {
       if (link) {
         // Recovered within downdelay: a commit to UP like any other.
         if (b.active === null || b.primary === i) reselect = true;
+        committed = true;
         return { ...s, link: 'up', delay: 0 };
       }
       if (delay <= 0) {
         if (b.active === i) reselect = true;
+        committed = true;
         return { ...s, link: 'down', delay: 0 };
       }
       return { ...s, link: 'fail', delay: delay - 1 };
@@ -130,25 +148,29 @@ export function miimonPass(b: BondView, links: readonly boolean[]): BondView {
       delay = b.updelay;
     }
     // state === 'back'
-    if (!link) return { ...s, link: 'down', delay: 0 };
+    if (!link) {
+      committed = true;
+      return { ...s, link: 'down', delay: 0 };
+    }
     if (ignoreUpdelay) delay = 0;
     if (delay <= 0) {
       if (b.active === null || b.primary === i) reselect = true;
       ignoreUpdelay = false;
+      committed = true;
       return { ...s, link: 'up', delay: 0 };
     }
     return { ...s, link: 'back', delay: delay - 1 };
-  });
+  };
+  const slaves = [...b.slaves];
+  for (const i of b.order) if (b.slaves[i]!.enslaved) slaves[i] = inspect(b.slaves[i]!, i);
   const next = { ...b, slaves };
-  return reselect ? selectActiveSlave(next) : next;
+  const rebuilt = committed ? rebuildSlaveArray(next) : next;
+  return reselect ? selectActiveSlave(rebuilt) : rebuilt;
 }
 
-/** Slaves that carry traffic in balance-xor: bond_slave_can_tx(), in list order (the slave array). */
+/** Slaves that carry traffic in balance-xor: its slave array (usable_slaves), as last built. */
 export function xmitSlaves(b: BondView): number[] {
-  return b.order.filter((i) => {
-    const s = b.slaves[i]!;
-    return s.enslaved && s.link === 'up' && s.canTransmit;
-  });
+  return [...(b.slaveArray ?? [])];
 }
 
 /** The slave a packet of `flow` leaves through, or null when the bond has none. */

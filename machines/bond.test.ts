@@ -124,6 +124,62 @@ describe('bond machine (balance-xor)', () => {
   });
 });
 
+describe('bond machine: what the kernel showed at delays 2 and 3 and in balance-xor', () => {
+  it('inspects slaves in list order: with no active slave, ignore_updelay goes to the first slave in the list, not the lowest index', () => {
+    const a = bond(ab({ updelay: 2, downdelay: 0 }));
+    for (let t = 0; t < 3; t++) a.send({ type: 'miimon', links: [true, true] });
+    a.send({ type: 'release', slave: 0 });
+    a.send({ type: 'enslave', slave: 0, link: true }); // list: s1, s0
+    a.send({ type: 'miimon', links: [false, false] });
+    expect(a.getSnapshot().context.active).toBeNull();
+    a.send({ type: 'miimon', links: [true, true] });
+    expect(a.getSnapshot().context.slaves.map((s) => s.link)).toEqual(['back', 'up']);
+    expect(a.getSnapshot().context.active).toBe(1);
+  });
+
+  it('balance-xor: enslaving selects nothing, so a going-back slave stays going back', () => {
+    const a = bond(ab({ mode: 'balance-xor', updelay: 1, downdelay: 1 }));
+    a.send({ type: 'miimon', links: [true, true] });
+    a.send({ type: 'release', slave: 0 });
+    a.send({ type: 'enslave', slave: 0, link: true });
+    a.send({ type: 'miimon', links: [true, true] }); // s0 going back, 0 ticks left
+    a.send({ type: 'slaveState', slave: 0, canTransmit: false });
+    a.send({ type: 'release', slave: 1 }); // s0 has no carrier: nothing to select
+    a.send({ type: 'slaveState', slave: 0, canTransmit: true });
+    a.send({ type: 'enslave', slave: 1, link: true });
+    expect(a.getSnapshot().context.slaves.map((s) => s.link)).toEqual(['back', 'back']);
+    expect(a.getSnapshot().value).toBe('noCarrier');
+  });
+
+  it('balance-xor: a going-back slave made up by the selection after a release is not in the slave array until the next rebuild', () => {
+    const a = bond(ab({ mode: 'balance-xor', updelay: 3, downdelay: 0 }));
+    for (let t = 0; t < 4; t++) a.send({ type: 'miimon', links: [true, true] });
+    a.send({ type: 'slaveState', slave: 0, canTransmit: false });
+    a.send({ type: 'miimon', links: [false, true] });
+    a.send({ type: 'slaveState', slave: 0, canTransmit: true });
+    a.send({ type: 'miimon', links: [true, true] }); // s0 going back, s1 up and active
+    a.send({ type: 'release', slave: 1 });
+    const b = a.getSnapshot().context;
+    expect(b.slaves[0]!.link).toBe('up');
+    expect(a.getSnapshot().value).toBe('carrier');
+    expect(xmitSlave(b, 0)).toBeNull();
+    a.send({ type: 'slaveState', slave: 0, canTransmit: true });
+    expect(xmitSlave(a.getSnapshot().context, 0)).toBe(0);
+  });
+
+  it('balance-xor: with no slave able to send, the first slave back skips updelay even though a slave is still active', () => {
+    const a = bond(ab({ mode: 'balance-xor', updelay: 2, downdelay: 2 }));
+    for (let t = 0; t < 3; t++) a.send({ type: 'miimon', links: [true, true] });
+    a.send({ type: 'slaveState', slave: 1, canTransmit: false });
+    for (let t = 0; t < 3; t++) a.send({ type: 'miimon', links: [true, false] });
+    a.send({ type: 'slaveState', slave: 0, canTransmit: false });
+    a.send({ type: 'slaveState', slave: 1, canTransmit: true });
+    expect(a.getSnapshot().context.active).toBe(0);
+    a.send({ type: 'miimon', links: [false, true] });
+    expect(a.getSnapshot().context.slaves.map((s) => s.link)).toEqual(['fail', 'up']);
+  });
+});
+
 describe('bond logic', () => {
   it('miimon leaves released slaves alone', () => {
     const b: BondView = {
@@ -135,6 +191,7 @@ describe('bond logic', () => {
       downdelay: 0,
       updelay: 0,
       active: null,
+      slaveArray: null,
       slaves: [{ enslaved: false, link: 'down', delay: 0, canTransmit: false }],
     };
     expect(miimonPass(b, [true])).toEqual(b);

@@ -4,6 +4,7 @@ import {
   canBecomeActive,
   failOverFrom,
   miimonPass,
+  rebuildSlaveArray,
   selectActiveSlave,
   xmitSlave,
   type BondMode,
@@ -46,8 +47,10 @@ const withSlave = (b: BondView, i: number, f: (s: SlaveView) => SlaveView): Bond
 });
 
 /**
- * bond_enslave(): a slave with link joins as BACK when updelay is set, else UP;
- * enslaving the configured primary forces it; the active slave is selected again.
+ * bond_enslave(): a slave with link joins as BACK when updelay is set, else UP.
+ * active-backup: enslaving the configured primary forces it, and the active
+ * slave is selected again. balance-xor selects nothing: a slave that joins UP
+ * becomes curr_active_slave only when there is none; the slave array is rebuilt.
  */
 function enslave(b: BondView, slave: number, link: boolean): BondView {
   const joined = withSlave(b, slave, () => ({
@@ -57,12 +60,20 @@ function enslave(b: BondView, slave: number, link: boolean): BondView {
     canTransmit: link,
   }));
   const listed = { ...joined, order: [...b.order.filter((i) => i !== slave), slave] };
+  if (b.mode === 'balance-xor') {
+    const up = listed.slaves[slave]!.link === 'up';
+    return rebuildSlaveArray({ ...listed, active: b.active === null && up ? slave : b.active });
+  }
   return selectActiveSlave(b.primary === slave ? { ...listed, forcePrimary: true } : listed);
 }
 
-/** bond_release(): losing the active slave selects another; the primary option stays. */
+/**
+ * bond_release(): balance-xor rebuilds its slave array without the slave
+ * first; then losing the active slave selects another (a `going back` slave
+ * made UP there is not in the array until its next rebuild); the primary option stays.
+ */
 function release(b: BondView, slave: number): BondView {
-  const gone = { ...withSlave(b, slave, () => releasedSlave), order: b.order.filter((i) => i !== slave) };
+  const gone = rebuildSlaveArray({ ...withSlave(b, slave, () => releasedSlave), order: b.order.filter((i) => i !== slave) });
   return b.active === slave ? selectActiveSlave({ ...gone, active: null }) : gone;
 }
 
@@ -117,12 +128,14 @@ export const bondMachine = setup({
     slaves: Array.from({ length: input.slaves }, () => releasedSlave),
     order: [],
     active: null,
+    slaveArray: input.mode === 'balance-xor' ? [] : null,
   }),
   on: {
     miimon: { actions: assign(({ context, event }) => miimonPass(context, event.links)) },
     slaveState: {
+      // bond_slave_netdev_event(): balance-xor rebuilds its slave array at once.
       actions: assign(({ context, event }) =>
-        withSlave(context, event.slave, (s) => ({ ...s, canTransmit: event.canTransmit })),
+        rebuildSlaveArray(withSlave(context, event.slave, (s) => ({ ...s, canTransmit: event.canTransmit }))),
       ),
     },
     enslave: { actions: assign(({ context, event }) => enslave(context, event.slave, event.link)) },

@@ -186,23 +186,54 @@ linkwatch_settle() {
     nap 0.005
   done
 }
+# ICMP echo requests this namespace has sent (Icmp OutEchos of /proc/net/snmp,
+# counted when the packet is built, before any device sees it) -> $OUTECHOS
+icmp_out_echos() {
+  OUTECHOS=0; hdr=
+  while read -r tag rest; do
+    [ "$tag" = Icmp: ] || continue
+    if [ -z "$hdr" ]; then hdr=$rest; continue; fi
+    set -- $hdr
+    for v in $rest; do [ "$1" = OutEchos ] && OUTECHOS=$v; shift; done
+    return
+  done < /proc/net/snmp
+}
+# A request that has been sent but has not reached br0 (its rx_packets, the
+# frames the bridge passes up to the peer's stack) PING_DROP_MS later was
+# dropped on the bond side: every hop is a veth or the bridge, which deliver
+# in the same softirq, or drop (a carrier-off queue, a bond with no slave to
+# send on). Then there is nothing to wait for. -> $PING_MS_TAKEN, $PING_LOSS
+PING_DROP_MS=60
 ping_once() {
   linkwatch_settle
+  PING_LOSS=; PING_MS_TAKEN=0
+  icmp_out_echos; out0=$OUTECHOS
+  rd $PEERSYS/class/net/br0/statistics/rx_packets; rx0=$V
   rm -f /run/pingrc
   ( ping -c1 -W1 10.0.0.2 >/dev/null 2>&1; echo $? > /run/pingrc ) &
-  pp=$!; i=0
+  pp=$!; i=0; sent=
   while [ ! -s /run/pingrc ]; do
-    if [ $i -ge $((PING_MS / 5)) ]; then kill $pp 2>/dev/null; wait $pp 2>/dev/null; return 1; fi
+    PING_MS_TAKEN=$((i * 5))
+    if [ $i -ge $((PING_MS / 5)) ]; then PING_LOSS=timeout; kill $pp 2>/dev/null; wait $pp 2>/dev/null; return 1; fi
+    if [ -z "$sent" ]; then
+      icmp_out_echos; [ "$OUTECHOS" -gt "$out0" ] && sent=$i
+    elif [ $(( (i - sent) * 5 )) -ge $PING_DROP_MS ]; then
+      rd $PEERSYS/class/net/br0/statistics/rx_packets
+      if [ "$V" = "$rx0" ]; then PING_LOSS=dropped; kill $pp 2>/dev/null; wait $pp 2>/dev/null; return 1; fi
+    fi
     nap 0.005; i=$((i + 1))
   done
+  PING_MS_TAKEN=$((i * 5))
   wait $pp 2>/dev/null
-  rd /run/pingrc; [ "$V" = 0 ]
+  rd /run/pingrc; [ "$V" = 0 ] || PING_LOSS=failed
+  [ "$V" = 0 ]
 }
 
 # ---- observation -------------------------------------------------------------
 observe() { # observe OPNAME [OPERR]
   op=$1; oerr=$2
-  dmesg -c 2>/dev/null | sed 's/^/@@KMSG /'
+  dmesg -c > /run/kmsg 2>/dev/null   # one fork, not a pipe of two
+  while IFS= read -r l; do echo "@@KMSG $l"; done < /run/kmsg
   mii_count; runs=$((MII - LASTMII)); LASTMII=$MII
   now_ms; t=$((NOW - SCEN_T0))
   rd $B/active_slave; act=$V
@@ -236,15 +267,16 @@ observe() { # observe OPNAME [OPERR]
       k=$((k + 1))
     done
     mii_count; runs_ping=$((MII - LASTMII)); lwj=$LW_MS
-    via="[$via]"
+    via="[$via]"; pmj=$PING_MS_TAKEN
+    if [ -n "$PING_LOSS" ]; then plj="\"$PING_LOSS\""; else plj=null; fi
   else
-    runs_ping=0; via=null; lwj=null
+    runs_ping=0; via=null; lwj=null; pmj=null; plj=null
   fi
   case $bc in 1) bcj=true;; 0) bcj=false;; *) bcj=null;; esac
   if [ -n "$act" ]; then actj="\"$act\""; else actj=null; fi
   if [ -n "$oerr" ]; then oej="\"$oerr\""; else oej=null; fi
-  printf '@@OBS {"scenario":%d,"step":%d,"op":"%s","op_error":%s,"t_ms":%d,"mii_runs":%d,"mii_runs_during_ping":%d,"active_slave":%s,"bond_carrier":%s,"bond_mii_status":"%s","slaves":[%s],"ping":%s,"ping_tx":%s,"ping_linkwatch_wait_ms":%s}\n' \
-    "$SI" "$STEP" "$op" "$oej" "$t" "$runs" "$runs_ping" "$actj" "$bcj" "$bms" "$sl" "$pj" "$via" "$lwj"
+  printf '@@OBS {"scenario":%d,"step":%d,"op":"%s","op_error":%s,"t_ms":%d,"mii_runs":%d,"mii_runs_during_ping":%d,"active_slave":%s,"bond_carrier":%s,"bond_mii_status":"%s","slaves":[%s],"ping":%s,"ping_ms":%s,"ping_loss":%s,"ping_tx":%s,"ping_linkwatch_wait_ms":%s}\n' \
+    "$SI" "$STEP" "$op" "$oej" "$t" "$runs" "$runs_ping" "$actj" "$bcj" "$bms" "$sl" "$pj" "$pmj" "$plj" "$via" "$lwj"
   STEP=$((STEP + 1))
 }
 

@@ -14,6 +14,8 @@
 //                       that ships bonding.ko)
 //   --tick-mode stepped|realtime   default tick scheme for scenarios that do
 //                       not set "tick_mode" (default: stepped)
+//   --jobs N            boot N guests at once, each running a share of the
+//                       scenarios (default 1; more than the host's cores is no use)
 //   --verbose           echo the guest console to stderr
 //
 // See README.md next to this file for the formats and the tick scheme.
@@ -53,7 +55,7 @@ function writeAtomic(file, data) {
 
 // ---------------------------------------------------------------- arguments
 function parseArgs(argv) {
-  const opts = { timeout: null, boot: null, kernel: null, tickMode: 'stepped', verbose: false, files: [] };
+  const opts = { timeout: null, boot: null, kernel: null, tickMode: 'stepped', verbose: false, jobs: 1, files: [] };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const val = () => {
@@ -64,16 +66,18 @@ function parseArgs(argv) {
     else if (a === '--boot') opts.boot = val();
     else if (a === '--kernel') opts.kernel = val();
     else if (a === '--tick-mode') opts.tickMode = val();
+    else if (a === '--jobs') opts.jobs = Number(val());
     else if (a === '--verbose' || a === '-v') opts.verbose = true;
     else if (a === '-h' || a === '--help') opts.help = true;
     else if (a.startsWith('--')) throw new Fail(`unknown option ${a}`);
     else opts.files.push(a);
   }
   if (opts.help) return opts;
-  if (opts.files.length !== 2) throw new Fail('usage: node scripts/linux-vm/run.mjs SCENARIOS.json OUT.json [--timeout S] [--boot vmlinux|bzimage] [--kernel VER] [--tick-mode stepped|realtime] [--verbose]');
+  if (opts.files.length !== 2) throw new Fail('usage: node scripts/linux-vm/run.mjs SCENARIOS.json OUT.json [--timeout S] [--boot vmlinux|bzimage] [--kernel VER] [--tick-mode stepped|realtime] [--jobs N] [--verbose]');
   if (opts.timeout !== null && !(opts.timeout > 0)) throw new Fail('--timeout must be a positive number of seconds');
   if (opts.boot && !['vmlinux', 'bzimage'].includes(opts.boot)) throw new Fail('--boot must be vmlinux or bzimage');
   if (!['stepped', 'realtime'].includes(opts.tickMode)) throw new Fail('--tick-mode must be stepped or realtime');
+  if (!Number.isInteger(opts.jobs) || opts.jobs < 1 || opts.jobs > 16) throw new Fail('--jobs must be an integer 1..16 (guests booted at once)');
   return opts;
 }
 
@@ -373,61 +377,17 @@ function bootGuest({ kernel, initrd, timeoutS, verbose, consoleLog, onLine }) {
   });
 }
 
-// ---------------------------------------------------------------- main
-async function main() {
-  const opts = parseArgs(process.argv.slice(2));
-  if (opts.help) { console.log(fs.readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n').slice(1, 19).map((l) => l.replace(/^\/\/ ?/, '')).join('\n')); return; }
-  const [scnFile, outFile] = opts.files;
-  const tStart = Date.now();
-  let doc;
-  try { doc = JSON.parse(fs.readFileSync(scnFile, 'utf8')); } catch (e) { throw new Fail(`cannot read ${scnFile}: ${e.message}`); }
-  const scns = validateScenarios(doc, opts);
-
-  const kver = findKernel(opts.kernel);
-  fs.mkdirSync(CACHE, { recursive: true });
-  const tBuild = Date.now();
-  const base = baseInitramfs(kver);
-  const plan = planScript(scns);
-  const planCpio = cpioArchive([
-    { type: 'file', path: 'plan.sh', data: Buffer.from(plan), mode: 0o644 },
-    { type: 'file', path: 'scenarios.json', data: Buffer.from(JSON.stringify(doc)), mode: 0o644 },
-  ]);
-  const baseBuf = fs.readFileSync(base.file);
-  const fullKey = sha('full-v1', baseBuf, planCpio).slice(0, 16);
-  const initrd = path.join(CACHE, `initramfs-${fullKey}.cpio`);
-  if (!fs.existsSync(initrd)) writeAtomic(initrd, Buffer.concat([baseBuf, planCpio]));
-  // keep the cache small: only the current base and full images survive
-  for (const f of fs.readdirSync(CACHE)) {
-    const p = path.join(CACHE, f);
-    if (/^initramfs-(base-)?[0-9a-f]{16}\.cpio$/.test(f) && p !== initrd && p !== base.file) fs.rmSync(p, { force: true });
-    if (/\.tmp-\d+$/.test(f)) fs.rmSync(p, { force: true });
-  }
-
-  const bz = `/boot/vmlinuz-${kver}`;
-  const config = fs.existsSync(`/boot/config-${kver}`) ? fs.readFileSync(`/boot/config-${kver}`, 'utf8') : '';
-  let bootMode = opts.boot ?? (config.includes('CONFIG_PVH=y') ? 'vmlinux' : 'bzimage');
-  let kernelImage = bz;
-  let vmlinuxCached = null;
-  if (bootMode === 'vmlinux') {
-    try {
-      const v = extractVmlinux(bz);
-      kernelImage = v.file; vmlinuxCached = v.cached;
-    } catch (e) {
-      if (opts.boot === 'vmlinux') throw e;
-      log(`cannot extract vmlinux (${e.message}); booting the bzImage`);
-      bootMode = 'bzimage';
-    }
-  }
-  const buildMs = Date.now() - tBuild;
-  log(`kernel ${kver}, boot ${bootMode}, initramfs ${base.cached ? 'cached' : 'built'} (${(fs.statSync(initrd).size / 1048576).toFixed(1)} MiB, modules: ${base.modules.join(' ')}), prepared in ${buildMs} ms`);
-
+// ---------------------------------------------------------------- one guest
+// Boots one guest with its share of the scenarios and reads its console.
+async function runGuest(g, { kernelImage, timeout, verbose }) {
+  const scns = g.scns;
   const nSteps = scns.reduce((n, s) => n + s.steps.length, 0);
   const tickMs = scns.reduce((n, s) => n + s.steps.filter((x) => x.op === 'tick').reduce((m, x) => m + x.arg * s.miimon, 0), 0);
-  const timeoutS = opts.timeout ?? Math.max(300, Math.ceil(60 + 10 * scns.length + 3 * nSteps + (3 * tickMs) / 1000));
+  const timeoutS = timeout ?? Math.max(300, Math.ceil(60 + 10 * scns.length + 3 * nSteps + (3 * tickMs) / 1000));
 
   // ---- protocol
   const results = scns.map((s) => ({ name: s.name, observations: [], error: null, warnings: [], settle_ticks: null, duration_ms: null }));
-  let kernel = null, current = null, pendingKmsg = [], pendingOpMs = null;
+  let kernel = null, pendingKmsg = [], pendingOpMs = null;
   const t = { boot_ms: null, init_ready_ms: null, done_ms: null };
   let done = false, fatal = null, miiCounter = null;
   const onLine = (line, ms) => {
@@ -441,7 +401,7 @@ async function main() {
       case '@@INFO': { const m = rest.match(/^miicounter=(\S+)/); if (m) miiCounter = m[1]; break; }
       case '@@READY': t.init_ready_ms = ms; break;
       case '@@FATAL': fatal = rest; break;
-      case '@@SCEN': current = results[Number(rest)]; pendingKmsg = []; pendingOpMs = null; current._t0 = ms; break;
+      case '@@SCEN': pendingKmsg = []; pendingOpMs = null; break;
       case '@@KMSG': pendingKmsg.push(rest.replace(/^\[\s*\d+\.\d+\]\s?/, '')); break;
       case '@@OPTIME': pendingOpMs = Number(rest.split(' ')[2]); break;
       case '@@SETTLE': results[Number(rest.split(' ')[0])].settle_ticks = Number(rest.split(' ')[1]); break;
@@ -463,10 +423,10 @@ async function main() {
     }
   };
 
-  const consoleLog = path.join(CACHE, 'last-console.log');
+  const consoleLog = g.consoleLog;
   let exit;
   try {
-    exit = await bootGuest({ kernel: kernelImage, initrd, timeoutS, verbose: opts.verbose, consoleLog, onLine });
+    exit = await bootGuest({ kernel: kernelImage, initrd: g.initrd, timeoutS, verbose, consoleLog, onLine });
   } catch (e) {
     if (e.tail?.length) log(`last console lines:\n${e.tail.map((l) => '  | ' + l).join('\n')}`);
     if (e.stderr?.trim()) log(`qemu stderr: ${e.stderr.trim()}`);
@@ -476,9 +436,81 @@ async function main() {
   if (fatal) throw new Fail(`guest setup failed: ${fatal} (console log: ${consoleLog})`);
   if (!t.boot_ms) throw new Fail(`boot failure: qemu exited (code ${exit.code}${exit.sig ? ', signal ' + exit.sig : ''}) before /init ran; console log: ${consoleLog}`);
   if (!done) throw new Fail(`guest stopped before finishing (qemu exit code ${exit.code}); console log: ${consoleLog}`);
+  const timing = {
+    qemu_start_to_init: t.boot_ms,
+    guest_uptime_at_init: t.guest_uptime_at_init_ms,
+    init_to_ready: t.init_ready_ms - t.boot_ms,
+    scenarios: t.done_ms - t.init_ready_ms,
+    qemu_total: exit.ms,
+  };
+  return { results, kernel, miiCounter, timing };
+}
 
+// ---------------------------------------------------------------- main
+async function main() {
+  const opts = parseArgs(process.argv.slice(2));
+  if (opts.help) { console.log(fs.readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n').slice(1, 21).map((l) => l.replace(/^\/\/ ?/, '')).join('\n')); return; }
+  const [scnFile, outFile] = opts.files;
+  const tStart = Date.now();
+  let doc;
+  try { doc = JSON.parse(fs.readFileSync(scnFile, 'utf8')); } catch (e) { throw new Fail(`cannot read ${scnFile}: ${e.message}`); }
+  const scns = validateScenarios(doc, opts);
+
+  const kver = findKernel(opts.kernel);
+  fs.mkdirSync(CACHE, { recursive: true });
+  const tBuild = Date.now();
+  const base = baseInitramfs(kver);
+  const baseBuf = fs.readFileSync(base.file);
+  // Shares of the scenarios, one per guest, balanced by their steps (a
+  // scenario's set-up costs about six steps); each share keeps file order.
+  const jobs = Math.max(1, Math.min(opts.jobs, scns.length));
+  const load = Array(jobs).fill(0);
+  const share = Array(scns.length);
+  scns.map((sc, i) => ({ i, cost: sc.steps.length + 6 })).sort((a, b) => b.cost - a.cost || a.i - b.i).forEach(({ i, cost }) => {
+    const j = load.indexOf(Math.min(...load));
+    share[i] = j; load[j] += cost;
+  });
+  const guests = Array.from({ length: jobs }, (_, j) => {
+    const idx = scns.map((_, i) => i).filter((i) => share[i] === j);
+    const planCpio = cpioArchive([
+      { type: 'file', path: 'plan.sh', data: Buffer.from(planScript(idx.map((i) => scns[i]))), mode: 0o644 },
+      { type: 'file', path: 'scenarios.json', data: Buffer.from(JSON.stringify({ scenarios: idx.map((i) => doc.scenarios[i]) })), mode: 0o644 },
+    ]);
+    const initrd = path.join(CACHE, `initramfs-${sha('full-v1', baseBuf, planCpio).slice(0, 16)}.cpio`);
+    if (!fs.existsSync(initrd)) writeAtomic(initrd, Buffer.concat([baseBuf, planCpio]));
+    return { idx, scns: idx.map((i) => scns[i]), initrd, consoleLog: path.join(CACHE, j === 0 ? 'last-console.log' : `last-console-${j}.log`) };
+  });
+  // keep the cache small: only the current base and full images survive
+  const keep = new Set([base.file, ...guests.map((g) => g.initrd)]);
+  for (const f of fs.readdirSync(CACHE)) {
+    const p = path.join(CACHE, f);
+    if (/^initramfs-(base-)?[0-9a-f]{16}\.cpio$/.test(f) && !keep.has(p)) fs.rmSync(p, { force: true });
+    if (/\.tmp-\d+$/.test(f)) fs.rmSync(p, { force: true });
+  }
+
+  const bz = `/boot/vmlinuz-${kver}`;
+  const config = fs.existsSync(`/boot/config-${kver}`) ? fs.readFileSync(`/boot/config-${kver}`, 'utf8') : '';
+  let bootMode = opts.boot ?? (config.includes('CONFIG_PVH=y') ? 'vmlinux' : 'bzimage');
+  let kernelImage = bz;
+  if (bootMode === 'vmlinux') {
+    try {
+      kernelImage = extractVmlinux(bz).file;
+    } catch (e) {
+      if (opts.boot === 'vmlinux') throw e;
+      log(`cannot extract vmlinux (${e.message}); booting the bzImage`);
+      bootMode = 'bzimage';
+    }
+  }
+  const buildMs = Date.now() - tBuild;
+  const nSteps = scns.reduce((n, s) => n + s.steps.length, 0);
+  log(`kernel ${kver}, boot ${bootMode}, initramfs ${base.cached ? 'cached' : 'built'} (${(fs.statSync(guests[0].initrd).size / 1048576).toFixed(1)} MiB, modules: ${base.modules.join(' ')}), prepared in ${buildMs} ms; ${jobs} guest${jobs > 1 ? 's' : ''}`);
+
+  const runs = await Promise.all(guests.map((g) => runGuest(g, { kernelImage, timeout: opts.timeout, verbose: opts.verbose })));
+  const results = Array(scns.length);
+  guests.forEach((g, j) => g.idx.forEach((i, k) => { results[i] = runs[j].results[k]; }));
+  const kernel = runs[0].kernel;
+  const miiCounter = runs.every((r) => r.miiCounter === 'kretprobe') ? 'kretprobe' : 'none';
   for (const [i, r] of results.entries()) {
-    delete r._t0;
     const sc = scns[i];
     r.tick_mode = miiCounter === 'kretprobe' ? sc.tickMode : 'sleep';
     const want = sc.steps.length + 1;
@@ -501,21 +533,14 @@ async function main() {
     harness: {
       boot: bootMode,
       mii_counter: miiCounter,
-      timing_ms: {
-        prepare: buildMs,
-        qemu_start_to_init: t.boot_ms,
-        guest_uptime_at_init: t.guest_uptime_at_init_ms,
-        init_to_ready: t.init_ready_ms - t.boot_ms,
-        scenarios: t.done_ms - t.init_ready_ms,
-        qemu_total: exit.ms,
-        total: totalMs,
-      },
+      guests: jobs,
+      timing_ms: { prepare: buildMs, total: totalMs, guests: runs.map((r) => r.timing) },
     },
     scenarios: results,
   };
   writeAtomic(outFile, JSON.stringify(out, null, 2) + '\n');
   const errs = results.filter((r) => r.error).length;
-  log(`${results.length} scenarios (${nSteps} steps, ${errs} with errors) in ${(totalMs / 1000).toFixed(1)} s: init after ${t.boot_ms} ms, scenarios ${t.done_ms - t.init_ready_ms} ms; wrote ${outFile}`);
+  log(`${results.length} scenarios (${nSteps} steps, ${errs} with errors) in ${(totalMs / 1000).toFixed(1)} s on ${jobs} guest${jobs > 1 ? 's' : ''} (${runs.map((r) => `init after ${r.timing.qemu_start_to_init} ms, scenarios ${r.timing.scenarios} ms`).join('; ')}); wrote ${outFile}`);
 }
 
 main().catch((e) => {

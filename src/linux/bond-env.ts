@@ -12,6 +12,12 @@ export type BondOp =
   | { readonly op: 'carrier_off' | 'carrier_on' | 'admin_down' | 'admin_up' | 'del_slave' | 'add_slave'; readonly slave: number }
   | { readonly op: 'tick'; readonly count: number };
 
+/** Every operation on every slave, and one miimon pass. */
+export function allOps(slaves: number): BondOp[] {
+  const kinds = ['carrier_off', 'carrier_on', 'admin_down', 'admin_up', 'del_slave', 'add_slave'] as const;
+  return [{ op: 'tick', count: 1 }, ...Array.from({ length: slaves }, (_, i) => kinds.map((op) => ({ op, slave: i }))).flat()];
+}
+
 /** The bond machine with its slaves' links around it. */
 export interface BondEnv {
   readonly bond: SnapshotFrom<typeof bondMachine>;

@@ -10,6 +10,8 @@ export interface KernelObservation {
   readonly bond_carrier: boolean;
   readonly slaves: readonly { readonly name: string; readonly mii_status: string; readonly link_failure_count: number; readonly enslaved: boolean }[];
   readonly ping?: boolean | null;
+  /** The slaves whose tx_packets grew during the ping. */
+  readonly ping_tx?: readonly string[] | null;
 }
 
 /** What the bond machine predicts, in the kernel's terms. */
@@ -18,6 +20,8 @@ export interface Prediction {
   readonly bond_carrier: boolean;
   readonly slaves: readonly { readonly name: string; readonly mii_status: string; readonly link_failure_count: number; readonly enslaved: boolean }[];
   readonly ping: boolean;
+  /** The slaves a packet may leave through: the active slave, or in balance-xor every UP slave with carrier. */
+  readonly transmitters: readonly string[];
 }
 
 /** A field where the kernel and the model disagree after a step. */
@@ -36,7 +40,8 @@ export interface StepVerdict {
 
 const MII: Record<SlaveLink, string> = { up: 'up', down: 'down', fail: 'going down', back: 'going back' };
 
-const opText = (o: BondOp): string => (o.op === 'tick' ? `tick x${o.count}` : `${o.op} s${o.slave}`);
+/** How a step's operation is written in a verdict. */
+export const opText = (o: BondOp): string => (o.op === 'tick' ? `tick x${o.count}` : `${o.op} s${o.slave}`);
 
 /**
  * What the bond machine says /proc/net/bonding/bond0 shows. link_failure_count
@@ -54,6 +59,7 @@ export function predict(env: BondEnv, failures: readonly number[]): Prediction {
     bond_carrier: o.carrier,
     slaves: o.slaves.map((s, i) => ({ name: `s${i}`, mii_status: s.enslaved ? MII[s.link] : 'down', link_failure_count: failures[i] ?? 0, enslaved: s.enslaved })),
     ping,
+    transmitters: (b.mode === 'active-backup' ? (b.active === null ? [] : [b.active]) : xmitSlaves(b)).map((i) => `s${i}`),
   };
 }
 
@@ -72,6 +78,9 @@ function diff(k: KernelObservation, m: Prediction, checkPing: boolean): Divergen
     }
   });
   if (checkPing && typeof k.ping === 'boolean' && k.ping !== m.ping) out.push({ field: 'ping', kernel: k.ping, model: m.ping });
+  // An answered ping left through slaves the bond may send on: balance-xor's slave array drops a slave at its carrier loss.
+  const stray = checkPing && k.ping === true && Array.isArray(k.ping_tx) ? k.ping_tx.filter((x) => !m.transmitters.includes(x)) : [];
+  if (stray.length) out.push({ field: 'ping left through', kernel: k.ping_tx, model: m.transmitters });
   return out;
 }
 

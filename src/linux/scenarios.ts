@@ -1,16 +1,13 @@
-import { apply, initialEnv, observeBond, possible, type BondConfig, type BondEnv, type BondOp } from './bond-env.js';
+import { allOps, apply, initialEnv, observeBond, possible, type BondConfig, type BondEnv, type BondOp } from './bond-env.js';
+import { oneStep, takeStep } from './transitions.js';
 
 /** A scenario for the Linux VM harness: a bond configuration and the operations to run on it. */
 export interface BondScenario {
   readonly name: string;
   readonly config: BondConfig;
   readonly ops: readonly BondOp[];
-}
-
-/** Every operation on every slave, and one miimon pass. */
-export function allOps(slaves: number): BondOp[] {
-  const kinds = ['carrier_off', 'carrier_on', 'admin_down', 'admin_up', 'del_slave', 'add_slave'] as const;
-  return [{ op: 'tick', count: 1 }, ...Array.from({ length: slaves }, (_, i) => kinds.map((op) => ({ op, slave: i }))).flat()];
+  /** For a named run: what it shows (tours have none). */
+  readonly about?: string;
 }
 
 const keyOf = (e: BondEnv): string => JSON.stringify([e.bond.context, e.carrier, e.admin]);
@@ -25,16 +22,21 @@ function facts(e: BondEnv): string[] {
     ...o.slaves.map((s, i) => `s${i} ${s.enslaved ? s.link : 'released'}${o.active === i ? ' active' : ''}`),
   ];
 }
-/** The facts an operation shows: what a miimon pass does to each slave's link state, what an operation does to a slave. */
-function stepFacts(e: BondEnv, o: BondOp): string[] {
+/**
+ * The facts an operation shows: what a miimon pass does to each slave's link
+ * state, what an operation does to a slave, and every transition of the bond
+ * machine it takes.
+ */
+function stepFacts(e: BondEnv, o: BondOp, after: BondEnv): string[] {
   const o0 = observeBond(e);
   const state = (i: number) => (o0.slaves[i]!.enslaved ? o0.slaves[i]!.link : 'released');
-  if (o.op === 'tick') return o0.slaves.map((_, i) => `tick s${i} ${state(i)}`);
+  const taken = o.op === 'tick' && o.count !== 1 ? takeStep(e, o).taken : oneStep(e, o, after);
+  if (o.op === 'tick') return [...o0.slaves.map((_, i) => `tick s${i} ${state(i)}`), ...taken];
   const failover = (o.op === 'carrier_off' || o.op === 'admin_down' || o.op === 'del_slave') && o0.active === o.slave;
-  return [`${o.op} s${o.slave} while ${state(o.slave)}${failover ? ' active' : ''}`];
+  return [`${o.op} s${o.slave} while ${state(o.slave)}${failover ? ' active' : ''}`, ...taken];
 }
 const isNew = (before: BondEnv, o: BondOp, after: BondEnv, covered: ReadonlySet<string>): boolean =>
-  [...stepFacts(before, o), ...facts(after)].some((f) => !covered.has(f));
+  [...stepFacts(before, o, after), ...facts(after)].some((f) => !covered.has(f));
 
 /** The shortest operations from `from` to a state whose observation is not yet covered (BFS), or null. */
 function nearestUncovered(from: BondEnv, ops: readonly BondOp[], covered: ReadonlySet<string>, maxDepth: number): BondOp[] | null {
@@ -62,10 +64,11 @@ function nearestUncovered(from: BondEnv, ops: readonly BondOp[], covered: Readon
 /**
  * Tours through the bond machine that together reach every fact a bond can
  * show (each active slave with the bond's carrier, each slave in each link
- * state, active or not) reachable within `maxDepth` operations: each tour walks to the nearest observation not yet
+ * state, active or not, every operation in every link state, every transition
+ * of the bond machine) reachable within `maxDepth` operations: each tour walks to the nearest observation not yet
  * seen, again and again, up to `maxLength` operations.
  */
-export function bondTours(name: string, config: BondConfig, maxDepth = 6, maxLength = 14): BondScenario[] {
+export function bondTours(name: string, config: BondConfig, maxDepth = 6, maxLength = 40): BondScenario[] {
   const ops = allOps(config.slaves);
   const root = initialEnv(config);
   const covered = new Set(facts(root));
@@ -77,8 +80,9 @@ export function bondTours(name: string, config: BondConfig, maxDepth = 6, maxLen
       const leg = nearestUncovered(env, ops, covered, maxDepth);
       if (!leg || (path.length > 0 && path.length + leg.length > maxLength)) break;
       for (const o of leg) {
-        for (const f of stepFacts(env, o)) covered.add(f);
-        env = apply(env, o);
+        const next = apply(env, o);
+        for (const f of stepFacts(env, o, next)) covered.add(f);
+        env = next;
         for (const f of facts(env)) covered.add(f);
         path.push(o);
       }
@@ -89,24 +93,29 @@ export function bondTours(name: string, config: BondConfig, maxDepth = 6, maxLen
   return tours;
 }
 
+/** The delays (downdelay = updelay, in miimon ticks) the real bonding driver is checked with. */
+export const DELAYS = [0, 1, 2, 3] as const;
+
 /**
  * The configurations the real bonding driver is checked in (delays in miimon
- * ticks): active-backup with 2 slaves with no primary and with primary under
- * each primary_reselect, with 3 slaves with no primary and with primary and
- * `always`, each with delays 0 and 1; balance-xor with delays 0 and 1.
+ * ticks, downdelay = updelay): active-backup with 2 slaves with no primary at
+ * every delay, and with primary under each primary_reselect at delays 0 and 1;
+ * with 3 slaves with no primary at every delay, and with primary and `always`
+ * at delays 0 and 1; balance-xor with 2 slaves at every delay.
  */
 export function bondConfigs(): { name: string; config: BondConfig }[] {
   const out: { name: string; config: BondConfig }[] = [];
   for (const slaves of [2, 3]) {
-    for (const delay of [0, 1]) {
+    for (const delay of DELAYS) {
       const base = { mode: 'active-backup' as const, slaves, downdelay: delay, updelay: delay };
       out.push({ name: `ab${slaves}-noprimary-d${delay}`, config: { ...base, primary: null, primaryReselect: 'always' } });
+      if (delay > 1) continue;
       for (const r of slaves === 2 ? (['always', 'better', 'failure'] as const) : (['always'] as const)) {
         out.push({ name: `ab${slaves}-primary-${r}-d${delay}`, config: { ...base, primary: 0, primaryReselect: r } });
       }
     }
   }
-  for (const delay of [0, 1]) {
+  for (const delay of DELAYS) {
     out.push({ name: `xor2-d${delay}`, config: { mode: 'balance-xor', slaves: 2, primary: null, primaryReselect: 'always', downdelay: delay, updelay: delay } });
   }
   return out;
