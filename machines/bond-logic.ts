@@ -196,6 +196,7 @@ export function failOverFrom(b: BondView, leaving: readonly number[]): BondView 
   if (b.mode !== 'active-backup' || b.active === null || !leaving.includes(b.active)) return b;
   const eligible = (i: number | null): i is number => i !== null && !leaving.includes(i) && canBecomeActive(b.slaves[i]);
   if (eligible(b.primary)) return { ...b, active: b.primary };
-  const other = b.slaves.findIndex((_, i) => eligible(i));
-  return other < 0 ? b : { ...b, active: other };
+  // hotup_bond_fail_over() walks bond0's slave list, as bond_for_each_slave() does.
+  const other = b.order.find((i) => eligible(i));
+  return other === undefined ? b : { ...b, active: other };
 }

@@ -42,7 +42,7 @@ const upgrade = (mut: string | null, version: number, opts: { reenslave?: boolea
 function rolling(topology: KernelScenario['topology']): KernelScenario {
   return {
     name: `${topology}-rolling`, topology, design: 'correct', boot: 'v1',
-    what: 'rolling upgrade of every child, twice (v1 -> v2 -> v3); each round judged as a trace of its own',
+    what: 'rolling upgrade of every child, twice (v1 -> v2 -> v3); the whole log judged as one trace, and each round on its own too',
     actions: [upgrade(null, 2), upgrade(null, 3)],
     expect: { exit: 0, tool: 0, version: '3' },
   };
