@@ -34,8 +34,8 @@ describe('hotup check', () => {
   it('--rounds runs the tool again in one boot; 0 or a word is bad input', () => {
     const r = hotup('check', '--topology', 'claims-1-9', '--faults', 'none', '--rounds', '2', '--json');
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.out)).toMatchObject({ verdict: 'pass', rounds: 2, states: 264 });
-    expect(hotup('check', '--topology', 'claims-1-9', '--faults', 'none', '--rounds', 'unbounded').out).toMatch(/rounds of the tool unbounded[\s\S]*states 500 \(every reachable state\)/);
+    expect(JSON.parse(r.out)).toMatchObject({ verdict: 'pass', rounds: 2, states: 296 });
+    expect(hotup('check', '--topology', 'claims-1-9', '--faults', 'none', '--rounds', 'unbounded').out).toMatch(/rounds of the tool unbounded[\s\S]*states 548 \(every reachable state\)/);
     for (const bad of ['0']) {
       const e = hotup('check', '--rounds', bad);
       expect(e.code).toBe(2);
@@ -91,12 +91,12 @@ describe('hotup check', () => {
   });
 
   it('--user-changes unbounded checks more user changes than one, never zero', () => {
-    const r = hotup('check', '--topology', 'claims-1-9', '--user-changes', 'unbounded', '--no-liveness', '--max-states', '100000', '--json');
+    const r = hotup('check', '--topology', 'claims-1-9', '--user-changes', 'unbounded', '--no-liveness', '--max-states', '150000', '--json');
     const one = hotup('check', '--topology', 'claims-1-9', '--user-changes', '0', '--no-liveness', '--json');
-    expect(JSON.parse(one.out).states).toBe(87677);
+    expect(JSON.parse(one.out).states).toBe(100976);
     const result = JSON.parse(r.out);
     expect(result.userChanges).toBeNull();
-    expect(result.states).toBeGreaterThan(87677);
+    expect(result.states).toBeGreaterThan(100976);
     expect(hotup('check', '--topology', 'claims-1-9', '--user-changes', 'unbounded', '--no-liveness', '--max-states', '1000').out).toMatch(/\(user changes unbounded\)/);
   });
 

@@ -39,8 +39,12 @@ export function messageLabel(m: Message): string {
     case 'child': {
       const e = m.event;
       switch (e.type) {
+        case 'insmod':
+          return `insmod(v${e.version})`;
         case 'load':
           return `load(v${e.version})`;
+        case 'remove':
+          return `remove(${S(e.subdev)})`;
         case 'probe':
           return `probe(${S(e.subdev)}) ${e.ok ? 'ok' : 'fails'}`;
         case 'drain':

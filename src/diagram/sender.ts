@@ -24,7 +24,7 @@ export function senderOf(log: readonly Message[], n: number): string {
     case 'processed':
     case 'oops':
       return childName(e.child);
-    case 'load':
+    case 'insmod':
     case 'rmmod':
       return 'tool';
     case 'deviceGone':
