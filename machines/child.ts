@@ -69,6 +69,17 @@ export function createChildMachine(design: Design = CORRECT_DESIGN) {
       input: {} as ChildInput,
     },
     actions: {
+      /** The module's init runs: a new load of this version, its sub-devices those present now. */
+      beginLoad: assign(({ context, event }) =>
+        event.type === 'load'
+          ? {
+              version: event.version,
+              status: context.subdevs.map((i) => (event.present[i] ? ('unbound' as const) : ('gone' as const))),
+              programmed: context.subdevs.map(() => null),
+              completed: false,
+            }
+          : {},
+      ),
       /** probe() matched: ask the parent to hand the netdev's tables to this child. */
       attachToParent: (_, _messages: Message[]) => {},
       /** All sub-devices matched: tell the parent, which opens the links and notifies user space. */
@@ -142,12 +153,7 @@ export function createChildMachine(design: Design = CORRECT_DESIGN) {
           // Boot: the module is in the initramfs and its init runs at once.
           load: {
             target: 'loading',
-            actions: assign(({ context, event }) => ({
-              version: event.version,
-              status: context.subdevs.map((i) => (event.present[i] ? ('unbound' as const) : ('gone' as const))),
-              programmed: context.subdevs.map(() => null),
-              completed: false,
-            })),
+            actions: 'beginLoad',
           },
           ndoStartXmit: {
             actions: {
@@ -163,12 +169,7 @@ export function createChildMachine(design: Design = CORRECT_DESIGN) {
         on: {
           load: {
             target: 'loading',
-            actions: assign(({ context, event }) => ({
-              version: event.version,
-              status: context.subdevs.map((i) => (event.present[i] ? ('unbound' as const) : ('gone' as const))),
-              programmed: context.subdevs.map(() => null),
-              completed: false,
-            })),
+            actions: 'beginLoad',
           },
         },
       },
