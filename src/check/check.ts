@@ -97,6 +97,10 @@ export interface CheckResult {
   readonly localStates: Readonly<Record<ComponentKind, number>>;
   readonly cachedTransitions: number;
   readonly xstateCalls: number;
+  /** Worker threads the breadth-first search ran on (1: in the calling thread). */
+  readonly workers: number;
+  /** Why the search ran on fewer workers than asked, if it did. */
+  readonly workersNote: string | null;
   /** LIVE-* ids searched for fair cycles (none when the search was cut or an invariant broke). */
   readonly livenessChecked: readonly string[];
   readonly counterexample: CheckCounterexample | null;
@@ -123,15 +127,7 @@ export function check(o: CheckOptions): CheckResult {
   };
   const r = bfs(ts, base);
   let counterexample: CheckCounterexample | null = null;
-  if (r.violation) {
-    const events = [...pathTo(ts, r.store, r.violation.from), r.violation.env].map((e) => ts.envEvent(e));
-    const replayed = replayEvents(system, o.faults, events, only);
-    const id = ts.invariants[r.violation.invariant]!.inv.id;
-    if (replayed.violation?.id !== id || replayed.steps.length !== events.length) {
-      throw new TableMismatch(`the tables found ${id} after ${events.length} steps, the plain system ${replayed.violation?.id ?? 'nothing'} after ${replayed.steps.length}`);
-    }
-    counterexample = { violation: replayed.violation, events, loopStart: null, trace: replayed.trace };
-  }
+  if (r.violation) counterexample = invariantCounterexample(ts, only, [...pathTo(ts, r.store, r.violation.from), r.violation.env], r.violation.invariant);
   const livenessChecked: string[] = [];
   const t0 = performance.now();
   if (!counterexample && r.complete && o.liveness !== false) {
@@ -175,12 +171,29 @@ export function check(o: CheckOptions): CheckResult {
     localStates: ts.localStates(),
     cachedTransitions: ts.transitions.cachedTransitions(),
     xstateCalls: ts.transitions.xstateCalls,
+    workers: 1,
+    workersNote: null,
     livenessChecked,
     counterexample,
     exercised,
     coverage,
   };
 }
+/**
+ * The counterexample of invariant `invariant` (index into the table system's)
+ * that the environment events `envs` (ids) break from the initial state,
+ * replayed through the plain system, which must break it at the last event too.
+ */
+export function invariantCounterexample(ts: TableSystem, only: PropertyFilter, envs: readonly number[], invariant: number): CheckCounterexample {
+  const events = envs.map((e) => ts.envEvent(e));
+  const replayed = replayEvents(ts.system, ts.faults, events, only);
+  const id = ts.invariants[invariant]!.inv.id;
+  if (replayed.violation?.id !== id || replayed.steps.length !== events.length) {
+    throw new TableMismatch(`the tables found ${id} after ${events.length} steps, the plain system ${replayed.violation?.id ?? 'nothing'} after ${replayed.steps.length}`);
+  }
+  return { violation: replayed.violation, events, loopStart: null, trace: replayed.trace };
+}
+
 /**
  * The machine states and transitions of every delivery the complete search
  * made (the table caches each once), and of boot: what no reachable state

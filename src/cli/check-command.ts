@@ -1,6 +1,8 @@
 import { resolve } from 'node:path';
 import { InvalidArgumentError, Option, type Command } from 'commander';
-import { check, type CheckResult } from '../check/check.js';
+import type { CheckResult } from '../check/check.js';
+import { checkOnWorkers } from '../check/parallel-check.js';
+import { availableParallelism } from 'node:os';
 import { eventsFileText, readEventsFile, EventsFileError } from '../check/events-file.js';
 import { checkJson, formatCheckSummary } from '../check/report.js';
 import type { StoreKind } from '../check/visited.js';
@@ -34,6 +36,7 @@ interface CheckFlags {
   coverage?: boolean;
   json?: boolean;
   out: string;
+  workers: number;
 }
 
 const DEFAULT_MAX_STATES = 20_000_000;
@@ -58,7 +61,7 @@ function progressLine(p: Progress): string {
   return `checking: ${p.states.toLocaleString('en-US')} states, depth ${p.depth}, ${Math.round(p.states / p.seconds).toLocaleString('en-US')} states/s, store ${(p.bytes / 2 ** 20).toFixed(0)} MB, rss ${rss.toFixed(0)} MB`;
 }
 
-function runCheck(flags: CheckFlags, outGiven: boolean): void {
+async function runCheck(flags: CheckFlags, outGiven: boolean): Promise<void> {
   if (flags.property && !flags.liveness && flags.property.every((id) => id.startsWith('LIVE-'))) {
     process.stderr.write(`hotup check: --property ${flags.property.join(',')} with --no-liveness checks nothing: drop --no-liveness, or name an INV-* in --property\n`);
     process.exitCode = EXIT.BAD_INPUT;
@@ -67,7 +70,7 @@ function runCheck(flags: CheckFlags, outGiven: boolean): void {
   // A path the user gave is checked before the search; the default is written only if a counterexample turns up.
   if (outGiven) checkOutputFile('--out', flags.out);
   const live = !flags.json && process.stderr.isTTY;
-  const result: CheckResult = check({
+  const result: CheckResult = await checkOnWorkers({
     topology: flags.topology,
     mutant: flags.mutant ?? null,
     faults: flags.faults,
@@ -82,7 +85,7 @@ function runCheck(flags: CheckFlags, outGiven: boolean): void {
     coverage: flags.coverage === true,
     ...(flags.property ? { properties: flags.property } : {}),
     ...(live ? { onProgress: (p: Progress) => process.stderr.write(`\r${progressLine(p)}\x1b[K`) } : {}),
-  });
+  }, flags.workers);
   if (live) process.stderr.write('\r\x1b[K');
   let file: string | null = null;
   const cx = result.counterexample;
@@ -198,20 +201,25 @@ export function registerCheckCommand(program: Command): void {
         .choices(['auto', 'tree', 'vectors'])
         .default('auto'),
     )
+    .addOption(
+      new Option('--workers <n>', 'worker threads of the breadth-first search, each owning the states whose hash falls to it (1: no threads); a search with LIVE-*, --vacuity or --coverage runs on one')
+        .default(availableParallelism(), "the machine's cores")
+        .argParser(intOption('--workers', 1, 1024)),
+    )
     .option('--no-liveness', 'skip the fair-cycle search for LIVE-*')
     .option('--coverage', 'list the machine states and transitions no reachable state takes (unreachable under these faults)')
     .option('--vacuity', 'count, per property, the reachable states where its premise holds (a property exercised in none says so)')
     .option('--out <file>', 'where to write a counterexample as an event list for replay-events', 'hotup-counterexample.json')
     .option('--json', 'print the result as JSON')
     .addHelpText('after', CHECK_EXAMPLES)
-    .action((flags: CheckFlags, cmd: Command) => {
+    .action(async (flags: CheckFlags, cmd: Command) => {
       // A bound on user changes with user changes turned off bounds nothing: say so rather than accept it.
       if (cmd.getOptionValueSource('userChanges') === 'cli' && !flags.faults.includes('FAULT-USER-CONFIG')) {
         process.stderr.write(`hotup check: --user-changes bounds FAULT-USER-CONFIG steps, but --faults leaves that fault out: drop --user-changes, or add FAULT-USER-CONFIG to --faults\n`);
         process.exitCode = EXIT.BAD_INPUT;
         return;
       }
-      runCheck(flags, cmd.getOptionValueSource('out') === 'cli');
+      await runCheck(flags, cmd.getOptionValueSource('out') === 'cli');
     });
 
   program
