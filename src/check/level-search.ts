@@ -6,7 +6,7 @@ import { createSystem } from '../engine/system.js';
 import { newVector, type StateVector } from '../engine/layout.js';
 import { designOf } from '../mutants.js';
 import { AUDIT_EVERY, AUDIT_FIRST, compressOrNull, memoryShort, tryAdd } from './bfs.js';
-import { CONTROL, KEY_SPAN, STOP, type FromWorker, type LevelSearchSetup, type PeerMessage } from './level-protocol.js';
+import { CONTROL, KEY_SPAN, STOP, type FromWorker, type LevelSearchSetup, type PeerMessage, type WorkerViolation } from './level-protocol.js';
 import { LocalKeys } from './local-keys.js';
 import { StateStore, StoreFull } from './state-store.js';
 import { Inbox, Outbox, type StateBatch } from './state-batches.js';
@@ -108,6 +108,14 @@ export class LevelSearch {
    * successors until every peer has ended the level.
    */
   expand(level: number, levelStart: number): FromWorker {
+    this.expandShare(level, levelStart);
+    return this.closeLevel();
+  }
+
+  private levelFigures = { transitions: 0, deadlocks: 0, violation: null as WorkerViolation | null };
+
+  /** Expands this worker's states of the level, sending successors as batches fill. */
+  expandShare(level: number, levelStart: number): void {
     const from = this.levelStarts[level]!;
     const to = this.store.size;
     this.levelGlobalStarts[level] = levelStart;
@@ -163,17 +171,14 @@ export class LevelSearch {
       }
     }
     if (this.memoryCut !== null) Atomics.store(control, CONTROL.stop, STOP.memory);
+    this.levelFigures = { transitions: this.transitions - transitionsBefore, deadlocks: this.deadlocks - deadlocksBefore, violation };
+  }
+
+  /** Ends the level: takes the peers' successors until each has ended it, and reports the new states' keys. */
+  closeLevel(): FromWorker {
     this.endLevel();
     this.sortPending();
-    return {
-      type: 'expanded',
-      sortedKeys: this.sortedKeys.slice(),
-      violation,
-      transitions: this.transitions - transitionsBefore,
-      deadlocks: this.deadlocks - deadlocksBefore,
-      dropped: this.dropped,
-      memoryCut: this.memoryCut,
-    };
+    return { type: 'expanded', sortedKeys: this.sortedKeys.slice(), ...this.levelFigures, dropped: this.dropped, memoryCut: this.memoryCut };
   }
 
   private only(): Set<string> | null {
@@ -228,14 +233,24 @@ export class LevelSearch {
     return any;
   }
 
-  /** Sends what is left and the end of the level to every peer, then takes their states until each has ended it. */
-  private endLevel(): void {
+  private endsSent = false;
+
+  /** Sends what is left and the end of the level to every peer (once a level). */
+  sendEnds(): void {
+    if (this.endsSent) return;
+    this.endsSent = true;
     for (let q = 0; q < this.peers.length; q++) {
       if (!this.peers[q]) continue;
       this.outboxes[q]!.flush();
       this.peers[q]!.post({ end: true }, []);
       this.ring(q);
     }
+  }
+
+  /** Sends what is left and the end of the level to every peer, then takes their states until each has ended it. */
+  private endLevel(): void {
+    this.sendEnds();
+    this.endsSent = false;
     const bell = CONTROL.doorbells + this.setup.index;
     const want = this.peers.filter((p) => p !== null).length;
     for (;;) {
