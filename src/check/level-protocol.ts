@@ -47,6 +47,7 @@ export type ToWorker =
   | { readonly type: 'commit'; readonly globals: Float64Array; readonly full: boolean }
   | { readonly type: 'count-below'; readonly key: number; readonly level: number }
   | { readonly type: 'locate'; readonly global: number }
+  | { readonly type: 'ready?' }
   | { readonly type: 'finish' };
 
 /** A violating step a worker found: the key of the step (parent rank * KEY_SPAN + event index) and the invariant's index. */
@@ -68,6 +69,7 @@ export type FromWorker =
       readonly dropped: number;
       readonly memoryCut: string | null;
     }
+  | { readonly type: 'ready' }
   | { readonly type: 'committed'; readonly memoryCut: string | null }
   | { readonly type: 'counted'; readonly pending: number; readonly transitions: number; readonly deadlocks: number }
   | { readonly type: 'located'; readonly key: number | null }

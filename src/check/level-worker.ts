@@ -27,6 +27,8 @@ parentPort!.on('message', (m: ToWorker) => {
   if (!search) return;
   try {
     switch (m.type) {
+      case 'ready?':
+        return reply({ type: 'ready' });
       case 'expand':
         return reply(search.expand(m.level, m.levelStart));
       case 'commit':

@@ -109,8 +109,11 @@ export async function checkParallel(o: CheckOptions, n: number): Promise<CheckRe
   const all = <T extends FromWorker['type']>(m: (w: number) => ToWorker, want: T): Promise<Extract<FromWorker, { type: T }>[]> =>
     Promise.all(running.map((_, w) => ask(w, m(w), want)));
 
-  const timer = o.maxSeconds === undefined ? null : setTimeout(() => Atomics.store(control, CONTROL.stop, STOP.seconds), o.maxSeconds * 1000);
+  let timer: NodeJS.Timeout | null = null;
   try {
+    // --max-seconds bounds the search, as on one worker; starting the workers is counted in the seconds reported.
+    await all(() => ({ type: 'ready?' }), 'ready');
+    if (o.maxSeconds !== undefined) timer = setTimeout(() => Atomics.store(control, CONTROL.stop, STOP.seconds), o.maxSeconds * 1000);
     const levelStarts = [0];
     let stored = 1;
     let transitions = 0;
