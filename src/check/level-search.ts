@@ -295,7 +295,8 @@ export class LevelSearch {
       this.keys[at] = this.pendingKeys[i]!;
     }
     this.full = full;
-    this.pending = new StateStore(this.w, 1 << 12, this.setup.storeBytes);
+    // The next level is about as large as this one: start its table there, not at 4,096 states grown by doubling.
+    this.pending = new StateStore(this.w, Math.max(1 << 12, 2 ** Math.ceil(Math.log2(Math.max(1, order.length)))), this.setup.storeBytes);
     this.sortedKeys = new Float64Array(0);
     return { type: 'committed', memoryCut: this.memoryCut };
   }

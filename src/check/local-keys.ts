@@ -64,15 +64,15 @@ export class LocalKeys {
    */
   stateHash(v: LocalIds): number {
     const spaceOf = this.spaceOf;
+    const known = this.known;
+    const hashes = this.hashes;
     let h = 0x9747b28c;
     for (let s = 0; s < spaceOf.length; s++) {
       const sp = spaceOf[s]!;
-      let k = sp === RAW ? v[s]! : this.hashOf(sp, v[s]!);
-      k = Math.imul(k, 0xcc9e2d51);
-      k = (k << 15) | (k >>> 17);
-      h ^= Math.imul(k, 0x1b873593);
-      h = (h << 13) | (h >>> 19);
-      h = (Math.imul(h, 5) + 0xe6546b64) | 0;
+      const id = v[s]!;
+      // The slots' hashes are mixed well already: one multiply per slot, then a final avalanche.
+      const k = sp === RAW ? id : id < known[sp]! ? hashes[sp]![id]! : this.hashOf(sp, id);
+      h = Math.imul(h ^ k, 0x9e3779b1) + s;
     }
     h ^= h >>> 16;
     h = Math.imul(h, 0x85ebca6b);
