@@ -107,7 +107,24 @@ export function workersMarkdown(b: WorkersBench): string {
         `| ${r.topology} | ${r.workers} | ${r.cutBy ? `${r.verdict} (--${r.cutBy})` : r.verdict} | ${num(r.states)} | ${num(r.transitions)} | ${f(r.seconds, 1)} | ${f(r.cpuSeconds, 1)} | ${num(r.statesPerSecond)} | ${f(r.bytesPerState, 1)} | ${f(r.speedup, 2)} | ${f(r.loadBefore, 1)}..${f(r.loadAfter, 1)} |`,
     ),
     '',
-    'Speedup is the one-worker wall time over this row\'s. With the cores busy with other work, two workers get less than two cores, so the speedup measured here is a floor; CPU seconds over one worker\'s are the price of partitioning (each state hashed for its owner, a successor owned elsewhere sent and translated into the owner\'s ids, and checked against every invariant since the sender does not know whether it is new).',
+    ...cpuLines(b),
+    '',
+    'Speedup is the one-worker wall time over this row\'s. With the cores busy with other work, two workers get less than two cores, so the speedup measured here is a floor. The CPU seconds of N workers over one worker\'s are the price of partitioning: every worker starts its own thread, loader and table system and learns the machine tables and memos by itself; every successor is hashed for its owner; one owned elsewhere is sent, translated into the owner\'s ids and checked against every invariant (the sender cannot know it is not new); a new state waits in a pending table and is copied into the store in rank order. On N idle cores the speedup is about N over that ratio: the design pays off from three or four cores on, not on two.',
     '',
   ].join('\n');
+}
+
+/** Per topology: the CPU seconds of each number of workers over one worker's. */
+function cpuLines(b: WorkersBench): string[] {
+  const out: string[] = [];
+  for (const topology of [...new Set(b.rows.map((r) => r.topology))]) {
+    const rows = b.rows.filter((r) => r.topology === topology);
+    const one = rows.find((r) => r.workers === 1);
+    if (!one) continue;
+    const same = rows.every((r) => r.states === one.states && r.transitions === one.transitions && r.verdict === one.verdict);
+    for (const r of rows.filter((x) => x.workers > 1)) {
+      out.push(`- ${topology}: ${r.workers} workers ${same ? 'found the same states, transitions and verdict as one' : '**differ from one worker**'}, in ${f(r.cpuSeconds / one.cpuSeconds, 2)} times its CPU seconds.`);
+    }
+  }
+  return out;
 }
