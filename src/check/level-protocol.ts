@@ -70,7 +70,7 @@ export type FromWorker =
       readonly memoryCut: string | null;
     }
   | { readonly type: 'ready' }
-  | { readonly type: 'committed'; readonly memoryCut: string | null }
+  | { readonly type: 'committed'; readonly memoryCut: string | null; readonly storeBytes: number }
   | { readonly type: 'counted'; readonly pending: number; readonly transitions: number; readonly deadlocks: number }
   | { readonly type: 'located'; readonly key: number | null }
   | {

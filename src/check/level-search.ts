@@ -298,7 +298,7 @@ export class LevelSearch {
     // The next level is about as large as this one: start its table there, not at 4,096 states grown by doubling.
     this.pending = new StateStore(this.w, Math.max(1 << 12, 2 ** Math.ceil(Math.log2(Math.max(1, order.length)))), this.setup.storeBytes);
     this.sortedKeys = new Float64Array(0);
-    return { type: 'committed', memoryCut: this.memoryCut };
+    return { type: 'committed', memoryCut: this.memoryCut, storeBytes: this.store.bytesAllocated() + this.pending.bytesAllocated() };
   }
 
   private add(v: StateVector): void {

@@ -173,7 +173,7 @@ export async function checkParallel(o: CheckOptions, n: number): Promise<CheckRe
         diameter = level + 1;
         break;
       }
-      o.onProgress?.({ states: stored, transitions, depth: level + 1, seconds: (performance.now() - t0) / 1000, bytes: 0 });
+      o.onProgress?.({ states: stored, transitions, depth: level + 1, seconds: (performance.now() - t0) / 1000, bytes: committed.reduce((a, c) => a + c.storeBytes, 0) });
     }
     const seconds = (performance.now() - t0) / 1000;
     let counterexample: CheckCounterexample | null = null;
