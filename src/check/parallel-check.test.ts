@@ -74,6 +74,10 @@ describe('check on two workers', () => {
     expect(r.rssBytes).toBeGreaterThan(0);
   });
 
+  it("ends with a worker's error, naming the worker", async () => {
+    await expect(checkParallel(run('claims-1-9', [], { mutant: 'MUT-NOT-A-MUTANT' }), 2)).rejects.toThrow(/^worker \d: Error: --mutant: unknown mutant 'MUT-NOT-A-MUTANT'/);
+  });
+
   it('runs a search that needs LIVE-* on one worker, and says so', async () => {
     const r = await checkOnWorkers({ ...run('claims-1-9', []), liveness: true }, 2);
     expect(r.workers).toBe(1);
