@@ -48,6 +48,7 @@ export type ToWorker =
   | { readonly type: 'count-below'; readonly key: number; readonly level: number }
   | { readonly type: 'locate'; readonly global: number }
   | { readonly type: 'ready?' }
+  | { readonly type: 'gather' }
   | { readonly type: 'finish' };
 
 /** A violating step a worker found: the key of the step (parent rank * KEY_SPAN + event index) and the invariant's index. */
@@ -70,6 +71,8 @@ export type FromWorker =
       readonly memoryCut: string | null;
     }
   | { readonly type: 'ready' }
+  /** Every stored state in this worker's ids, in its store's order (batches of GATHER_BATCH), with its one-worker index. */
+  | { readonly type: 'gathered'; readonly batches: readonly StateBatch[]; readonly globals: Float64Array }
   | { readonly type: 'committed'; readonly memoryCut: string | null; readonly storeBytes: number }
   | { readonly type: 'counted'; readonly pending: number; readonly transitions: number; readonly deadlocks: number }
   | { readonly type: 'located'; readonly key: number | null }
@@ -85,6 +88,9 @@ export type FromWorker =
       readonly xstateCalls: number;
     }
   | { readonly type: 'error'; readonly message: string; readonly stack: string };
+
+/** States per batch when a worker hands its whole store to the coordinator. */
+export const GATHER_BATCH = 65536;
 
 /** A step's key: the rank of its source in the level times KEY_SPAN plus the index of its event in the enabled list. */
 export const KEY_SPAN = 65536;

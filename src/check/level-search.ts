@@ -6,7 +6,7 @@ import { createSystem } from '../engine/system.js';
 import { newVector, type StateVector } from '../engine/layout.js';
 import { designOf } from '../mutants.js';
 import { AUDIT_EVERY, AUDIT_FIRST, compressOrNull, memoryShort, tryAdd } from './bfs.js';
-import { CONTROL, KEY_SPAN, STOP, type FromWorker, type LevelSearchSetup, type PeerMessage, type WorkerViolation } from './level-protocol.js';
+import { CONTROL, GATHER_BATCH, KEY_SPAN, STOP, type FromWorker, type LevelSearchSetup, type PeerMessage, type WorkerViolation } from './level-protocol.js';
 import { LocalKeys } from './local-keys.js';
 import { StateStore, StoreFull } from './state-store.js';
 import { Inbox, Outbox, type StateBatch } from './state-batches.js';
@@ -351,6 +351,23 @@ export class LevelSearch {
       else hi = mid - 1;
     }
     return { type: 'located', key: null };
+  }
+
+  /**
+   * Every stored state, for the coordinator to hold the whole graph in the
+   * one-worker order (for the fair-cycle search): the vectors in this
+   * worker's ids with the keys of their ids, the key each state was first
+   * reached by, and its one-worker index.
+   */
+  gather(): FromWorker {
+    const batches: StateBatch[] = [];
+    const out = new Outbox(this.lk, this.w, (b) => batches.push(b), GATHER_BATCH);
+    for (let i = 0; i < this.store.size; i++) {
+      this.store.read(i, this.cur);
+      out.push(this.cur, this.keys[i]!);
+    }
+    out.flush();
+    return { type: 'gathered', batches, globals: this.globals.slice(0, this.store.size) };
   }
 
   /** The figures of this worker's share once the search is over. */

@@ -37,6 +37,11 @@ parentPort!.on('message', (m: ToWorker) => {
         return reply(search.countBelow(m.key, m.level));
       case 'locate':
         return reply(search.locate(m.global));
+      case 'gather': {
+        const g = search.gather();
+        if (g.type !== 'gathered') return reply(g);
+        return parentPort!.postMessage(g, [g.globals.buffer as ArrayBuffer, ...g.batches.flatMap((b) => [b.vectors.buffer as ArrayBuffer, b.keys.buffer as ArrayBuffer])]);
+      }
       case 'finish':
         return reply(search.finish());
     }

@@ -78,10 +78,33 @@ describe('check on two workers', () => {
     await expect(checkParallel(run('claims-1-9', [], { mutant: 'MUT-NOT-A-MUTANT' }), 2)).rejects.toThrow(/^worker \d: Error: --mutant: unknown mutant 'MUT-NOT-A-MUTANT'/);
   });
 
-  it('runs a search that needs LIVE-* on one worker, and says so', async () => {
-    const r = await checkOnWorkers({ ...run('claims-1-9', []), liveness: true }, 2);
+  it('searches fair cycles after the parallel pass on the gathered graph: the one-worker lasso of MUT-NO-REOPEN, replayed', async () => {
+    const o: CheckOptions = { ...run('claims-1-9', [], { mutant: 'MUT-NO-REOPEN', properties: ['LIVE-RESTORE'] }), liveness: true };
+    const one = check(o);
+    const two = await checkParallel(o, 2);
+    expect(one.counterexample?.violation.id).toBe('LIVE-RESTORE');
+    expect(figures(two)).toEqual(figures(one));
+    expect(two.livenessChecked).toEqual(one.livenessChecked);
+    expect(two.counterexample!.loopStart).toBe(one.counterexample!.loopStart);
+    expect(two.counterexample!.events).toEqual(one.counterexample!.events);
+    const replayed = replayEvents(createSystem(PRESETS['claims-1-9']!, designOf('MUT-NO-REOPEN')), [], two.counterexample!.events, new Set(['LIVE-RESTORE']), { start: two.counterexample!.loopStart!, property: 'LIVE-RESTORE' });
+    expect(replayed.violation?.id).toBe('LIVE-RESTORE');
+  });
+
+  it('passes every LIVE-* and counts the same exercised states as one worker (--vacuity)', async () => {
+    const o: CheckOptions = { ...run('claims-1-9', ['FAULT-PROBE-FAIL', 'FAULT-TOOL-RESTART']), liveness: true, vacuity: true };
+    const one = check(o);
+    const two = await checkParallel(o, 2);
+    expect(two.verdict).toBe('pass');
+    expect(two.livenessChecked).toEqual(one.livenessChecked);
+    expect(two.livenessChecked.length).toBeGreaterThan(0);
+    expect(two.exercised).toEqual(one.exercised);
+  });
+
+  it('runs --coverage on one worker, and says so', async () => {
+    const r = await checkOnWorkers({ ...run('claims-1-9', []), coverage: true }, 2);
     expect(r.workers).toBe(1);
-    expect(r.workersNote).toMatch(/LIVE-\* needs the whole state graph in one store: searched on one worker, not 2/);
-    expect(r.livenessChecked.length).toBeGreaterThan(0);
+    expect(r.workersNote).toMatch(/--coverage reads the transitions one table system took: searched on one worker, not 2/);
+    expect(r.coverage).not.toBeNull();
   });
 });

@@ -5,8 +5,12 @@ import { layoutOf, newVector } from '../engine/layout.js';
 import { TableSystem } from '../engine/table/table-system.js';
 import { designOf } from '../mutants.js';
 import type { Cut } from './bfs.js';
-import { check, invariantCounterexample, type CheckCounterexample, type CheckOptions, type CheckResult } from './check.js';
-import { CONTROL, KEY_SPAN, STOP, type FromWorker, type LevelSearchSetup, type ToWorker } from './level-protocol.js';
+import { check, exercisedStates, invariantCounterexample, livenessPass, type CheckCounterexample, type CheckOptions, type CheckResult } from './check.js';
+import { LocalKeys } from './local-keys.js';
+import { Inbox } from './state-batches.js';
+import { AUTO_VECTOR_BYTES, newVisited, type StoreKind, type VisitedStates } from './visited.js';
+import type { PropertyFilter } from '../engine/monitor.js';
+import { CONTROL, GATHER_BATCH, KEY_SPAN, STOP, type FromWorker, type LevelSearchSetup, type ToWorker } from './level-protocol.js';
 import { rankLevel } from './rank-merge.js';
 
 /**
@@ -17,19 +21,14 @@ import { rankLevel } from './rank-merge.js';
  */
 export async function checkOnWorkers(o: CheckOptions, workers: number): Promise<CheckResult> {
   if (workers <= 1) return check(o);
-  const whole = needsWholeGraph(o);
-  if (whole) return { ...check(o), workersNote: `${whole} need${whole.includes(',') ? '' : 's'} the whole state graph in one store: searched on one worker, not ${workers} (--no-liveness lets the search use them)` };
+  if (o.coverage) return { ...check(o), workersNote: `--coverage reads the transitions one table system took: searched on one worker, not ${workers}` };
   return checkParallel(o, workers);
 }
 
-/** What keeps a search on one worker, or null. */
-function needsWholeGraph(o: CheckOptions): string | null {
-  const why: string[] = [];
+/** Whether a complete search goes on with a pass over the whole graph in one store (LIVE-* or --vacuity). */
+function needsWholeGraph(o: CheckOptions): boolean {
   const live = LIVENESS.some((p) => !o.properties?.length || o.properties.includes(p.id));
-  if (o.liveness !== false && live) why.push('LIVE-*');
-  if (o.vacuity) why.push('--vacuity');
-  if (o.coverage) why.push('--coverage');
-  return why.length ? why.join(', ') : null;
+  return (o.liveness !== false && live) || o.vacuity === true;
 }
 
 /** A started worker and the answers it owes, in request order. */
@@ -176,8 +175,22 @@ export async function checkParallel(o: CheckOptions, n: number): Promise<CheckRe
       o.onProgress?.({ states: stored, transitions, depth: level + 1, seconds: (performance.now() - t0) / 1000, bytes: committed.reduce((a, c) => a + c.storeBytes, 0) });
     }
     const seconds = (performance.now() - t0) / 1000;
+    const only = o.properties && o.properties.length ? new Set(o.properties) : null;
+    const ts = new TableSystem(createSystem(o.topology, designOf(o.mutant)), o.faults, only, userChanges, rounds);
     let counterexample: CheckCounterexample | null = null;
-    if (violation) counterexample = await counterexampleOf(o, userChanges, rounds, violation, levelStarts, (g) => Promise.all(running.map((_, w) => ask(w, { type: 'locate', global: g }, 'located'))));
+    if (violation) counterexample = await counterexampleOf(ts, only, violation, levelStarts, (g) => Promise.all(running.map((_, w) => ask(w, { type: 'locate', global: g }, 'located'))));
+    let live: ReturnType<typeof livenessPass> = { checked: [], counterexample: null, seconds: 0 };
+    let exercised: Record<string, number> | null = null;
+    if (!violation && cut === null && needsWholeGraph(o)) {
+      // The fair-cycle search (and --vacuity) runs here, on every state gathered into one store in the one-worker order.
+      const g0 = performance.now();
+      const store = wholeGraph(ts, o.store ?? 'auto', levelStarts, states, await all(() => ({ type: 'gather' }), 'gathered'));
+      const gatherSeconds = (performance.now() - g0) / 1000;
+      if (o.liveness !== false) live = livenessPass(ts, store, only);
+      live = { ...live, seconds: live.seconds + gatherSeconds };
+      counterexample = live.counterexample;
+      if (o.vacuity && !counterexample) exercised = exercisedStates(ts, store);
+    }
     const rssBytes = process.memoryUsage().rss;
     const done = await all(() => ({ type: 'finish' }), 'finished');
     const local: Record<string, Set<string>> = {};
@@ -199,7 +212,7 @@ export async function checkParallel(o: CheckOptions, n: number): Promise<CheckRe
       diameter,
       deadlocks,
       seconds,
-      livenessSeconds: 0,
+      livenessSeconds: live.seconds,
       statesPerSecond: states / Math.max(seconds, 1e-9),
       bytesPerState: bytes / Math.max(1, done.reduce((a, d) => a + d.states, 0)),
       storeBytes: done.reduce((a, d) => a + d.storeBytes, 0),
@@ -211,9 +224,9 @@ export async function checkParallel(o: CheckOptions, n: number): Promise<CheckRe
       xstateCalls: done.reduce((a, d) => a + d.xstateCalls, 0),
       workers: n,
       workersNote: null,
-      livenessChecked: [],
+      livenessChecked: live.checked,
       counterexample,
-      exercised: null,
+      exercised,
       coverage: null,
     };
   } finally {
@@ -228,15 +241,12 @@ export async function checkParallel(o: CheckOptions, n: number): Promise<CheckRe
  * turned into events by stepping the tables from the initial state.
  */
 async function counterexampleOf(
-  o: CheckOptions,
-  userChanges: number | null,
-  rounds: number | null,
+  ts: TableSystem,
+  only: PropertyFilter,
   v: { key: number; invariant: number; level: number },
   levelStarts: readonly number[],
   locate: (global: number) => Promise<Extract<FromWorker, { type: 'located' }>[]>,
 ): Promise<CheckCounterexample> {
-  const only = o.properties && o.properties.length ? new Set(o.properties) : null;
-  const ts = new TableSystem(createSystem(o.topology, designOf(o.mutant)), o.faults, only, userChanges, rounds);
   const picks = [v.key % KEY_SPAN];
   let global = levelStarts[v.level]! + Math.floor(v.key / KEY_SPAN);
   for (let level = v.level; level > 0; level--) {
@@ -260,4 +270,39 @@ async function counterexampleOf(
     [cur, next] = [next, cur];
   }
   return invariantCounterexample(ts, only, envIds, v.invariant);
+}
+
+/**
+ * Every state the workers stored, in this thread's table system, at its
+ * one-worker index and with its one-worker parent: the store one worker would
+ * have ended with (whole vectors, or tree-compressed past AUTO_VECTOR_BYTES
+ * or with --store tree).
+ */
+function wholeGraph(ts: TableSystem, kind: StoreKind, levelStarts: readonly number[], states: number, gathered: readonly Extract<FromWorker, { type: 'gathered' }>[]): VisitedStates {
+  const lk = new LocalKeys(ts);
+  const inboxes = gathered.map((g) => {
+    const inbox = new Inbox(lk);
+    for (const b of g.batches) inbox.learn(b);
+    return inbox;
+  });
+  const ownerOf = new Int32Array(states);
+  const localOf = new Int32Array(states);
+  gathered.forEach((g, w) => g.globals.forEach((global, i) => {
+    ownerOf[global] = w;
+    localOf[global] = i;
+  }));
+  const vectorBytes = states * (ts.width * 2 + 4 + 16);
+  const store = newVisited(kind === 'auto' ? (vectorBytes > AUTO_VECTOR_BYTES ? 'tree' : 'vectors') : kind, ts.width);
+  const v = newVector(ts.width);
+  let level = 0;
+  for (let global = 0; global < states; global++) {
+    while (level + 1 < levelStarts.length && levelStarts[level + 1]! <= global) store.startLevel(levelStarts[++level]!);
+    const i = localOf[global]!;
+    const batch = gathered[ownerOf[global]!]!.batches[Math.floor(i / GATHER_BATCH)]!;
+    const k = i % GATHER_BATCH;
+    inboxes[ownerOf[global]!]!.translate(batch, k, v);
+    const key = batch.keys[k]!;
+    store.add(v, key < 0 ? -1 : levelStarts[level - 1]! + Math.floor(key / KEY_SPAN));
+  }
+  return store;
 }

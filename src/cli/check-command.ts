@@ -202,7 +202,7 @@ export function registerCheckCommand(program: Command): void {
         .default('auto'),
     )
     .addOption(
-      new Option('--workers <n>', 'worker threads of the breadth-first search, each owning the states whose hash falls to it (1: no threads); a search with LIVE-*, --vacuity or --coverage runs on one')
+      new Option('--workers <n>', 'worker threads of the breadth-first search, each owning the states whose hash falls to it (1: no threads); LIVE-* and --vacuity then run in this thread on the gathered states, --coverage runs on one worker')
         .default(availableParallelism(), "the machine's cores")
         .argParser(intOption('--workers', 1, 1024)),
     )

@@ -50,9 +50,13 @@ describe('hotup check --workers', () => {
     expect(r.out).toMatch(/on 2 workers/);
   });
 
-  it('says that a search with LIVE-* runs on one worker', async () => {
-    const r = await runCli(['check', '--topology', 'claims-1-9', '--faults', 'none', '--workers', '2']);
+  it('says that --coverage runs on one worker, and checks LIVE-* on two', async () => {
+    const r = await runCli(['check', '--topology', 'claims-1-9', '--faults', 'none', '--workers', '2', '--coverage']);
     expect(r.code).toBe(0);
-    expect(r.out).toMatch(/^workers: LIVE-\* needs the whole state graph in one store: searched on one worker, not 2/m);
+    expect(r.out).toMatch(/^workers: --coverage reads the transitions one table system took: searched on one worker, not 2/m);
+    const live = await runCli(['check', '--topology', 'claims-1-9', '--faults', 'none', '--workers', '2']);
+    expect(live.code).toBe(0);
+    expect(live.out).toMatch(/on 2 workers/);
+    expect(live.out).toMatch(/^PASS: .*no fair cycle breaks LIVE-/m);
   });
 });
