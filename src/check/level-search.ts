@@ -129,11 +129,6 @@ export class LevelSearch {
     const memoryBytes = this.setup.maxMemoryBytes;
     for (let i = from; i < to && violation === null && this.memoryCut === null; i++) {
       const k = i - from;
-      if ((k & 63) === 0) {
-        this.drain();
-        if (Atomics.load(control, CONTROL.stop) !== STOP.none) break;
-        if ((k & 0x3fff) === 0 && (this.memoryCut = memoryShort(memoryBytes)) !== null) break;
-      }
       const rank = this.globals[i]! - levelStart;
       if (rank > Atomics.load(control, CONTROL.bestRank)) break;
       this.store.read(i, this.cur);
@@ -168,6 +163,12 @@ export class LevelSearch {
           lowerBestRank(control, rank);
           break;
         }
+      }
+      // After the state, as one worker checks its limits: a search cut at once has still taken the first state's steps.
+      if ((k & 63) === 0) {
+        this.drain();
+        if (Atomics.load(control, CONTROL.stop) !== STOP.none) break;
+        if ((k & 0x3fff) === 0 && (this.memoryCut = memoryShort(memoryBytes)) !== null) break;
       }
     }
     if (this.memoryCut !== null) Atomics.store(control, CONTROL.stop, STOP.memory);
