@@ -5,6 +5,8 @@ import { benchCheck, checkTables } from './check.js';
 import { benchConform, conformLine } from './conform.js';
 import { benchExplore, exploreTables } from './explore.js';
 import { benchSwarm, swarmTables } from './swarm.js';
+import { writePerformanceDoc } from './performance-doc.js';
+import { benchWorkers, workersTable } from './workers.js';
 
 /** Writes a file atomically, so an interrupted run leaves nothing half-written. */
 function writeAtomic(file: string, text: string): void {
@@ -22,7 +24,7 @@ export function writeResult(name: string, data: unknown, table: string): string 
   return file;
 }
 
-const PARTS = ['explore', 'conform', 'check', 'swarm'] as const;
+const PARTS = ['explore', 'conform', 'check', 'swarm', 'workers'] as const;
 
 const program = new Command('bench')
   .description('measure exploration, trace conformance and exhaustive checking; writes bench/results/*.json and *.md')
@@ -40,9 +42,16 @@ const program = new Command('bench')
       return n;
     }),
   )
+  .addOption(
+    new Option('--workers-max-states <n>', 'states of claims-10-11 in the workers series (its first n in breadth-first order)').default(2_000_000).argParser((v) => {
+      const n = Number(v);
+      if (!/^[0-9]+$/.test(v) || n < 1) throw new InvalidArgumentError(`--workers-max-states takes a whole number, 1 or more, got '${v}'`);
+      return n;
+    }),
+  )
   .parse();
 
-const { only, checkBudget } = program.opts<{ only: string[]; checkBudget: number }>();
+const { only, checkBudget, workersMaxStates } = program.opts<{ only: string[]; checkBudget: number; workersMaxStates: number }>();
 const meta = { node: process.version, platform: `${process.platform}-${process.arch}`, date: new Date().toISOString() };
 
 if (only.includes('explore')) {
@@ -67,5 +76,12 @@ if (only.includes('swarm')) {
   const swarm = benchSwarm(10, (line) => process.stderr.write(`${line}\n`));
   const table = swarmTables(swarm);
   writeResult('swarm', { ...meta, ...swarm }, table);
+  process.stdout.write(`${table}\n`);
+}
+if (only.includes('workers')) {
+  const workers = await benchWorkers(workersMaxStates, (line) => process.stderr.write(`${line}\n`));
+  const table = workersTable(workers);
+  writeResult('workers', { ...meta, ...workers }, table);
+  writePerformanceDoc();
   process.stdout.write(`${table}\n`);
 }

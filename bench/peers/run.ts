@@ -172,9 +172,7 @@ if (process.argv[1]?.endsWith('run.ts') && process.argv[1].includes('peers')) {
   const json = join(root, 'bench/results/peers.json');
   writeFileSync(`${json}.tmp`, `${JSON.stringify(r, null, 2)}\n`);
   renameSync(`${json}.tmp`, json);
-  const md = peersMarkdown(r);
-  const doc = join(root, 'docs/performance.md');
-  writeFileSync(`${doc}.tmp`, md);
-  renameSync(`${doc}.tmp`, doc);
-  process.stdout.write(md);
+  // The page also renders the workers series (bench/workers.ts): one writer for both.
+  const { writePerformanceDoc } = await import('../performance-doc.js');
+  process.stdout.write(writePerformanceDoc());
 }

@@ -60,8 +60,8 @@ export interface BfsOptions {
 }
 
 /** States audited at the start of a search, then one in AUDIT_EVERY. */
-const AUDIT_FIRST = 20;
-const AUDIT_EVERY = 1 << 16;
+export const AUDIT_FIRST = 20;
+export const AUDIT_EVERY = 1 << 16;
 
 /**
  * Breadth-first search of every state reachable from the initial one,
@@ -152,7 +152,7 @@ export function bfs(ts: TableSystem, o: BfsOptions = {}): BfsResult {
 }
 
 /** The store moved into a tree store, or null when that does not fit either. */
-function compressOrNull(store: VisitedStates, maxBytes: number): TreeStore | null {
+export function compressOrNull(store: VisitedStates, maxBytes: number): TreeStore | null {
   try {
     return compressed(store, maxBytes);
   } catch (e) {
@@ -162,7 +162,7 @@ function compressOrNull(store: VisitedStates, maxBytes: number): TreeStore | nul
 }
 
 /** Adds a new state; null, or why the store may not grow. */
-function tryAdd(store: VisitedStates, v: StateVector, parent: number): string | null {
+export function tryAdd(store: VisitedStates, v: StateVector, parent: number): string | null {
   try {
     store.add(v, parent);
     return null;
@@ -180,7 +180,7 @@ function tryAdd(store: VisitedStates, v: StateVector, parent: number): string | 
 const HEAP_SHARE = 0.9;
 
 /** Why memory is too short to go on (resident memory past `maxBytes`, or the JavaScript heap nearly full), or null. */
-function memoryShort(maxBytes: number): string | null {
+export function memoryShort(maxBytes: number): string | null {
   // In the browser (hotup ui's worker) there is no process to measure: the tab's own limit applies.
   if (typeof process === 'undefined' || typeof process.memoryUsage !== 'function') return null;
   const m = process.memoryUsage();

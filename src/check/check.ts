@@ -18,7 +18,7 @@ import { replayEvents } from './replay.js';
 import { TableSystem } from '../engine/table/table-system.js';
 import { newVector, type StateVector } from '../engine/layout.js';
 import { TreeStore } from './tree-store.js';
-import type { StoreKind } from './visited.js';
+import type { StoreKind, VisitedStates } from './visited.js';
 
 /** What `hotup check` runs. */
 export interface CheckOptions {
@@ -97,6 +97,10 @@ export interface CheckResult {
   readonly localStates: Readonly<Record<ComponentKind, number>>;
   readonly cachedTransitions: number;
   readonly xstateCalls: number;
+  /** Worker threads the breadth-first search ran on (1: in the calling thread). */
+  readonly workers: number;
+  /** Why the search ran on fewer workers than asked, if it did. */
+  readonly workersNote: string | null;
   /** LIVE-* ids searched for fair cycles (none when the search was cut or an invariant broke). */
   readonly livenessChecked: readonly string[];
   readonly counterexample: CheckCounterexample | null;
@@ -123,30 +127,11 @@ export function check(o: CheckOptions): CheckResult {
   };
   const r = bfs(ts, base);
   let counterexample: CheckCounterexample | null = null;
-  if (r.violation) {
-    const events = [...pathTo(ts, r.store, r.violation.from), r.violation.env].map((e) => ts.envEvent(e));
-    const replayed = replayEvents(system, o.faults, events, only);
-    const id = ts.invariants[r.violation.invariant]!.inv.id;
-    if (replayed.violation?.id !== id || replayed.steps.length !== events.length) {
-      throw new TableMismatch(`the tables found ${id} after ${events.length} steps, the plain system ${replayed.violation?.id ?? 'nothing'} after ${replayed.steps.length}`);
-    }
-    counterexample = { violation: replayed.violation, events, loopStart: null, trace: replayed.trace };
-  }
-  const livenessChecked: string[] = [];
-  const t0 = performance.now();
-  if (!counterexample && r.complete && o.liveness !== false) {
-    for (let j = 0; j < ts.liveness.length && !counterexample; j++) {
-      livenessChecked.push(ts.liveness[j]!.live.id);
-      const cycle = findFairCycle(ts, r.store, j);
-      if (!cycle) continue;
-      const prefix = pathTo(ts, r.store, cycle.entry);
-      const events = [...prefix, ...cycle.loop].map((e) => ts.envEvent(e));
-      const property = ts.liveness[j]!.live.id;
-      const replayed = replayEvents(system, o.faults, events, only, { start: prefix.length, property });
-      counterexample = { violation: replayed.violation!, events, loopStart: prefix.length, trace: replayed.trace };
-    }
-  }
-  const livenessSeconds = (performance.now() - t0) / 1000;
+  if (r.violation) counterexample = invariantCounterexample(ts, only, [...pathTo(ts, r.store, r.violation.from), r.violation.env], r.violation.invariant);
+  const live = !counterexample && r.complete && o.liveness !== false ? livenessPass(ts, r.store, only) : { checked: [], counterexample: null, seconds: 0 };
+  counterexample ??= live.counterexample;
+  const livenessChecked = live.checked;
+  const livenessSeconds = live.seconds;
   const exercised = o.vacuity && r.complete && !counterexample ? exercisedStates(ts, r.store) : null;
   const coverage = o.coverage && r.complete && !counterexample ? searchCoverage(ts, o) : null;
   return {
@@ -175,12 +160,52 @@ export function check(o: CheckOptions): CheckResult {
     localStates: ts.localStates(),
     cachedTransitions: ts.transitions.cachedTransitions(),
     xstateCalls: ts.transitions.xstateCalls,
+    workers: 1,
+    workersNote: null,
     livenessChecked,
     counterexample,
     exercised,
     coverage,
   };
 }
+/**
+ * The fair-cycle search for every LIVE-* the table system checks, over a
+ * complete store of the reachable states in breadth-first order: the ids
+ * searched (up to the first broken one), the lasso breaking it, replayed
+ * through the plain system, and the seconds it took.
+ */
+export function livenessPass(ts: TableSystem, store: VisitedStates, only: PropertyFilter): { checked: string[]; counterexample: CheckCounterexample | null; seconds: number } {
+  const t0 = performance.now();
+  const checked: string[] = [];
+  let counterexample: CheckCounterexample | null = null;
+  for (let j = 0; j < ts.liveness.length && !counterexample; j++) {
+    checked.push(ts.liveness[j]!.live.id);
+    const cycle = findFairCycle(ts, store, j);
+    if (!cycle) continue;
+    const prefix = pathTo(ts, store, cycle.entry);
+    const events = [...prefix, ...cycle.loop].map((e) => ts.envEvent(e));
+    const property = ts.liveness[j]!.live.id;
+    const replayed = replayEvents(ts.system, ts.faults, events, only, { start: prefix.length, property });
+    counterexample = { violation: replayed.violation!, events, loopStart: prefix.length, trace: replayed.trace };
+  }
+  return { checked, counterexample, seconds: (performance.now() - t0) / 1000 };
+}
+
+/**
+ * The counterexample of invariant `invariant` (index into the table system's)
+ * that the environment events `envs` (ids) break from the initial state,
+ * replayed through the plain system, which must break it at the last event too.
+ */
+export function invariantCounterexample(ts: TableSystem, only: PropertyFilter, envs: readonly number[], invariant: number): CheckCounterexample {
+  const events = envs.map((e) => ts.envEvent(e));
+  const replayed = replayEvents(ts.system, ts.faults, events, only);
+  const id = ts.invariants[invariant]!.inv.id;
+  if (replayed.violation?.id !== id || replayed.steps.length !== events.length) {
+    throw new TableMismatch(`the tables found ${id} after ${events.length} steps, the plain system ${replayed.violation?.id ?? 'nothing'} after ${replayed.steps.length}`);
+  }
+  return { violation: replayed.violation, events, loopStart: null, trace: replayed.trace };
+}
+
 /**
  * The machine states and transitions of every delivery the complete search
  * made (the table caches each once), and of boot: what no reachable state
@@ -195,7 +220,7 @@ function searchCoverage(ts: TableSystem, o: CheckOptions): CheckResult['coverage
 }
 
 /** Per property id, the stored states in which its premise holds (properties/property.ts, `applies`). */
-function exercisedStates(ts: TableSystem, store: BfsResult['store']): Record<string, number> {
+export function exercisedStates(ts: TableSystem, store: VisitedStates): Record<string, number> {
   const props = [...INVARIANTS, ...LIVENESS];
   const counts = props.map(() => 0);
   const v = newVector(ts.width);

@@ -18,9 +18,10 @@ export function formatCheckSummary(r: CheckResult): string {
   const out: string[] = [
     `hotup check: topology ${r.topology}, ${design}, faults ${r.faults.length ? r.faults.join(', ') : 'none'}${!r.faults.includes('FAULT-USER-CONFIG') ? '' : r.userChanges === null ? ' (user changes unbounded)' : ` (at most ${r.userChanges} user change${r.userChanges === 1 ? '' : 's'} per run)`}${roundsText(r.rounds)}, properties ${props}`,
     `states ${fmt(r.states)}${r.verdict === 'incomplete' ? ` (cut by --${r.cutBy})` : r.verdict === 'pass' ? ' (every reachable state)' : ''}, transitions ${fmt(r.transitions)}, diameter ${r.diameter}, deadlocks ${fmt(r.deadlocks)}`,
-    `time ${r.seconds.toFixed(2)} s = ${fmt(r.statesPerSecond)} states/s, ${fmt(r.transitions / Math.max(r.seconds, 1e-9))} transitions/s; ${r.bytesPerState.toFixed(1)} bytes per stored state (${r.store === 'tree' ? `${r.vectorSlots} slots tree-compressed: root pair 8, root table, shared inner nodes` : `${r.vectorSlots} slots of ${r.idBytes} bytes, parent 4, hash table`}), store ${mb(r.storeBytes)}`,
+    `time ${r.seconds.toFixed(2)} s${r.workers > 1 ? ` on ${r.workers} workers` : ''} = ${fmt(r.statesPerSecond)} states/s, ${fmt(r.transitions / Math.max(r.seconds, 1e-9))} transitions/s; ${r.bytesPerState.toFixed(1)} bytes per stored state (${r.store === 'tree' ? `${r.vectorSlots} slots tree-compressed: root pair 8, root table, shared inner nodes` : `${r.vectorSlots} slots of ${r.idBytes} bytes, parent 4, hash table`}), store ${mb(r.storeBytes)}`,
     `local states: ${Object.entries(r.localStates).map(([k, n]) => `${k} ${n}`).join(', ')}; ${fmt(r.xstateCalls)} XState calls for ${fmt(r.cachedTransitions)} cached transitions`,
   ];
+  if (r.workersNote) out.push(`workers: ${r.workersNote}`);
   const invs = INVARIANTS.filter((p) => !r.properties || r.properties.includes(p.id)).length;
   const lives = LIVENESS.filter((p) => !r.properties || r.properties.includes(p.id)).length;
   const cx = r.counterexample;

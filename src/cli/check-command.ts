@@ -1,6 +1,8 @@
 import { resolve } from 'node:path';
 import { InvalidArgumentError, Option, type Command } from 'commander';
-import { check, type CheckResult } from '../check/check.js';
+import type { CheckResult } from '../check/check.js';
+import { checkOnWorkers } from '../check/parallel-check.js';
+import { availableParallelism } from 'node:os';
 import { eventsFileText, readEventsFile, EventsFileError } from '../check/events-file.js';
 import { checkJson, formatCheckSummary } from '../check/report.js';
 import type { StoreKind } from '../check/visited.js';
@@ -38,6 +40,7 @@ interface CheckFlags {
   coverage?: boolean;
   json?: boolean;
   out: string;
+  workers: number;
 }
 
 const DEFAULT_MAX_STATES = 20_000_000;
@@ -86,7 +89,7 @@ export function withGuardsAndPairs(summary: string, r: CheckResult): string {
   return out.join('\n');
 }
 
-function runCheck(flags: CheckFlags, outGiven: boolean): void {
+async function runCheck(flags: CheckFlags, outGiven: boolean): Promise<void> {
   if (flags.property && !flags.liveness && flags.property.every((id) => id.startsWith('LIVE-'))) {
     process.stderr.write(`hotup check: --property ${flags.property.join(',')} with --no-liveness checks nothing: drop --no-liveness, or name an INV-* in --property\n`);
     process.exitCode = EXIT.BAD_INPUT;
@@ -95,7 +98,7 @@ function runCheck(flags: CheckFlags, outGiven: boolean): void {
   // A path the user gave is checked before the search; the default is written only if a counterexample turns up.
   if (outGiven) checkOutputFile('--out', flags.out);
   const live = !flags.json && process.stderr.isTTY;
-  const result: CheckResult = check({
+  const result: CheckResult = await checkOnWorkers({
     topology: flags.topology,
     mutant: flags.mutant ?? null,
     faults: flags.faults,
@@ -110,7 +113,7 @@ function runCheck(flags: CheckFlags, outGiven: boolean): void {
     coverage: flags.coverage === true,
     ...(flags.property ? { properties: flags.property } : {}),
     ...(live ? { onProgress: (p: Progress) => process.stderr.write(`\r${progressLine(p)}\x1b[K`) } : {}),
-  });
+  }, flags.workers);
   if (live) process.stderr.write('\r\x1b[K');
   let file: string | null = null;
   const cx = result.counterexample;
@@ -226,13 +229,18 @@ export function registerCheckCommand(program: Command): void {
         .choices(['auto', 'tree', 'vectors'])
         .default('auto'),
     )
+    .addOption(
+      new Option('--workers <n>', 'worker threads of the breadth-first search, each owning the states whose hash falls to it (1: no threads); LIVE-* and --vacuity then run in this thread on the gathered states, --coverage runs on one worker')
+        .default(1, `1; up to ${availableParallelism()} on this machine (its cores): on two cores two workers measured slower than one, docs/performance.md`)
+        .argParser(intOption('--workers', 1, 1024)),
+    )
     .option('--no-liveness', 'skip the fair-cycle search for LIVE-*')
     .option('--coverage', 'list the machine states, transitions, guard outcomes and transition pairs no reachable state takes (unreachable under these faults)')
     .option('--vacuity', 'count, per property, the reachable states where its premise holds (a property exercised in none says so)')
     .option('--out <file>', 'where to write a counterexample as an event list for replay-events', 'hotup-counterexample.json')
     .option('--json', 'print the result as JSON')
     .addHelpText('after', CHECK_EXAMPLES)
-    .action((flags: CheckFlags, cmd: Command) => {
+    .action(async (flags: CheckFlags, cmd: Command) => {
       // A bound on user changes with user changes turned off bounds nothing: say so rather than accept it.
       if (cmd.getOptionValueSource('userChanges') === 'cli' && !flags.faults.includes('FAULT-USER-CONFIG')) {
         process.stderr.write(`hotup check: --user-changes bounds FAULT-USER-CONFIG steps, but --faults leaves that fault out: drop --user-changes, or add FAULT-USER-CONFIG to --faults\n`);
@@ -240,7 +248,7 @@ export function registerCheckCommand(program: Command): void {
         return;
       }
       if (runsSwarm(cmd)) return runSwarmMember(flags as CheckFlags & SwarmMemberFlags, cmd);
-      runCheck(flags, cmd.getOptionValueSource('out') === 'cli');
+      await runCheck(flags, cmd.getOptionValueSource('out') === 'cli');
     });
   for (const o of swarmOptions()) checkCommand.addOption(o);
   checkCommand.addHelpText('after', SWARM_EXAMPLES);

@@ -1,0 +1,158 @@
+import { availableParallelism, loadavg } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { checkOnWorkers } from '../src/check/parallel-check.js';
+import { FAULTS } from '../src/model/faults.js';
+import { PRESETS } from '../src/topology/presets.js';
+
+/** One exhaustive search of the workers series. */
+export interface WorkersRow {
+  readonly topology: string;
+  readonly workers: number;
+  readonly verdict: string;
+  readonly cutBy: string | null;
+  readonly states: number;
+  readonly transitions: number;
+  /** Wall seconds, starting the worker threads included. */
+  readonly seconds: number;
+  /** CPU seconds of every thread of the process during the search. */
+  readonly cpuSeconds: number;
+  readonly statesPerSecond: number;
+  readonly bytesPerState: number;
+  /** One worker's seconds over these, on the same search. */
+  readonly speedup: number;
+  /** Two threads of plain arithmetic together, over one alone, measured just before the search (2: two free cores). */
+  readonly twoThreadThroughput: number;
+  /** The machine's one-minute load average before and after the search (other people's processes included). */
+  readonly loadBefore: number;
+  readonly loadAfter: number;
+}
+
+/** The series: each search on 1 and on 2 workers. */
+export interface WorkersBench {
+  readonly cores: number;
+  /** The cut of claims-10-11 (the same first states in breadth-first order on every number of workers). */
+  readonly maxStates: number;
+  readonly rows: readonly WorkersRow[];
+}
+
+/** Workers of the series. */
+const WORKERS = [1, 2] as const;
+
+/**
+ * claims-1-9 (every state) and claims-10-11 (its first `maxStates` states,
+ * the same on any number of workers), every fault, one user change, INV-*
+ * only, on one worker and on two.
+ */
+export async function benchWorkers(maxStates: number, log: (line: string) => void = () => {}): Promise<WorkersBench> {
+  const rows: WorkersRow[] = [];
+  for (const [name, cap] of [
+    ['claims-1-9', null],
+    ['claims-10-11', maxStates],
+  ] as const) {
+    let oneSeconds = 0;
+    for (const workers of WORKERS) {
+      // What the machine gives two threads at once right now (near 1: the cores are busy): no two-thread search can beat it.
+      const twoThreadThroughput = await throughput(2);
+      const loadBefore = loadavg()[0]!;
+      const c0 = process.cpuUsage();
+      const r = await checkOnWorkers({ topology: PRESETS[name]!, mutant: null, faults: [...FAULTS], userChanges: 1, liveness: false, audit: false, ...(cap === null ? {} : { maxStates: cap }) }, workers);
+      const c = process.cpuUsage(c0);
+      if (workers === 1) oneSeconds = r.seconds;
+      const row: WorkersRow = {
+        topology: name,
+        workers,
+        verdict: r.verdict,
+        cutBy: r.cutBy,
+        states: r.states,
+        transitions: r.transitions,
+        seconds: r.seconds,
+        cpuSeconds: (c.user + c.system) / 1e6,
+        statesPerSecond: r.statesPerSecond,
+        bytesPerState: r.bytesPerState,
+        speedup: oneSeconds / r.seconds,
+        twoThreadThroughput,
+        loadBefore,
+        loadAfter: loadavg()[0]!,
+      };
+      rows.push(row);
+      log(rowLine(row));
+    }
+  }
+  return { cores: availableParallelism(), maxStates, rows };
+}
+
+/** Loop turns one thread of plain arithmetic makes in a second. */
+const BURN = `const { parentPort } = require('node:worker_threads'); const t = Date.now(); let n = 0; while (Date.now() - t < 1000) n++; parentPort.postMessage(n);`;
+
+/** The work `n` threads of plain arithmetic do together, over one thread's alone. */
+async function throughput(n: number): Promise<number> {
+  const burn = (k: number): Promise<number[]> =>
+    Promise.all(
+      Array.from({ length: k }, () => {
+        const w = new Worker(BURN, { eval: true });
+        return new Promise<number>((resolve, reject) => {
+          w.on('message', (x: number) => void w.terminate().then(() => resolve(x)));
+          w.on('error', reject);
+        });
+      }),
+    );
+  const [alone] = await burn(1);
+  const together = await burn(n);
+  return together.reduce((a, b) => a + b, 0) / alone!;
+}
+
+const num = (n: number): string => Math.round(n).toLocaleString('en-US');
+
+function rowLine(r: WorkersRow): string {
+  const verdict = r.cutBy ? `${r.verdict} (--${r.cutBy})` : r.verdict;
+  return `  ${r.topology.padEnd(13)} ${String(r.workers).padStart(7)} ${verdict.padEnd(25)} ${num(r.states).padStart(10)} ${num(r.transitions).padStart(11)} ${r.seconds.toFixed(1).padStart(7)} ${r.cpuSeconds.toFixed(1).padStart(6)} ${num(r.statesPerSecond).padStart(8)} ${r.bytesPerState.toFixed(1).padStart(6)} ${r.speedup.toFixed(2).padStart(7)} ${(r.cpuSeconds / r.seconds).toFixed(2).padStart(5)} ${r.twoThreadThroughput.toFixed(2).padStart(5)} ${`${r.loadBefore.toFixed(1)}..${r.loadAfter.toFixed(1)}`.padStart(10)}`;
+}
+
+/** The series as a table. */
+export function workersTable(b: WorkersBench): string {
+  return [
+    `hotup check --workers 1 and 2 (every fault, one user change, INV-* only; claims-10-11 cut at its first ${num(b.maxStates)} states; ${b.cores} cores shared with other people's processes: load is the one-minute load average before..after; cores: CPU s over wall s; 2 thr: two threads of plain arithmetic together over one alone, just before):`,
+    `  ${'topology'.padEnd(13)} ${'workers'.padStart(7)} ${'verdict'.padEnd(25)} ${'states'.padStart(10)} ${'transitions'.padStart(11)} ${'wall s'.padStart(7)} ${'cpu s'.padStart(6)} ${'states/s'.padStart(8)} ${'B/st'.padStart(6)} ${'speedup'.padStart(7)} ${'cores'.padStart(5)} ${'2 thr'.padStart(5)} ${'load'.padStart(10)}`,
+    ...b.rows.map(rowLine),
+  ].join('\n');
+}
+
+const f = (x: number, digits: number): string => x.toFixed(digits);
+
+/** The series as the section of docs/performance.md. */
+export function workersMarkdown(b: WorkersBench): string {
+  return [
+    '## Exhaustive on several cores: `hotup check --workers N`',
+    '',
+    `Written by \`npm run bench -- --only workers\` (bench/workers.ts) into bench/results/workers.json; do not edit by hand. The design is in [parallel-check.md](parallel-check.md). Every fault, one user change, INV-* only; claims-10-11 is cut at its first ${num(b.maxStates)} states, which are the same states on any number of workers. The machine has ${b.cores} cores shared with other people's processes: load is its one-minute load average before..after each search, and CPU seconds count every thread of the process. Seconds include starting the worker threads.`,
+    '',
+    '| topology | workers | verdict | states | transitions | wall s | CPU s | states/s | bytes/state | speedup | cores used | two threads | load |',
+    '| --- | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |',
+    ...b.rows.map(
+      (r) =>
+        `| ${r.topology} | ${r.workers} | ${r.cutBy ? `${r.verdict} (--${r.cutBy})` : r.verdict} | ${num(r.states)} | ${num(r.transitions)} | ${f(r.seconds, 1)} | ${f(r.cpuSeconds, 1)} | ${num(r.statesPerSecond)} | ${f(r.bytesPerState, 1)} | ${f(r.speedup, 2)} | ${f(r.cpuSeconds / r.seconds, 2)} | ${f(r.twoThreadThroughput, 2)} | ${f(r.loadBefore, 1)}..${f(r.loadAfter, 1)} |`,
+    ),
+    '',
+    ...cpuLines(b),
+    '',
+    'Cores used is CPU seconds over wall seconds: how many cores the search had on average. Two threads is what the machine gave two threads at once just before the search: the work of two threads of plain arithmetic running together over one running alone (2: two free cores; near 1: one core\'s worth, the rest busy with other work). No search on two threads can be more than that many times faster than on one.',
+    '',
+    'Speedup is the one-worker wall time over this row\'s. With the cores busy with other work, two workers get less than two cores, so the speedup measured here is a floor. The CPU seconds of N workers over one worker\'s are the price of partitioning: every worker starts its own thread, loader and table system and learns the machine tables and memos by itself; every successor is hashed for its owner; one owned elsewhere is sent, translated into the owner\'s ids and checked against every invariant (the sender cannot know it is not new); a new state waits in a pending table and is copied into the store in rank order. On N free cores the speedup to expect is about N over that ratio (an estimate: this machine has no free cores to measure it on), so the design pays off from three or four cores on, not on two.',
+    '',
+  ].join('\n');
+}
+
+/** Per topology: the CPU seconds of each number of workers over one worker's. */
+function cpuLines(b: WorkersBench): string[] {
+  const out: string[] = [];
+  for (const topology of [...new Set(b.rows.map((r) => r.topology))]) {
+    const rows = b.rows.filter((r) => r.topology === topology);
+    const one = rows.find((r) => r.workers === 1);
+    if (!one) continue;
+    const same = rows.every((r) => r.states === one.states && r.transitions === one.transitions && r.verdict === one.verdict);
+    for (const r of rows.filter((x) => x.workers > 1)) {
+      out.push(`- ${topology}: ${r.workers} workers ${same ? 'found the same states, transitions and verdict as one' : '**differ from one worker**'}, in ${f(r.cpuSeconds / one.cpuSeconds, 2)} times its CPU seconds.`);
+    }
+  }
+  return out;
+}
