@@ -10,6 +10,7 @@ export const INV_BOND_UP: Invariant = {
   id: 'INV-BOND-UP',
   claims: [5, 8, 11],
   description: 'during an orchestrated upgrade the bond always has at least one slave whose link is open and whose child is loaded',
+  observes: ['bond', 'netdev', 'child', 'parent', 'tool', 'faults'],
   check(_, { topology, after }) {
     if (!orchestrating(after)) return null;
     // Excuse (model.md): owed only when no forced unload and no parent removal happened.

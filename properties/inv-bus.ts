@@ -9,6 +9,7 @@ export const INV_BUS: Invariant = {
   id: 'INV-BUS',
   claims: [9],
   description: 'children bind only virtual-bus sub-devices whose id they declare; the parent sits on the physical bus',
+  observes: ['child', 'parent'],
   check(_, { topology, after }) {
     if (after.parent.context.bus !== 'pci') return 'the parent is not on the physical (PCI) bus';
     for (let k = 0; k < after.children.length; k++) {

@@ -17,6 +17,7 @@ export const INV_CONFIG_KEPT: Invariant<readonly NetdevConfig[]> = {
   id: 'INV-CONFIG-KEPT',
   claims: [],
   description: "the configuration a user sees on N_i is the same before and after its child's reload, and is what the reloaded child programs",
+  observes: ['netdev', 'child', 'parent'],
   init: (_, booted) => booted.netdevs.map((n) => n.context.config),
   observe(expected, { env, before, after }) {
     if (env.kind !== 'user.mtu' && env.kind !== 'user.mac' && env.kind !== 'user.admin') return expected;

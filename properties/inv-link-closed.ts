@@ -7,6 +7,7 @@ export const INV_LINK_CLOSED: Invariant = {
   id: 'INV-LINK-CLOSED',
   claims: [5, 11],
   description: "while the parent holds N_i, N_i's link is closed",
+  observes: ['netdev', 'child', 'parent'],
   check(_, { topology, after }) {
     if (!parentBound(after)) return null;
     for (let i = 0; i < after.netdevs.length; i++) {

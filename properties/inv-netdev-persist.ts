@@ -7,6 +7,7 @@ export const INV_NETDEV_PERSIST: Invariant<readonly { name: string; ifindex: num
   id: 'INV-NETDEV-PERSIST',
   claims: [1, 2, 8, 11],
   description: 'while the parent is bound no netdev or sub-device is unregistered or re-created; names and ifindexes never change',
+  observes: ['netdev', 'child', 'parent'],
   init: (_, booted) => booted.netdevs.map((n) => ({ name: n.context.name, ifindex: n.context.ifindex })),
   check(first, { after }) {
     if (!parentBound(after)) return null;

@@ -7,6 +7,8 @@ export const INV_NO_FREED_CODE: Invariant = {
   id: 'INV-NO-FREED-CODE',
   claims: [],
   description: 'no call ever runs in, or holds a table of, a child whose code has been freed',
+  observes: ['netdev', 'child', 'traffic'],
+  readsMessagesTo: ['traffic'],
   check(_, { after, log }) {
     const oops = delivered(log, 'traffic', 'oops')[0];
     if (oops) return `ndo_start_xmit on ${netdevName(oops.event.netdev)} ran in ${childName(oops.event.child)}'s freed code (kernel oops)`;

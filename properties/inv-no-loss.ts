@@ -6,6 +6,8 @@ export const INV_NO_LOSS: Invariant = {
   id: 'INV-NO-LOSS',
   claims: [],
   description: 'during an orchestrated upgrade with no faults, no packet handed to the bond is dropped',
+  observes: ['traffic', 'tool', 'faults'],
+  readsMessagesTo: ['traffic'],
   check(_, { before, after, log }) {
     if (!orchestrating(before) && !orchestrating(after)) return null;
     // Excuse (model.md): owed only with no faults at all, so in particular no forced unload and no parent removal.

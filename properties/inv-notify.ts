@@ -10,6 +10,8 @@ import { delivered, type Invariant } from './property.js';
 export const INV_NOTIFY: Invariant<readonly boolean[]> = {
   id: 'INV-NOTIFY',
   claims: [6, 7, 11],
+  observes: ['child', 'tool'],
+  readsMessagesTo: ['child', 'tool'],
   description:
     'exactly one upgrade-finished notification per successful load, on the configured channel, only after the child matched every one of its sub-devices',
   init: (topology) => Array.from({ length: topology.children }, () => true),

@@ -6,6 +6,8 @@ import { delivered, type Invariant } from './property.js';
 export const INV_ONE_DOWN: Invariant<readonly boolean[]> = {
   id: 'INV-ONE-DOWN',
   claims: [8],
+  observes: ['child'],
+  readsMessagesTo: ['child'],
   description: 'the upgrade tool never has two children unloaded at once',
   init: (topology) => Array.from({ length: topology.children }, () => false),
   observe(downByTool, { env, log, after }) {

@@ -7,6 +7,7 @@ import type { Invariant } from './property.js';
 export const INV_OPS_ROUTE: Invariant = {
   id: 'INV-OPS-ROUTE',
   claims: [1, 2, 10],
+  observes: ['netdev', 'child'],
   description: "N_i's live tables are C_k's exactly when C_k is loaded and has matched S_i; otherwise the parent's",
   check(_, { topology, after }) {
     for (let i = 0; i < after.netdevs.length; i++) {

@@ -6,6 +6,8 @@ import { delivered, type Invariant } from './property.js';
 export const INV_TRAFFIC_PATH: Invariant = {
   id: 'INV-TRAFFIC-PATH',
   claims: [4, 10],
+  observes: ['child', 'traffic'],
+  readsMessagesTo: ['traffic'],
   description: 'every processed packet was processed by S_i under the child that binds S_i, and that child was loaded',
   check(_, { topology, before, log }) {
     for (const p of delivered(log, 'traffic', 'processed')) {

@@ -1,4 +1,4 @@
-import type { Message } from '../machines/messages.js';
+import type { ComponentKind, Message } from '../machines/messages.js';
 import type { EnvEvent } from '../src/model/env-event.js';
 import type { SystemState } from '../src/model/state.js';
 import type { Topology } from '../src/topology/topology.js';
@@ -12,11 +12,30 @@ export interface StepView {
   readonly after: SystemState;
 }
 
+/**
+ * What of a step a property can read: the state of a component kind (before
+ * or after) and the messages delivered to it, or the fault bits. Its own
+ * monitor state comes with it. A property that reads the step's event must
+ * tell apart only events that write one of these (INV-CONFIG-KEPT reads a
+ * user's change, which writes the netdev; INV-ONE-DOWN the tool's step,
+ * whose rmmod is delivered to a child).
+ */
+export type Observed = ComponentKind | 'faults';
+
 /** A safety property of model.md: checked after every step, never changing the system. */
 export interface Invariant<M = undefined> {
   readonly id: `INV-${string}`;
   readonly claims: readonly number[];
   readonly description: string;
+  /**
+   * Everything the property and its monitor read. Steps that write none of it
+   * are invisible to the property, which is what lets the partial-order
+   * reduction (src/check/por/) explore them in one order; a test checks every
+   * read the checker recorded against it.
+   */
+  readonly observes: readonly Observed[];
+  /** The component kinds whose delivered messages it reads from the step's log (none when absent). */
+  readonly readsMessagesTo?: readonly ComponentKind[];
   /** The monitor's own state in the booted system (undefined for plain state predicates). */
   init?(topology: Topology, booted: SystemState): M;
   /** The monitor's state after a step. */

@@ -4,6 +4,7 @@ import { TreeStore } from './tree-store.js';
 import type { TableSystem } from '../engine/table/table-system.js';
 import { newVector, type StateVector } from '../engine/layout.js';
 import { getHeapStatistics } from 'node:v8';
+import type { StubbornSets } from './por/stubborn-sets.js';
 
 /** Where a breadth-first search stands, for a live progress line. */
 export interface Progress {
@@ -35,6 +36,8 @@ export interface BfsResult {
   /** Why the memory limit cut the search (what would have passed it), when it did. */
   readonly cutReason: string | null;
   readonly transitions: number;
+  /** States a reduced search expanded in full because of the cycle proviso. */
+  readonly fullExpansions: number;
   /** Breadth-first levels below the initial state that hold states. */
   readonly diameter: number;
   /** States with no enabled event at all. */
@@ -55,6 +58,8 @@ export interface BfsOptions {
   /** For an auto store: the bytes of whole vectors kept before compressing (default AUTO_VECTOR_BYTES). */
   readonly compressAbove?: number;
   readonly onProgress?: (p: Progress) => void;
+  /** A partial-order reduction: each state's steps are cut to a stubborn set, with the cycle proviso below. */
+  readonly reduction?: StubbornSets;
   /** Called on the first states and then now and then, to compare the tables with the plain system. */
   readonly audit?: (index: number, v: StateVector) => void;
 }
@@ -83,6 +88,8 @@ export function bfs(ts: TableSystem, o: BfsOptions = {}): BfsResult {
   let msgs = new Int32Array(256);
   let transitions = 0;
   let deadlocks = 0;
+  let fullExpansions = 0;
+  const red = o.reduction;
   let depth = 0;
   let levelEnd = 1;
   let cut: Cut | null = null;
@@ -105,14 +112,23 @@ export function bfs(ts: TableSystem, o: BfsOptions = {}): BfsResult {
       continue;
     }
     if (n === 0) deadlocks++;
-    for (let j = 0; j < n; j++) {
+    const reduced = red ? red.reduce(cur, envs, msgs, n) : n;
+    let expand = reduced;
+    for (let j = 0; j < expand; j++) {
+      if (red) red.beforeStep();
       ts.step(cur, envs[j]!, msgs[j]!, next);
+      if (red) red.audit(cur, next, envs[j]!);
       transitions++;
       const found = store.find(key);
+      // The cycle proviso: a reduced step back into the stored states could close a cycle that postpones the rest for ever.
+      if (found >= 0 && expand < n) {
+        expand = n;
+        fullExpansions++;
+      }
       // The initial state was never checked as the target of a step.
       const bad = ts.violation(found > 0);
       if (bad >= 0) {
-        return { store, complete: false, cut, cutReason, transitions, diameter: depth + 1, deadlocks, violation: { from: index, env: envs[j]!, invariant: bad }, seconds: (performance.now() - t0) / 1000 };
+        return { store, complete: false, cut, cutReason, transitions, fullExpansions, diameter: depth + 1, deadlocks, violation: { from: index, env: envs[j]!, invariant: bad }, seconds: (performance.now() - t0) / 1000 };
       }
       if (found < 0) {
         if (store.size >= maxStates) cut = 'max-states';
@@ -148,7 +164,7 @@ export function bfs(ts: TableSystem, o: BfsOptions = {}): BfsResult {
       }
     }
   }
-  return { store, complete: cut === null, cut, cutReason, transitions, diameter: depth, deadlocks, violation: null, seconds: (performance.now() - t0) / 1000 };
+  return { store, complete: cut === null, cut, cutReason, transitions, fullExpansions, diameter: depth, deadlocks, violation: null, seconds: (performance.now() - t0) / 1000 };
 }
 
 /** The store moved into a tree store, or null when that does not fit either. */

@@ -18,6 +18,7 @@ import { replayEvents } from './replay.js';
 import { TableSystem } from '../engine/table/table-system.js';
 import { newVector, type StateVector } from '../engine/layout.js';
 import { TreeStore } from './tree-store.js';
+import { StubbornSets, TRIAL_STATES } from './por/stubborn-sets.js';
 import type { StoreKind, VisitedStates } from './visited.js';
 
 /** What `hotup check` runs. */
@@ -47,6 +48,8 @@ export interface CheckOptions {
   readonly vacuity?: boolean;
   /** List the machine states and transitions the complete search took, and those it did not (default false). */
   readonly coverage?: boolean;
+  /** Partial-order reduction of the search for INV-* (default true; it stays off where it would not be sound or exact, see PorReport). */
+  readonly por?: boolean;
   readonly onProgress?: (p: Progress) => void;
 }
 
@@ -106,8 +109,34 @@ export interface CheckResult {
   readonly counterexample: CheckCounterexample | null;
   /** With `vacuity`, on a complete search: per property id, the reachable states where its premise holds (0: not exercised). */
   readonly exercised: Readonly<Record<string, number>> | null;
+  /** The partial-order reduction: on or off and why, and the steps it left out. */
+  readonly por: PorReport;
   /** With `coverage`, on a complete search with no violation: per machine, what any reachable state takes; the rest is unreachable. */
   readonly coverage: { readonly summary: readonly MachineCoverage[]; readonly visited: Partial<Record<ComponentKind, Visited>> } | null;
+}
+
+/** What the partial-order reduction did in one search, or why it was off. */
+export interface PorReport {
+  readonly on: boolean;
+  /** Why it was off, or what it reduced by. */
+  readonly note: string;
+  /** Steps enabled in the states expanded, and steps taken of them (equal when off). */
+  readonly offered: number;
+  readonly kept: number;
+  /** States expanded in full because a reduced step led back into the stored states (the cycle proviso). */
+  readonly fullExpansions: number;
+  /** Classes of step visible to the checked invariants, of all classes. */
+  readonly visibleClasses: number;
+  readonly classes: number;
+}
+
+/** Why the reduction cannot be used for this search, or null when it can. */
+function porOff(o: CheckOptions, ts: TableSystem): string | null {
+  if (o.por === false) return 'off (--no-por)';
+  if (o.liveness !== false && ts.liveness.length > 0) return 'off: LIVE-* are checked, and the reduction preserves invariants only (add --no-liveness, or name INV-* in --property)';
+  if (o.coverage) return 'off: --coverage counts every transition of the full graph';
+  if (o.vacuity) return 'off: --vacuity counts every reachable state';
+  return null;
 }
 
 /** Exhaustive breadth-first model checking of one topology under one design. */
@@ -125,7 +154,16 @@ export function check(o: CheckOptions): CheckResult {
     ...(o.onProgress ? { onProgress: o.onProgress } : {}),
     ...(o.audit === false ? {} : { audit: (_: number, v: StateVector) => auditState(ts, v, only) }),
   };
-  const r = bfs(ts, base);
+  const off = porOff(o, ts);
+  const reduction = off === null ? new StubbornSets(ts) : null;
+  if (reduction) ts.observeDeliveries(reduction.onDeliver);
+  let r: BfsResult;
+  try {
+    r = bfs(ts, reduction && !reduction.inert ? { ...base, reduction } : base);
+  } finally {
+    if (reduction) ts.observeDeliveries(null);
+  }
+  const por = porReport(off, reduction, r);
   let counterexample: CheckCounterexample | null = null;
   if (r.violation) counterexample = invariantCounterexample(ts, only, [...pathTo(ts, r.store, r.violation.from), r.violation.env], r.violation.invariant);
   const live = !counterexample && r.complete && o.liveness !== false ? livenessPass(ts, r.store, only) : { checked: [], counterexample: null, seconds: 0 };
@@ -166,7 +204,18 @@ export function check(o: CheckOptions): CheckResult {
     counterexample,
     exercised,
     coverage,
+    por,
   };
+}
+
+function porReport(off: string | null, red: StubbornSets | null, r: BfsResult): PorReport {
+  const base = { offered: r.transitions, kept: r.transitions, fullExpansions: r.fullExpansions, visibleClasses: red?.visibleClasses ?? 0, classes: red?.classes.length ?? 0 };
+  if (off !== null || red === null) return { on: false, note: off ?? 'off', ...base };
+  if (red.inert) return { on: false, note: `off: every one of the ${red.classes.length} classes of step touches what the checked invariants observe, so none can be explored in one order only (check fewer with --property)`, ...base };
+  const pct = red.offered === 0 ? 0 : (100 * (red.offered - red.kept)) / red.offered;
+  const visible = `${red.visibleClasses} of ${red.classes.length} classes of step visible to the checked invariants`;
+  if (red.retired) return { on: false, note: `tried and stopped: no stubborn set smaller than the enabled steps in the first ${TRIAL_STATES.toLocaleString('en-US')} states (${visible}; every invisible step depends, directly or through what could enable it, on a visible one: docs/partial-order.md)`, ...base };
+  return { on: true, note: `on (stubborn sets): ${pct.toFixed(1)}% of enabled steps not taken; ${visible}`, offered: red.offered, kept: red.kept, fullExpansions: r.fullExpansions, visibleClasses: red.visibleClasses, classes: red.classes.length };
 }
 /**
  * The fair-cycle search for every LIVE-* the table system checks, over a

@@ -228,6 +228,7 @@ export async function checkParallel(o: CheckOptions, n: number): Promise<CheckRe
       counterexample,
       exercised,
       coverage: null,
+      por: { on: false, note: `off: the reduction runs on one worker, not ${n}`, offered: transitions, kept: transitions, fullExpansions: 0, visibleClasses: 0, classes: 0 },
     };
   } finally {
     if (timer) clearTimeout(timer);

@@ -21,6 +21,7 @@ export function formatCheckSummary(r: CheckResult): string {
     `time ${r.seconds.toFixed(2)} s${r.workers > 1 ? ` on ${r.workers} workers` : ''} = ${fmt(r.statesPerSecond)} states/s, ${fmt(r.transitions / Math.max(r.seconds, 1e-9))} transitions/s; ${r.bytesPerState.toFixed(1)} bytes per stored state (${r.store === 'tree' ? `${r.vectorSlots} slots tree-compressed: root pair 8, root table, shared inner nodes` : `${r.vectorSlots} slots of ${r.idBytes} bytes, parent 4, hash table`}), store ${mb(r.storeBytes)}`,
     `local states: ${Object.entries(r.localStates).map(([k, n]) => `${k} ${n}`).join(', ')}; ${fmt(r.xstateCalls)} XState calls for ${fmt(r.cachedTransitions)} cached transitions`,
   ];
+  out.push(`partial-order reduction: ${r.por.note}`);
   if (r.workersNote) out.push(`workers: ${r.workersNote}`);
   const invs = INVARIANTS.filter((p) => !r.properties || r.properties.includes(p.id)).length;
   const lives = LIVENESS.filter((p) => !r.properties || r.properties.includes(p.id)).length;

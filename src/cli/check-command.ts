@@ -36,6 +36,7 @@ interface CheckFlags {
   maxMemory?: number;
   store: StoreKind;
   liveness: boolean;
+  por: boolean;
   vacuity?: boolean;
   coverage?: boolean;
   json?: boolean;
@@ -109,6 +110,7 @@ async function runCheck(flags: CheckFlags, outGiven: boolean): Promise<void> {
     ...(flags.maxMemory !== undefined ? { maxMemoryMB: flags.maxMemory } : {}),
     store: flags.store,
     liveness: flags.liveness,
+    por: flags.por,
     vacuity: flags.vacuity === true,
     coverage: flags.coverage === true,
     ...(flags.property ? { properties: flags.property } : {}),
@@ -235,6 +237,7 @@ export function registerCheckCommand(program: Command): void {
         .argParser(intOption('--workers', 1, 1024)),
     )
     .option('--no-liveness', 'skip the fair-cycle search for LIVE-*')
+    .option('--no-por', 'no partial-order reduction (it applies only to INV-* with --no-liveness, on one worker; docs/partial-order.md)')
     .option('--coverage', 'list the machine states, transitions, guard outcomes and transition pairs no reachable state takes (unreachable under these faults)')
     .option('--vacuity', 'count, per property, the reachable states where its premise holds (a property exercised in none says so)')
     .option('--out <file>', 'where to write a counterexample as an event list for replay-events', 'hotup-counterexample.json')

@@ -29,7 +29,13 @@ export interface EventKind<K extends EnvKind = EnvKind> {
   /** Weak fairness applies: a step the system takes by itself once it is enabled. */
   readonly fair: (e: Of<K>) => boolean;
   readonly group: EnabledGroup;
-  /** Components whose state decides whether the event is enabled and what message it becomes. */
+  /**
+   * Components whose state decides whether the event is enabled and what
+   * message it becomes, and every component its cascade delivers to (a
+   * delivery reads its target). With `writes` this is the step's footprint,
+   * refined to instances in src/check/por/footprint.ts and checked on every
+   * step of a reduced search.
+   */
   readonly reads: readonly ComponentKind[];
   /** Components the step can change, through everything its message causes. */
   readonly writes: readonly ComponentKind[];
@@ -74,28 +80,28 @@ export const EVENT_KINDS: { readonly [K in EnvKind]: EventKind<K> } = {
     shows: none,
   },
   'child.load': {
-    actor: 'kernel', fault: never, fair: always, group: 'child', reads: ['child', 'parent'], writes: CHILD_CASCADE,
+    actor: 'kernel', fault: never, fair: always, group: 'child', reads: ['child', 'parent'], writes: ['child'],
     logs: ['module.load.begin', 'module.load.end', 'notify.send'],
     message: (s, e) => ({ to: 'child', index: e.child, event: { type: 'load', version: e.version, present: observe(s).present } }),
     describe: (_, e) => `${childName(e.child)} version ${e.version}: the module's init runs and registers its auxiliary driver`,
     shows: none,
   },
   'child.rmmod': {
-    actor: 'fault', fault: fault('FAULT-FORCED-UNLOAD'), fair: no, group: 'child', reads: ['child'], writes: CHILD_CASCADE,
+    actor: 'fault', fault: fault('FAULT-FORCED-UNLOAD'), fair: no, group: 'child', reads: ['child', 'parent'], writes: ['child', 'parent', 'bond'],
     logs: ['module.unload.begin'],
     message: (_, e) => ({ to: 'child', index: e.child, event: { type: 'rmmod' } }),
     describe: (_, e) => `operator: rmmod ${childName(e.child)} outside the tool`,
     shows: none,
   },
   'child.probe': {
-    actor: 'kernel', fault: (e) => (e.ok ? null : 'FAULT-PROBE-FAIL'), fair: (e) => e.ok, group: 'child', reads: ['child'], writes: CHILD_CASCADE,
+    actor: 'kernel', fault: (e) => (e.ok ? null : 'FAULT-PROBE-FAIL'), fair: (e) => e.ok, group: 'child', reads: ['child', 'parent'], writes: ['child', 'parent', 'netdev', 'bond', 'tool'],
     logs: ['subdev.probe', 'hw.program', 'ops.switch', 'carrier.on', 'notify.send', 'module.load.end'],
     message: (_, e) => ({ to: 'child', index: e.child, event: { type: 'probe', subdev: e.subdev, ok: e.ok } }),
     describe: (t, e) => `driver core: ${childName(e.child)} probe(${subdevName(t.binding[e.subdev]!, e.subdev)}) ${e.ok ? 'matches' : 'fails'} ${S(e.subdev)}`,
     shows: none,
   },
   'child.remove': {
-    actor: 'kernel', fault: never, fair: always, group: 'child', reads: ['child'], writes: CHILD_CASCADE,
+    actor: 'kernel', fault: never, fair: always, group: 'child', reads: ['child', 'parent'], writes: ['child', 'parent', 'netdev', 'bond'],
     logs: ['subdev.remove', 'bond.failover', 'carrier.off', 'ops.switch'],
     message: (_, e) => ({ to: 'child', index: e.child, event: { type: 'remove', subdev: e.subdev } }),
     describe: (_, e) => `driver core: ${childName(e.child)} remove(${S(e.subdev)})`,
@@ -116,14 +122,14 @@ export const EVENT_KINDS: { readonly [K in EnvKind]: EventKind<K> } = {
     shows: none,
   },
   'child.unbind': {
-    actor: 'fault', fault: fault('FAULT-FORCED-UNLOAD'), fair: no, group: 'child', reads: ['child'], writes: CHILD_CASCADE,
+    actor: 'fault', fault: fault('FAULT-FORCED-UNLOAD'), fair: no, group: 'child', reads: ['child', 'parent'], writes: ['child', 'parent', 'netdev', 'bond'],
     logs: ['sysfs.unbind', 'subdev.remove', 'carrier.off', 'ops.switch'],
     message: (_, e) => ({ to: 'child', index: e.child, event: { type: 'unbind', subdev: e.subdev } }),
     describe: (_, e) => `operator: unbind ${S(e.subdev)} from ${childName(e.child)} in sysfs`,
     shows: (_, e) => [{ event: 'sysfs.unbind', child: childName(e.child), subdev: S(e.subdev) }],
   },
   'child.bind': {
-    actor: 'fault', fault: fault('FAULT-FORCED-UNLOAD'), fair: no, group: 'child', reads: ['child', 'parent'], writes: CHILD_CASCADE,
+    actor: 'fault', fault: fault('FAULT-FORCED-UNLOAD'), fair: no, group: 'child', reads: ['child', 'parent'], writes: ['child', 'parent', 'netdev', 'bond', 'tool'],
     logs: ['sysfs.bind', 'subdev.probe', 'hw.program', 'ops.switch', 'carrier.on'],
     message: (_, e) => ({ to: 'child', index: e.child, event: { type: 'probe', subdev: e.subdev, ok: true } }),
     describe: (_, e) => `operator: bind ${S(e.subdev)} to ${childName(e.child)} in sysfs`,
@@ -162,19 +168,19 @@ export const EVENT_KINDS: { readonly [K in EnvKind]: EventKind<K> } = {
     shows: (_, e) => [{ event: 'user.bond', option: 'active_slave', value: netdevName(e.netdev) }],
   },
   'user.mtu': {
-    ...USER, group: 'netdev-config', reads: ['netdev', 'parent'], writes: ['netdev', 'child'], logs: ['user.config', 'hw.program'],
+    ...USER, group: 'netdev-config', reads: ['netdev', 'parent', 'child'], writes: ['netdev', 'child'], logs: ['user.config', 'hw.program'],
     message: (_, e) => ({ to: 'netdev', index: e.netdev, event: { type: 'userConfig', mtu: e.mtu } }),
     describe: (_, e) => `user: ip link set ${netdevName(e.netdev)} mtu ${e.mtu}`,
     shows: (_, e) => [{ event: 'user.config', netdev: netdevName(e.netdev), mtu: e.mtu }],
   },
   'user.mac': {
-    ...USER, group: 'netdev-config', reads: ['netdev', 'parent'], writes: ['netdev', 'child'], logs: ['user.config', 'hw.program'],
+    ...USER, group: 'netdev-config', reads: ['netdev', 'parent', 'child'], writes: ['netdev', 'child'], logs: ['user.config', 'hw.program'],
     message: (_, e) => ({ to: 'netdev', index: e.netdev, event: { type: 'userConfig', mac: e.mac } }),
     describe: (_, e) => `user: ip link set ${netdevName(e.netdev)} address #${e.mac}`,
     shows: (_, e) => [{ event: 'user.config', netdev: netdevName(e.netdev), mac: e.mac }],
   },
   'user.admin': {
-    ...USER, group: 'netdev-config', reads: ['netdev', 'parent'], writes: ['netdev', 'child', 'bond'], logs: ['user.config', 'hw.program', 'carrier.on', 'carrier.off'],
+    ...USER, group: 'netdev-config', reads: ['netdev', 'parent', 'child', 'bond'], writes: ['netdev', 'child', 'bond'], logs: ['user.config', 'hw.program', 'carrier.on', 'carrier.off'],
     message: (_, e) => ({ to: 'netdev', index: e.netdev, event: { type: 'userConfig', adminUp: e.up } }),
     describe: (_, e) => `user: ip link set ${netdevName(e.netdev)} ${e.up ? 'up' : 'down'}`,
     shows: (_, e) => [{ event: 'user.config', netdev: netdevName(e.netdev), admin: upDown(e.up) }],
@@ -195,7 +201,7 @@ export const EVENT_KINDS: { readonly [K in EnvKind]: EventKind<K> } = {
     shows: (_, e) => [{ event: 'tool.start', version: e.version }],
   },
   'tool.step': {
-    actor: 'tool', fault: never, fair: always, group: 'target', reads: ['tool', 'parent', 'child', 'bond', 'netdev'], writes: CHILD_CASCADE,
+    actor: 'tool', fault: never, fair: always, group: 'target', reads: ['tool', 'parent', 'child', 'bond', 'netdev'], writes: ['tool', 'child', 'bond'],
     logs: ['tool.rmmod', 'tool.insmod', 'module.unload.begin', 'tool.done', 'tool.stop'],
     message: (s) => ({ to: 'tool', event: { type: 'step', obs: observe(s) } }),
     describe: () => 'tool: next action',
@@ -230,7 +236,7 @@ export const EVENT_KINDS: { readonly [K in EnvKind]: EventKind<K> } = {
     shows: (_, __, before) => [{ event: 'notify.lost', ...firstInbox(before) }],
   },
   'traffic.send': {
-    actor: 'traffic', fault: never, fair: no, group: 'target', reads: ['traffic', 'bond', 'netdev'], writes: ['traffic', 'child'],
+    actor: 'traffic', fault: never, fair: no, group: 'target', reads: ['traffic', 'bond', 'netdev'], writes: ['traffic'],
     logs: ['xmit.begin', 'packet.dropped'],
     message: (_, e) => ({ to: 'traffic', event: { type: 'send', flow: e.flow } }),
     describe: (_, e) => `transmit begins on bond0 (flow ${e.flow})`,

@@ -23,6 +23,11 @@ export class LogTree {
 
   constructor(private readonly messages: readonly Message[]) {}
 
+  /** The target a filter keeps the messages of. */
+  filterTarget(j: number): Message['to'] {
+    return this.filters[j]!.to;
+  }
+
   /** The number of a filter: the messages addressed to `to` with event type `type`. */
   filterId(to: Message['to'], type: string): number {
     const key = `${to}:${type}`;

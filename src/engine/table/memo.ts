@@ -44,6 +44,13 @@ export class ReadMemo<T> {
 
   constructor(private readonly isStepInput: (input: number) => boolean = () => false) {}
 
+  /** Every input some evaluation read (the inputs its decision tree branches on). */
+  inputsRead(): Set<number> {
+    const out = new Set<number>();
+    for (let n = 0; n < this.nodeCount; n++) out.add(this.nodes[3 * n]!);
+    return out;
+  }
+
   /** The memoised result for the current inputs, or undefined when this combination was never evaluated. */
   lookup(inputs: Inputs): T | undefined {
     const nodes = this.nodes;

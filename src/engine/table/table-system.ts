@@ -224,6 +224,11 @@ export class TableSystem {
     return ev.evaluate(memo, () => live.check(this.system.topology, ev.after));
   }
 
+  /** The memo of each monitor's `observe`, with its invariant's id (what it recorded reading). */
+  monitorMemos(): { readonly id: string; readonly memo: ReadMemo<number> }[] {
+    return this.observers.map((o) => ({ id: o.inv.id, memo: o.memo }));
+  }
+
   /** Distinct local states per component kind. */
   localStates(): Record<ComponentKind, number> {
     const s = this.transitions.snapshots;
