@@ -5,6 +5,7 @@ import { benchCheck, checkTables } from './check.js';
 import { benchConform, conformLine } from './conform.js';
 import { benchExplore, exploreTables } from './explore.js';
 import { benchSwarm, swarmTables } from './swarm.js';
+import { benchPor, porTable } from './por.js';
 import { writePerformanceDoc } from './performance-doc.js';
 import { benchWorkers, workersTable } from './workers.js';
 
@@ -24,7 +25,7 @@ export function writeResult(name: string, data: unknown, table: string): string 
   return file;
 }
 
-const PARTS = ['explore', 'conform', 'check', 'swarm', 'workers'] as const;
+const PARTS = ['explore', 'conform', 'check', 'swarm', 'workers', 'por'] as const;
 
 const program = new Command('bench')
   .description('measure exploration, trace conformance and exhaustive checking; writes bench/results/*.json and *.md')
@@ -83,5 +84,11 @@ if (only.includes('workers')) {
   const table = workersTable(workers);
   writeResult('workers', { ...meta, ...workers }, table);
   writePerformanceDoc();
+  process.stdout.write(`${table}\n`);
+}
+if (only.includes('por')) {
+  const por = benchPor((line) => process.stderr.write(`${line}\n`));
+  const table = porTable(por);
+  writeResult('por', { ...meta, ...por }, table);
   process.stdout.write(`${table}\n`);
 }
