@@ -56,7 +56,6 @@ const no = (): false => false;
 const fault = (f: FaultId) => (): FaultId => f;
 const none = (): TraceEvent[] => [];
 const upDown = (b: boolean): 'up' | 'down' => (b ? 'up' : 'down');
-const CHILD_CASCADE: readonly ComponentKind[] = ['child', 'parent', 'netdev', 'bond', 'tool', 'traffic'];
 const USER = { actor: 'fault', fault: fault('FAULT-USER-CONFIG'), fair: no } as const;
 const firstInbox = (s: SystemState): { child?: string } => {
   const k = s.tool.context.inbox[0];
@@ -73,7 +72,7 @@ export const EVENT_KINDS: { readonly [K in EnvKind]: EventKind<K> } = {
     shows: none,
   },
   'parent.remove': {
-    actor: 'fault', fault: fault('FAULT-PARENT-REMOVE'), fair: no, group: 'parent', reads: ['parent'], writes: CHILD_CASCADE,
+    actor: 'fault', fault: fault('FAULT-PARENT-REMOVE'), fair: no, group: 'parent', reads: ['parent', 'child', 'netdev', 'bond'], writes: ['parent', 'child', 'netdev', 'bond'],
     logs: ['parent.remove', 'subdev.remove', 'auxdev.delete', 'netdev.unregister', 'bond.release'],
     message: () => ({ to: 'parent', event: { type: 'remove' } }),
     describe: () => 'PCI core: remove the parent driver',

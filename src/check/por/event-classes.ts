@@ -1,4 +1,5 @@
-import type { EnvKind } from '../../model/env-event.js';
+import type { EnvEvent, EnvKind } from '../../model/env-event.js';
+import { ROUND_VERSIONS } from '../../model/boot.js';
 import { EVENT_KINDS } from '../../model/event-kinds.js';
 import type { FaultId } from '../../model/faults.js';
 import type { Topology } from '../../topology/topology.js';
@@ -47,4 +48,46 @@ export function eventClasses(t: Topology, faults: readonly FaultId[], rounds: nu
     } else out.push({ kind });
   }
   return out;
+}
+
+/**
+ * An event of the class, with any value its class leaves open: its message
+ * has the class's target and event type, which is all the reduction asks of it.
+ */
+export function representative(c: EventClass): EnvEvent {
+  const k = c.child ?? 0;
+  const i = c.subdev ?? c.netdev ?? 0;
+  switch (c.kind) {
+    case 'child.load':
+      return { kind: c.kind, child: k, version: 1 };
+    case 'child.probe':
+      return { kind: c.kind, child: k, subdev: i, ok: true };
+    case 'child.remove':
+    case 'child.unbind':
+    case 'child.bind':
+      return { kind: c.kind, child: k, subdev: i };
+    case 'child.rmmod':
+    case 'child.drain':
+    case 'child.free':
+      return { kind: c.kind, child: k };
+    case 'bond.enslave':
+    case 'bond.activeSlave':
+      return { kind: c.kind, netdev: i };
+    case 'bond.primary':
+      return { kind: c.kind, netdev: null };
+    case 'bond.primaryReselect':
+      return { kind: c.kind, reselect: 'always' };
+    case 'user.mtu':
+      return { kind: c.kind, netdev: i, mtu: 1500 };
+    case 'user.mac':
+      return { kind: c.kind, netdev: i, mac: 0 };
+    case 'user.admin':
+      return { kind: c.kind, netdev: i, up: true };
+    case 'tool.rerun':
+      return { kind: c.kind, version: ROUND_VERSIONS[0]! };
+    case 'traffic.send':
+      return { kind: c.kind, flow: 0 };
+    default:
+      return { kind: c.kind } as EnvEvent;
+  }
 }

@@ -100,7 +100,11 @@ export function footprintOf(t: Topology, l: Layout, c: EventClass, monitors: rea
   }
   const enables = new Uint8Array(l.width);
   const mark = (kinds: readonly ComponentKind[]): void => kinds.forEach((kind) => slotsOf(t, l, c, kind).forEach((s) => (enables[s] = 1)));
-  if (k.group === 'child') mark(['child', 'parent', 'traffic']);
+  // A child's step is offered on the child's own state; a drain also on the calls in flight, a bind on the parent being bound, a load's message on the modules present.
+  if (c.kind === 'child.drain') mark(['child', 'traffic']);
+  else if (c.kind === 'child.bind') mark(['child', 'parent']);
+  else if (c.kind === 'child.load') enables.set(reads);
+  else if (k.group === 'child') mark(['child']);
   else if (k.group === 'netdev-config') mark(['netdev', 'parent']);
   else if (k.group === 'bond-options') mark(['bond', 'parent']);
   else if (k.group === 'parent') mark(['parent']);

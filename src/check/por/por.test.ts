@@ -37,7 +37,8 @@ describe('partial-order reduction (stubborn sets)', () => {
     for (const m of [null, ...MUTANTS.map((x) => x.id)]) {
       const property = m === null ? 'INV-BUS' : MUTANTS.find((x) => x.id === m)!.breaks[0]!;
       const { off, on } = both('claims-1-9', m, property, FIVE);
-      expect({ m, verdict: on.verdict, id: on.counterexample?.violation.id, states: on.verdict === 'pass' ? on.states : 0 }).toEqual({ m, verdict: off.verdict, id: off.counterexample?.violation.id, states: off.verdict === 'pass' ? off.states : 0 });
+      expect({ m, verdict: on.verdict, id: on.counterexample?.violation.id }).toEqual({ m, verdict: off.verdict, id: off.counterexample?.violation.id });
+      expect(on.states).toBeLessThanOrEqual(off.states);
     }
   });
 

@@ -2,11 +2,9 @@ import { INVARIANTS } from '../../../properties/index.js';
 import type { Invariant } from '../../../properties/property.js';
 import type { ComponentKind } from '../../../machines/messages.js';
 import { slotOf, type LocalIds } from '../../engine/layout.js';
-import { targetEvents } from '../../engine/enabled.js';
-import { ROUND_VERSIONS } from '../../model/boot.js';
-import { EVENT_KINDS } from '../../model/event-kinds.js';
 import type { TableSystem } from '../../engine/table/table-system.js';
-import { eventClasses } from './event-classes.js';
+import { has, set, smallestStubbornSet, type Bits } from './closure.js';
+import { eventClasses, representative } from './event-classes.js';
 import { writesAny, classKey, classOf, dependent, footprintOf, messageSlots, observedSlots, type EventClass, type Footprint } from './footprint.js';
 
 /** A step that touched a slot its class's footprint does not name: the event-kind table is wrong, and a reduction would be unsound. */
@@ -20,13 +18,6 @@ export class FootprintBroken extends Error {}
  */
 export const TRIAL_STATES = 4096;
 
-/** Bit sets over event classes. */
-type Bits = Uint32Array;
-
-const has = (b: Bits, i: number): boolean => (b[i >>> 5]! & (1 << (i & 31))) !== 0;
-const set = (b: Bits, i: number): void => {
-  b[i >>> 5]! |= 1 << (i & 31);
-};
 
 /**
  * Partial-order reduction by stubborn sets (Valmari), over classes of
@@ -54,9 +45,9 @@ export class StubbornSets {
   private readonly dep: Bits[];
   private readonly nes: Bits[];
   private readonly visible: boolean[];
-  /** For a class of the target group: its message's target and type, and the steps that write the target's slot. */
-  private readonly target: readonly ({ readonly to: ComponentKind; readonly type: string; readonly slot: number; readonly nes: Bits } | null)[];
-  /** Target classes whose target has no transition for them in the state being reduced. */
+  /** Per class: its message's target and event type, and the steps that write the target's slot. */
+  private readonly target: readonly { readonly to: ComponentKind; readonly type: string; readonly slot: number; readonly nes: Bits }[];
+  /** Classes whose target has no transition for their message in the state being reduced: only a step that moves the target can enable them. */
   private readonly unhandled: Bits;
   private readonly words: number;
   private readonly classOfEnv: number[] = [];
@@ -91,10 +82,7 @@ export class StubbornSets {
     this.nes = this.footprints.map((a) => this.bitsWhere((b) => writesAny(a.enables, b)));
     const booted = ts.materialise(ts.initial);
     this.target = this.classes.map((c) => {
-      if (EVENT_KINDS[c.kind].group !== 'target') return null;
-      const event = targetEvents(t, ts.faults).find((e) => e.kind === c.kind) ?? (c.kind === 'tool.rerun' ? { kind: 'tool.rerun' as const, version: ROUND_VERSIONS[0]! } : null);
-      if (event === null) return null;
-      const m = ts.system.toMessage(booted, event);
+      const m = ts.system.toMessage(booted, representative(c));
       const only = new Uint8Array(l.width);
       only[slotOf(l, m)] = 1;
       return { to: m.to, type: m.event.type, slot: slotOf(l, m), nes: this.bitsWhere((b) => writesAny(only, b)) };
@@ -134,13 +122,19 @@ export class StubbornSets {
     const u = this.unhandled;
     u.fill(0);
     for (let i = 0; i < this.target.length; i++) {
-      const x = this.target[i];
-      if (x && !has(e, i) && !this.ts.transitions.handles(x.to, v[x.slot]!, x.type)) set(u, i);
+      const x = this.target[i]!;
+      if (!has(e, i) && !this.ts.transitions.handles(x.to, v[x.slot]!, x.type)) set(u, i);
     }
     const key = `${e.join(',')}/${u.join(',')}`;
     let ample = this.memo.get(key);
     if (ample === undefined) {
-      ample = this.choose(e);
+      ample = smallestStubbornSet({
+        classes: this.classes.length,
+        enabled: e,
+        dependent: (c) => this.dep[c]!,
+        enablers: (c) => (has(this.unhandled, c) ? this.target[c]!.nes : this.nes[c]!),
+        visible: this.visible,
+      });
       this.memo.set(key, ample);
     }
     if (ample === null) return (this.kept += n), n;
@@ -208,44 +202,5 @@ export class StubbornSets {
     const out = new Uint32Array(this.words);
     this.footprints.forEach((b, i) => p(b) && set(out, i));
     return out;
-  }
-
-  /** The smallest invisible stubborn set's classes over the enabled classes `e`, or null when only the whole enabled set will do. */
-  private choose(e: Bits): Bits | null {
-    let best: Bits | null = null;
-    let bestSize = Number.POSITIVE_INFINITY;
-    const enabled = this.classes.map((_, i) => i).filter((i) => has(e, i));
-    for (const seed of enabled) {
-      if (this.visible[seed]) continue;
-      const s = this.closure(seed, e, enabled.length);
-      if (s === null) continue;
-      const size = enabled.filter((i) => has(s, i)).length;
-      if (size < bestSize) {
-        best = s;
-        bestSize = size;
-      }
-    }
-    return bestSize < enabled.length ? best : null;
-  }
-
-  /** The stubborn closure of `seed`, or null once it holds a visible enabled step or every enabled one. */
-  private closure(seed: number, e: Bits, enabledCount: number): Bits | null {
-    const s = new Uint32Array(this.words);
-    set(s, seed);
-    const stack = [seed];
-    let enabledIn = 1;
-    while (stack.length > 0) {
-      const u = stack.pop()!;
-      const add = has(e, u) ? this.dep[u]! : has(this.unhandled, u) ? this.target[u]!.nes : this.nes[u]!;
-      for (let i = 0; i < this.classes.length; i++) {
-        if (!has(add, i) || has(s, i)) continue;
-        set(s, i);
-        stack.push(i);
-        if (has(e, i)) {
-          if (this.visible[i] || ++enabledIn === enabledCount) return null;
-        }
-      }
-    }
-    return s;
   }
 }
