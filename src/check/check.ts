@@ -156,12 +156,13 @@ export function check(o: CheckOptions): CheckResult {
   };
   const off = porOff(o, ts);
   const reduction = off === null ? new StubbornSets(ts) : null;
-  if (reduction) ts.observeDeliveries(reduction.onDeliver);
+  const reducing = reduction !== null && !reduction.inert;
+  if (reducing) ts.observeDeliveries(reduction.onDeliver);
   let r: BfsResult;
   try {
-    r = bfs(ts, reduction && !reduction.inert ? { ...base, reduction } : base);
+    r = bfs(ts, reducing ? { ...base, reduction } : base);
   } finally {
-    if (reduction) ts.observeDeliveries(null);
+    if (reducing) ts.observeDeliveries(null);
   }
   const por = porReport(off, reduction, r);
   let counterexample: CheckCounterexample | null = null;

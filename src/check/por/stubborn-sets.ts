@@ -112,6 +112,8 @@ export class StubbornSets {
     if (this.retired) return n;
     if (++this.states > this.trialStates && this.kept === this.offered) {
       this.retired = true;
+      // The audit ends with the reduction: no more deliveries to record.
+      this.ts.observeDeliveries(null);
       return n;
     }
     this.offered += n;
