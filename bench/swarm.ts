@@ -1,6 +1,12 @@
 import { check } from '../src/check/check.js';
 import { FAULTS } from '../src/model/faults.js';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { memberFileText, memberRecord } from '../src/swarm/member-file.js';
+import { memberFileName, mergeSwarm } from '../src/swarm/merge.js';
 import { runMember, type MemberOptions, type MemberResult } from '../src/swarm/member.js';
+import { parseTopology } from '../src/topology/parse.js';
 import { orderText } from '../src/swarm/plan.js';
 import { PRESETS } from '../src/topology/presets.js';
 
@@ -34,12 +40,53 @@ export interface SwarmBench {
   readonly budgetSeconds: number;
   readonly swarm: readonly SwarmBenchMember[];
   readonly covered: { readonly largestMember: number; readonly upperBound: number };
+  /** A space no exhaustive search here finishes: c4-n6 searched exhaustively and by a swarm of two for the same seconds each. */
+  readonly large: LargeSwarm;
+}
+
+/** c4-n6 under every fault: how far the exhaustive search gets in a time budget, and what a merged swarm of two covers in the same budget each. */
+export interface LargeSwarm {
+  readonly topology: string;
+  readonly faults: string;
+  readonly budgetSeconds: number;
+  readonly exhaustive: { readonly verdict: string; readonly states: number; readonly seconds: number };
+  readonly members: readonly SwarmBenchMember[];
+  readonly merged: { readonly verdict: string; readonly largestMember: number; readonly upperBound: number; readonly violations: number };
+}
+
+/** Four children, six netdevs bound round-robin: the largest series topology. */
+const C4_N6 = parseTopology({ name: 'c4-n6', children: 4, binding: { N1: 'C1', N2: 'C2', N3: 'C3', N4: 'C4', N5: 'C1', N6: 'C2' } });
+
+/** Runs the exhaustive search and a swarm of two on c4-n6, each for `budgetSeconds`, and merges the swarm's member files as `hotup swarm merge` does. */
+export function benchLargeSwarm(budgetSeconds: number, log: (line: string) => void): LargeSwarm {
+  const ex = check({ topology: C4_N6, mutant: null, faults: [...FAULTS], userChanges: 1, liveness: false, audit: false, maxSeconds: budgetSeconds });
+  log(`c4-n6 exhaustive: ${ex.verdict}, ${ex.states} states in ${ex.seconds.toFixed(1)} s`);
+  const dir = mkdtempSync(join(tmpdir(), 'hotup-bench-swarm-'));
+  try {
+    const members = [0, 1].map((member) => {
+      const r = runMember({ topology: C4_N6, mutant: null, faults: [...FAULTS], userChanges: 1, rounds: 1, properties: null, members: 2, swarmSeed: 1, member, maxSeconds: budgetSeconds });
+      writeFileSync(join(dir, memberFileName(member, 2)), memberFileText(memberRecord(r, null)));
+      log(`c4-n6 member ${member}: ${r.states} states in ${r.seconds.toFixed(1)} s`);
+      return { member, order: orderText(r.plan), states: r.states, seconds: r.seconds, statesPerSecond: r.states / r.seconds, cutBy: r.cutBy };
+    });
+    const m = mergeSwarm([dir]);
+    return {
+      topology: C4_N6.name,
+      faults: 'all, 1 user change per run',
+      budgetSeconds,
+      exhaustive: { verdict: ex.verdict, states: ex.states, seconds: ex.seconds },
+      members,
+      merged: { verdict: m.verdict, largestMember: m.states.largestMember, upperBound: m.states.upperBound, violations: m.violations.length },
+    };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 const ARRAYS = [20, 24, 27] as const;
 
 /** Runs the benchmark on claims-1-9 with every fault (1 user change per run), the largest space the exhaustive check finishes in about a minute. */
-export function benchSwarm(budgetSeconds: number, log: (line: string) => void): SwarmBench {
+export function benchSwarm(budgetSeconds: number, log: (line: string) => void, largeBudgetSeconds = 60): SwarmBench {
   const topology = PRESETS['claims-1-9']!;
   const base: Omit<MemberOptions, 'member'> = { topology, mutant: null, faults: [...FAULTS], userChanges: 1, rounds: 1, properties: null, members: 4, swarmSeed: 1 };
   const ex = check({ topology, mutant: null, faults: [...FAULTS], userChanges: 1, liveness: false, audit: false });
@@ -59,6 +106,7 @@ export function benchSwarm(budgetSeconds: number, log: (line: string) => void): 
     budgetSeconds,
     swarm,
     covered: { largestMember: Math.max(...swarm.map((m) => m.states)), upperBound: swarm.reduce((s, m) => s + m.states, 0) },
+    large: benchLargeSwarm(largeBudgetSeconds, log),
   };
 }
 
@@ -77,6 +125,11 @@ export function swarmTables(b: SwarmBench): string {
     'member  order                                        states      states/s   ended',
     ...b.swarm.map((m) => `${String(m.member).padStart(6)}  ${m.order.padEnd(43)}  ${fmt(m.states).padStart(10)}  ${fmt(m.statesPerSecond).padStart(10)}   ${m.cutBy ? `cut by --${m.cutBy}` : 'no new state left'}`),
     `covered: at least ${fmt(b.covered.largestMember)}, at most ${fmt(b.covered.upperBound)} distinct states (upper bound: the sum)`,
+    '',
+    `${b.large.topology}, faults ${b.large.faults}, ${b.large.budgetSeconds} s each:`,
+    `  exhaustive check: ${b.large.exhaustive.verdict.toUpperCase()}, ${fmt(b.large.exhaustive.states)} states stored in ${b.large.exhaustive.seconds.toFixed(1)} s`,
+    ...b.large.members.map((m) => `  swarm member ${m.member} of 2 (${m.order}): ${fmt(m.states)} states, ${fmt(m.statesPerSecond)} states/s, ${m.cutBy ? `cut by --${m.cutBy}` : 'no new state left'}`),
+    `  hotup swarm merge: ${b.large.merged.verdict.toUpperCase()}, ${b.large.merged.violations} violations, covered at least ${fmt(b.large.merged.largestMember)}, at most ${fmt(b.large.merged.upperBound)} distinct states`,
   ];
   return out.join('\n');
 }
