@@ -6,6 +6,8 @@ import { benchConform, conformLine } from './conform.js';
 import { benchExplore, exploreTables } from './explore.js';
 import { benchSwarm, swarmTables } from './swarm.js';
 import { writePerformanceDoc } from './performance-doc.js';
+import { benchSeries } from './series.js';
+import { seriesTable } from './series-table.js';
 import { benchWorkers, workersTable } from './workers.js';
 
 /** Writes a file atomically, so an interrupted run leaves nothing half-written. */
@@ -24,7 +26,7 @@ export function writeResult(name: string, data: unknown, table: string): string 
   return file;
 }
 
-const PARTS = ['explore', 'conform', 'check', 'swarm', 'workers'] as const;
+const PARTS = ['explore', 'conform', 'check', 'swarm', 'workers', 'series'] as const;
 
 const program = new Command('bench')
   .description('measure exploration, trace conformance and exhaustive checking; writes bench/results/*.json and *.md')
@@ -82,6 +84,13 @@ if (only.includes('workers')) {
   const workers = await benchWorkers(workersMaxStates, (line) => process.stderr.write(`${line}\n`));
   const table = workersTable(workers);
   writeResult('workers', { ...meta, ...workers }, table);
+  writePerformanceDoc();
+  process.stdout.write(`${table}\n`);
+}
+if (only.includes('series')) {
+  const series = await benchSeries((line) => process.stderr.write(`${line}\n`));
+  const table = seriesTable(series);
+  writeResult('series', { ...meta, ...series }, table);
   writePerformanceDoc();
   process.stdout.write(`${table}\n`);
 }

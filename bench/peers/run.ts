@@ -172,7 +172,7 @@ if (process.argv[1]?.endsWith('run.ts') && process.argv[1].includes('peers')) {
   const json = join(root, 'bench/results/peers.json');
   writeFileSync(`${json}.tmp`, `${JSON.stringify(r, null, 2)}\n`);
   renameSync(`${json}.tmp`, json);
-  // The page also renders the workers series (bench/workers.ts): one writer for both.
+  // The page also renders the workers and scale series (bench/workers.ts, bench/series.ts): one writer for all.
   const { writePerformanceDoc } = await import('../performance-doc.js');
   process.stdout.write(writePerformanceDoc());
 }
