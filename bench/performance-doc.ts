@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { peersMarkdown } from './peers/run.js';
+import { peersMarkdown } from './peers/markdown.js';
 import type { SeriesBench } from './series.js';
 import { seriesMarkdown } from './series-table.js';
 import { workersMarkdown, type WorkersBench } from './workers.js';
