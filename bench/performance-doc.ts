@@ -1,16 +1,24 @@
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { peersMarkdown } from './peers/run.js';
+import { peersMarkdown } from './peers/markdown.js';
+import type { SeriesBench } from './series.js';
+import { seriesMarkdown } from './series-table.js';
 import { workersMarkdown, type WorkersBench } from './workers.js';
 
 const root = join(import.meta.dirname, '..');
 
-/** docs/performance.md as bench/results/peers.json and workers.json render it. */
+/** A result file of bench/results, or null when that part has not been run. */
+function result<T>(name: string): T | null {
+  const file = join(root, 'bench/results', `${name}.json`);
+  return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as T) : null;
+}
+
+/** docs/performance.md as bench/results/peers.json, workers.json and series.json render it. */
 export function performanceMarkdown(): string {
   const peers = JSON.parse(readFileSync(join(root, 'bench/results/peers.json'), 'utf8')) as Parameters<typeof peersMarkdown>[0];
-  const workersFile = join(root, 'bench/results/workers.json');
-  const workers = existsSync(workersFile) ? (JSON.parse(readFileSync(workersFile, 'utf8')) as WorkersBench) : null;
-  return `${peersMarkdown(peers)}${workers ? `\n${workersMarkdown(workers)}` : ''}`;
+  const workers = result<WorkersBench>('workers');
+  const series = result<SeriesBench>('series');
+  return `${peersMarkdown(peers)}${workers ? `\n${workersMarkdown(workers)}` : ''}${series ? `\n${seriesMarkdown(series)}` : ''}`;
 }
 
 /** Writes docs/performance.md from the result files, atomically. */

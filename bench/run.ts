@@ -7,6 +7,8 @@ import { benchExplore, exploreTables } from './explore.js';
 import { benchSwarm, swarmTables } from './swarm.js';
 import { benchPor, porTable } from './por.js';
 import { writePerformanceDoc } from './performance-doc.js';
+import { benchSeries } from './series.js';
+import { seriesTable } from './series-table.js';
 import { benchWorkers, workersTable } from './workers.js';
 
 /** Writes a file atomically, so an interrupted run leaves nothing half-written. */
@@ -25,7 +27,7 @@ export function writeResult(name: string, data: unknown, table: string): string 
   return file;
 }
 
-const PARTS = ['explore', 'conform', 'check', 'swarm', 'workers', 'por'] as const;
+const PARTS = ['explore', 'conform', 'check', 'swarm', 'workers', 'series', 'por'] as const;
 
 const program = new Command('bench')
   .description('measure exploration, trace conformance and exhaustive checking; writes bench/results/*.json and *.md')
@@ -90,5 +92,12 @@ if (only.includes('por')) {
   const por = benchPor((line) => process.stderr.write(`${line}\n`));
   const table = porTable(por);
   writeResult('por', { ...meta, ...por }, table);
+  process.stdout.write(`${table}\n`);
+}
+if (only.includes('series')) {
+  const series = await benchSeries((line) => process.stderr.write(`${line}\n`));
+  const table = seriesTable(series);
+  writeResult('series', { ...meta, ...series }, table);
+  writePerformanceDoc();
   process.stdout.write(`${table}\n`);
 }

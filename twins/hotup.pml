@@ -162,9 +162,9 @@ byte reruns;             /* the tool's runs after the first: at most ROUNDS-1 pe
 #endif
 bool downByTool[M];
 
-/* scratch, not part of the state: hidden, or (breadth-first search forbids
-   hidden variables) zeroed after every step so it adds no states */
-#ifdef BFS_SEARCH
+/* scratch, not part of the state: hidden, or (breadth-first and multi-core
+   search forbid hidden variables) zeroed after every step so it adds no states */
+#if defined(BFS_SEARCH) || defined(MULTICORE)
 #define SCRATCH byte
 #else
 #define SCRATCH hidden byte
