@@ -118,7 +118,7 @@ export function seriesNotes(b: SeriesBench): string[] {
     ...(differ.length ? [`- **Two workers counted other states or transitions than one** on ${differ.map((r) => `${r.topology} (${r.faults})`).join(', ')}.`] : []),
     `- SPIN's partial-order reduction, states without it over states with it where both completed: ${factors.length ? `${fix(Math.min(...factors), 2)}..${fix(Math.max(...factors), 2)}` : 'no row completed in both modes'}. The twin is one \`init\` process with one d_step per environment event, so there is no interleaving of processes for the reduction to prune.`,
     ...(ncore.length ? [`- SPIN NCORE=2 could not run: ${ncore.join('; ')}.`] : []),
-    '- POR factor is reserved for a partial-order reduction of hotup check: "-" until check has one.',
+    `- POR factor: hotup check's partial-order reduction (docs/partial-order.md), states without it over states with it. ${porNotes(b)}`,
     `- hotup: INV-* only, no liveness pass, no audit, auto store; 2 workers: \`hotup check --workers 2\` (seconds include starting the threads), speedup is one worker's seconds over two workers', only where both completed. SPIN: the Promela twin (twins/hotup.pml), -O2, -w${s.hashBits}, -m${s.maxDepth}, -DMEMLIM=${s.memoryMB}, the row's time limit (then SIGINT: SPIN prints what it stored); its seconds are its own elapsed time, compiling not included. NCORE=2 is SPIN's multi-core search on two processes with -DNOREDUCE -DSAFETY and the twin's scratch variables visible (-DMULTICORE: multi-core SPIN forbids hidden variables; they are zeroed after every step and add no states); its seconds are the first core's; a multi-core run cut early prints only each core's progress, summed here to 3 significant digits. NCORE speedup: NOREDUCE seconds over NCORE=2 seconds.`,
     `- Machine: ${b.cores} cores shared with other people's processes; one-minute load average ${fix(b.loadBefore, 1)} before the series, ${fix(b.loadAfter, 1)} after; the series took ${fix(b.wallSeconds / 60, 1)} minutes.`,
   ];
@@ -154,4 +154,10 @@ export function seriesMarkdown(b: SeriesBench): string {
     ...seriesNotes(b),
     '',
   ].join('\n');
+}
+
+/** What the reduction said on the series' rows, each distinct note once. */
+function porNotes(b: SeriesBench): string {
+  const notes = [...new Set(b.rows.map((r) => r.oneWorker.por?.note).filter((n): n is string => n !== undefined))];
+  return notes.length ? `It said: ${notes.map((n) => `"${n}"`).join('; ')}.` : 'Not recorded in this run.';
 }

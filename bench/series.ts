@@ -19,6 +19,8 @@ export interface SeriesHotupRun {
   readonly bytesPerState: number;
   /** The machine's one-minute load average just before the search (other people's processes included). */
   readonly loadBefore: number;
+  /** What the partial-order reduction did (CheckResult.por): whether it reduced, and its note. */
+  readonly por: { readonly on: boolean; readonly note: string };
 }
 
 /** One SPIN verification of the series. */
@@ -62,7 +64,7 @@ export interface SeriesRow {
   readonly twoWorkers: SeriesHotupRun | null;
   /** Why there is no two-worker run, or null. */
   readonly twoWorkersNote: string | null;
-  /** hotup check's own partial-order reduction factor: null until check has such a reduction. */
+  /** hotup check's partial-order reduction: states without it over states with it (1: it did not reduce; null: a run was cut). */
   readonly porFactor: number | null;
   readonly spin: SeriesSpin | null;
   /** Why there is no SPIN run ('twin: n>3', 'spin not installed'), or null. */
@@ -113,7 +115,20 @@ async function hotupRun(spec: SeriesRowSpec, workers: number): Promise<SeriesHot
     statesPerSecond: r.statesPerSecond,
     bytesPerState: r.bytesPerState,
     loadBefore,
+    por: { on: r.por.on, note: r.por.note },
   };
+}
+
+/**
+ * States without the reduction over states with it: 1 when it did not
+ * reduce (the same search); otherwise the row again with --no-por, where
+ * both complete (null where either was cut).
+ */
+async function porFactor(spec: SeriesRowSpec, one: SeriesHotupRun): Promise<number | null> {
+  if (!one.por.on) return 1;
+  if (one.verdict !== 'pass') return null;
+  const r = check({ topology: spec.topology, mutant: null, faults: spec.faultSet.faults, userChanges: spec.faultSet.userChanges, liveness: false, audit: false, maxSeconds: spec.maxSeconds, por: false });
+  return r.verdict === 'pass' ? r.states / one.states : null;
 }
 
 /** One SPIN verification of the row in one mode; a verifier that cannot be built or run is a row note, not a failed series. */
@@ -160,7 +175,7 @@ export async function benchSeries(log: (line: string) => void = () => {}, budget
   const elapsed = (): number => (performance.now() - t0) / 1000;
   const loadBefore = loadavg()[0]!;
   const haveSpin = spinAvailable();
-  const firstPass: { spec: SeriesRowSpec; oneWorker: SeriesHotupRun; spin: SeriesSpin | null; spinNote: string | null }[] = [];
+  const firstPass: { spec: SeriesRowSpec; oneWorker: SeriesHotupRun; por: number | null; spin: SeriesSpin | null; spinNote: string | null }[] = [];
   for (const spec of specs) {
     const oneWorker = await hotupRun(spec, 1);
     log(`  ${spec.topology.name} ${spec.faultSet.name}: hotup 1 worker ${oneWorker.verdict}${oneWorker.cutBy ? ` (${oneWorker.cutBy})` : ''} ${oneWorker.states} states in ${oneWorker.seconds.toFixed(1)} s`);
@@ -172,7 +187,7 @@ export async function benchSeries(log: (line: string) => void = () => {}, budget
         log(`  ${spec.topology.name} ${spec.faultSet.name}: SPIN ${mode} ${r.error ?? `${r.states} states in ${r.seconds.toFixed(1)} s${r.cut ? ` (cut: ${r.cut})` : ''}`}`);
       }
     }
-    firstPass.push({ spec, oneWorker, spin, spinNote });
+    firstPass.push({ spec, oneWorker, por: await porFactor(spec, oneWorker), spin, spinNote });
   }
   const two = new Map<SeriesRowSpec, SeriesHotupRun | string>();
   const completed = firstPass.filter((x) => x.oneWorker.verdict === 'pass').sort((a, b) => a.oneWorker.seconds - b.oneWorker.seconds);
@@ -185,7 +200,7 @@ export async function benchSeries(log: (line: string) => void = () => {}, budget
     log(`  ${x.spec.topology.name} ${x.spec.faultSet.name}: hotup 2 workers ${r.verdict} ${r.states} states in ${r.seconds.toFixed(1)} s`);
     two.set(x.spec, r);
   }
-  const rows: SeriesRow[] = firstPass.map(({ spec, oneWorker, spin, spinNote }) => {
+  const rows: SeriesRow[] = firstPass.map(({ spec, oneWorker, por, spin, spinNote }) => {
     const t = two.get(spec);
     return {
       topology: spec.topology.name,
@@ -197,7 +212,7 @@ export async function benchSeries(log: (line: string) => void = () => {}, budget
       oneWorker,
       twoWorkers: typeof t === 'object' ? t : null,
       twoWorkersNote: typeof t === 'string' ? t : t === undefined ? 'one worker did not complete' : null,
-      porFactor: null,
+      porFactor: por,
       spin,
       spinNote,
     };

@@ -48,6 +48,7 @@ const hotup = (o: Partial<SeriesHotupRun>): SeriesHotupRun => ({
   statesPerSecond: 78_797,
   bytesPerState: 44.1,
   loadBefore: 0.5,
+  por: { on: false, note: 'off: every one of the 26 classes of step touches what the checked invariants observe' },
   ...o,
 });
 const spinRun = (o: Partial<SeriesSpinRun>): SeriesSpinRun => ({ states: 1_575_951, transitions: 10_608_013, seconds: 3.2, wallSeconds: 3.5, compileSeconds: 5, memoryMB: 700, cut: null, error: null, ...o });
