@@ -158,6 +158,7 @@ export function seriesMarkdown(b: SeriesBench): string {
 
 /** What the reduction said on the series' rows, each distinct note once. */
 function porNotes(b: SeriesBench): string {
-  const notes = [...new Set(b.rows.map((r) => r.oneWorker.por?.note).filter((n): n is string => n !== undefined))];
+  // The notes differ only in how many classes of step the row's topology has.
+  const notes = [...new Set(b.rows.map((r) => r.oneWorker.por?.note.replace(/the \d+ classes/, 'the classes')).filter((n): n is string => n !== undefined))];
   return notes.length ? `It said: ${notes.map((n) => `"${n}"`).join('; ')}.` : 'Not recorded in this run.';
 }
