@@ -233,7 +233,7 @@ export function registerCheckCommand(program: Command): void {
     )
     .addOption(
       new Option('--workers <n>', 'worker threads of the breadth-first search, each owning the states whose hash falls to it (1: no threads); LIVE-* and --vacuity then run in this thread on the gathered states, --coverage runs on one worker')
-        .default(1, `1; up to ${availableParallelism()} on this machine (its cores): on two cores two workers measured slower than one, docs/performance.md`)
+        .default(1, `1; up to ${availableParallelism()} on this machine (its cores): more pay off on INV-only searches of millions of states, not with LIVE-* (docs/parallel-check.md)`)
         .argParser(intOption('--workers', 1, 1024)),
     )
     .option('--no-liveness', 'skip the fair-cycle search for LIVE-*')
