@@ -29,7 +29,7 @@ export function peersMarkdown(r: ReturnType<typeof runPeers>): string {
   const out = [
     '# hotup beside SPIN and Quint',
     '',
-    'Written by `npm run bench:peers` (bench/peers/run.ts); do not edit by hand. Twins: twins/hotup.pml (SPIN), twins/hotup.qnt (Quint); twins/README.md maps their steps to the model.',
+    'Written by `npm run bench:peers` (bench/peers/main.ts); do not edit by hand. Twins: twins/hotup.pml (SPIN), twins/hotup.qnt (Quint); twins/README.md maps their steps to the model.',
     `Machine: ${r.machine}.`,
     '',
     ...summary(r),

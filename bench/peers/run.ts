@@ -1,11 +1,8 @@
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { checkRun, exploreRun, PEERS_BUGS, PEERS_EXHAUSTIVE, PEERS_SIMULATION, seedsOf, topologyOf, type ScenarioOf } from '../../scenarios/index.js';
 import { check } from '../../src/check/check.js';
 import { explore } from '../../src/explore/explore.js';
 import { runQuint } from '../../twins/quint.js';
 import { runSpin, spinAvailable } from '../../twins/spin.js';
-import { writePerformanceDoc } from '../performance-doc.js';
 
 const median = (xs: number[]): number => {
   const s = [...xs].sort((a, b) => a - b);
@@ -97,15 +94,4 @@ export function runPeers() {
     simulation: PEERS_SIMULATION.map(simulation),
     bugs: PEERS_BUGS.map(bugFinding),
   };
-}
-
-if (process.argv[1]?.endsWith('run.ts') && process.argv[1].includes('peers')) {
-  const r = runPeers();
-  const root = join(import.meta.dirname, '..', '..');
-  mkdirSync(join(root, 'bench/results'), { recursive: true });
-  const json = join(root, 'bench/results/peers.json');
-  writeFileSync(`${json}.tmp`, `${JSON.stringify(r, null, 2)}\n`);
-  renameSync(`${json}.tmp`, json);
-  // The page also renders the workers and scale series (bench/workers.ts, bench/series.ts): one writer for all.
-  process.stdout.write(writePerformanceDoc());
 }
