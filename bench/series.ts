@@ -91,16 +91,19 @@ export const SERIES_BUDGET_SECONDS = 25 * 60;
 const SPIN_SETTINGS = { hashBits: 26, maxDepth: 5_000_000, memoryMB: 6144 } as const;
 
 /** Runs hotup check on `workers` workers with the row's settings. */
+/** The row's search: INV-* only, no audit, cut at the row's limit. */
+const optionsOf = (spec: SeriesRowSpec): CheckOptions => ({
+  topology: spec.topology,
+  mutant: null,
+  faults: spec.faultSet.faults,
+  userChanges: spec.faultSet.userChanges,
+  liveness: false,
+  audit: false,
+  maxSeconds: spec.maxSeconds,
+});
+
 async function hotupRun(spec: SeriesRowSpec, workers: number): Promise<SeriesHotupRun> {
-  const o: CheckOptions = {
-    topology: spec.topology,
-    mutant: null,
-    faults: spec.faultSet.faults,
-    userChanges: spec.faultSet.userChanges,
-    liveness: false,
-    audit: false,
-    maxSeconds: spec.maxSeconds,
-  };
+  const o = optionsOf(spec);
   const loadBefore = loadavg()[0]!;
   const c0 = process.cpuUsage();
   const r: CheckResult = workers === 1 ? check(o) : await checkOnWorkers(o, workers);
@@ -127,7 +130,7 @@ async function hotupRun(spec: SeriesRowSpec, workers: number): Promise<SeriesHot
 async function porFactor(spec: SeriesRowSpec, one: SeriesHotupRun): Promise<number | null> {
   if (!one.por.on) return 1;
   if (one.verdict !== 'pass') return null;
-  const r = check({ topology: spec.topology, mutant: null, faults: spec.faultSet.faults, userChanges: spec.faultSet.userChanges, liveness: false, audit: false, maxSeconds: spec.maxSeconds, por: false });
+  const r = check({ ...optionsOf(spec), por: false });
   return r.verdict === 'pass' ? r.states / one.states : null;
 }
 

@@ -1,25 +1,9 @@
 import type { EnvEvent, EnvKind } from '../../model/env-event.js';
 import { ROUND_VERSIONS } from '../../model/boot.js';
-import { EVENT_KINDS } from '../../model/event-kinds.js';
+import { EVENT_KINDS, faultOf } from '../../model/event-kinds.js';
 import type { FaultId } from '../../model/faults.js';
 import type { Topology } from '../../topology/topology.js';
 import type { EventClass } from './footprint.js';
-
-/** The fault without which no event of a kind is ever offered (the probe's failure is one outcome of a probe that is always offered). */
-const NEEDS: Partial<Record<EnvKind, FaultId>> = {
-  'parent.remove': 'FAULT-PARENT-REMOVE',
-  'child.rmmod': 'FAULT-FORCED-UNLOAD',
-  'child.unbind': 'FAULT-FORCED-UNLOAD',
-  'child.bind': 'FAULT-FORCED-UNLOAD',
-  'bond.primary': 'FAULT-USER-CONFIG',
-  'bond.primaryReselect': 'FAULT-USER-CONFIG',
-  'bond.activeSlave': 'FAULT-USER-CONFIG',
-  'user.mtu': 'FAULT-USER-CONFIG',
-  'user.mac': 'FAULT-USER-CONFIG',
-  'user.admin': 'FAULT-USER-CONFIG',
-  'tool.restart': 'FAULT-TOOL-RESTART',
-  'notify.lost': 'FAULT-NOTIFY-LOST',
-};
 
 /**
  * Every class of environment event the topology can ever offer under these
@@ -29,14 +13,9 @@ const NEEDS: Partial<Record<EnvKind, FaultId>> = {
  */
 export function eventClasses(t: Topology, faults: readonly FaultId[], rounds: number | null): EventClass[] {
   const out: EventClass[] = [];
-  const allowed = (k: EnvKind): boolean => {
-    const f = NEEDS[k];
-    return (f === undefined || faults.includes(f)) && (k !== 'tool.rerun' || rounds !== 1);
-  };
   for (const kind of Object.keys(EVENT_KINDS) as EnvKind[]) {
-    if (!allowed(kind)) continue;
     const group = EVENT_KINDS[kind].group;
-    if (group === 'boot') continue;
+    if (group === 'boot' || (kind === 'tool.rerun' && rounds === 1)) continue;
     if (group === 'child') {
       for (let k = 0; k < t.children; k++) {
         if (kind === 'child.probe' || kind === 'child.remove' || kind === 'child.unbind' || kind === 'child.bind') {
@@ -47,7 +26,11 @@ export function eventClasses(t: Topology, faults: readonly FaultId[], rounds: nu
       for (let i = 0; i < t.netdevs; i++) out.push({ kind, netdev: i });
     } else out.push({ kind });
   }
-  return out;
+  // A class whose event injects a fault left out is never offered (a probe's representative succeeds, so probes stay).
+  return out.filter((c) => {
+    const f = faultOf(representative(c));
+    return f === null || faults.includes(f);
+  });
 }
 
 /**

@@ -49,7 +49,7 @@ export const classKey = (c: EventClass): string => `${c.kind}|${c.child ?? ''}|$
  * own slot and its netdevs' for a child's step, the netdev's own slot and its
  * child's for a user's netdev change, every instance otherwise.
  */
-function slotsOf(t: Topology, l: Layout, c: EventClass, k: ComponentKind): number[] {
+function slotsOf(t: Topology, l: Layout, c: Partial<EventClass>, k: ComponentKind): number[] {
   const all = (n: number, slot: (i: number) => number): number[] => Array.from({ length: n }, (_, i) => slot(i));
   if (k === 'child') {
     if (c.child !== undefined) return [childSlot(l, c.child)];
@@ -66,11 +66,11 @@ function slotsOf(t: Topology, l: Layout, c: EventClass, k: ComponentKind): numbe
 
 /** The slots of the component kinds whose delivered messages a property reads. */
 export const messageSlots = (t: Topology, l: Layout, inv: Pick<Invariant<unknown>, 'readsMessagesTo'>): number[] =>
-  (inv.readsMessagesTo ?? []).flatMap((k) => slotsOf(t, l, {} as EventClass, k));
+  (inv.readsMessagesTo ?? []).flatMap((k) => slotsOf(t, l, {}, k));
 
 /** The slots a property reads: its component kinds, the fault bits, its own monitor. */
 export function observedSlots(t: Topology, l: Layout, inv: Pick<Invariant<unknown>, 'id' | 'observes'>): number[] {
-  const out = inv.observes.flatMap((o: Observed) => (o === 'faults' ? [l.faults] : slotsOf(t, l, {} as EventClass, o)));
+  const out = inv.observes.flatMap((o: Observed) => (o === 'faults' ? [l.faults] : slotsOf(t, l, {}, o)));
   const j = l.monitorIds.indexOf(inv.id);
   return j >= 0 ? [...out, monitorSlot(l, j)] : out;
 }
@@ -88,6 +88,7 @@ export function footprintOf(t: Topology, l: Layout, c: EventClass, monitors: rea
   // A child's step may deliver to another child (a bind's cascade does), so it reads every child; it writes only its own.
   for (const kind of k.reads) for (const s of slotsOf(t, l, kind === 'child' ? { kind: c.kind } : c, kind)) reads[s] = 1;
   for (const kind of k.writes) for (const s of slotsOf(t, l, c, kind)) writes[s] = 1;
+  // A probe is a kernel step, but its failure is FAULT-PROBE-FAIL: it may set a fault bit too.
   if (k.actor === 'fault' || c.kind === 'child.probe') writes[l.faults] = 1;
   if (k.group === 'netdev-config' || k.group === 'bond-options' || c.kind === 'tool.rerun') reads[l.userChanges] = writes[l.userChanges] = 1;
   // A monitor moves when what it observes changes, or a message it reads is delivered.

@@ -18,7 +18,6 @@ export class FootprintBroken extends Error {}
  */
 export const TRIAL_STATES = 4096;
 
-
 /**
  * Partial-order reduction by stubborn sets (Valmari), over classes of
  * environment steps whose footprints come from the event-kind table
@@ -83,9 +82,8 @@ export class StubbornSets {
     const booted = ts.materialise(ts.initial);
     this.target = this.classes.map((c) => {
       const m = ts.system.toMessage(booted, representative(c));
-      const only = new Uint8Array(l.width);
-      only[slotOf(l, m)] = 1;
-      return { to: m.to, type: m.event.type, slot: slotOf(l, m), nes: this.bitsWhere((b) => writesAny(only, b)) };
+      const slot = slotOf(l, m);
+      return { to: m.to, type: m.event.type, slot, nes: this.bitsWhere((b) => b.writes[slot] === 1) };
     });
     // Visible: the step may change what a checked invariant observes, or deliver a message it reads.
     const observed = new Uint8Array(l.width);
