@@ -209,10 +209,12 @@ ping_once() {
   PING_LOSS=; PING_MS_TAKEN=0
   icmp_out_echos; out0=$OUTECHOS
   rd $PEERSYS/class/net/br0/statistics/rx_packets; rx0=$V
-  rm -f /run/pingrc
-  ( ping -c1 -W1 10.0.0.2 >/dev/null 2>&1; echo $? > /run/pingrc ) &
+  # ping is this shell's own child, killed and reaped here: a ping left
+  # running would be re-parented to PID 1 (this shell) and its exit, up to a
+  # second later, would interrupt whatever the shell was writing then.
+  ping -c1 -W1 10.0.0.2 >/dev/null 2>&1 &
   pp=$!; i=0; sent=
-  while [ ! -s /run/pingrc ]; do
+  while running $pp; do
     PING_MS_TAKEN=$((i * 5))
     if [ $i -ge $((PING_MS / 5)) ]; then PING_LOSS=timeout; kill $pp 2>/dev/null; wait $pp 2>/dev/null; return 1; fi
     if [ -z "$sent" ]; then
@@ -224,9 +226,15 @@ ping_once() {
     nap 0.005; i=$((i + 1))
   done
   PING_MS_TAKEN=$((i * 5))
-  wait $pp 2>/dev/null
-  rd /run/pingrc; [ "$V" = 0 ] || PING_LOSS=failed
-  [ "$V" = 0 ]
+  wait $pp 2>/dev/null; rc=$?
+  [ $rc = 0 ] || PING_LOSS=failed
+  [ $rc = 0 ]
+}
+# running PID: the child has not exited (a zombie, or one already reaped, has)
+running() {
+  st=
+  read -r _p _c st _r 2>/dev/null < /proc/$1/stat || return 1
+  [ "$st" != Z ]
 }
 
 # ---- observation -------------------------------------------------------------
@@ -275,8 +283,9 @@ observe() { # observe OPNAME [OPERR]
   case $bc in 1) bcj=true;; 0) bcj=false;; *) bcj=null;; esac
   if [ -n "$act" ]; then actj="\"$act\""; else actj=null; fi
   if [ -n "$oerr" ]; then oej="\"$oerr\""; else oej=null; fi
-  printf '@@OBS {"scenario":%d,"step":%d,"op":"%s","op_error":%s,"t_ms":%d,"mii_runs":%d,"mii_runs_during_ping":%d,"active_slave":%s,"bond_carrier":%s,"bond_mii_status":"%s","slaves":[%s],"ping":%s,"ping_ms":%s,"ping_loss":%s,"ping_tx":%s,"ping_linkwatch_wait_ms":%s}\n' \
-    "$SI" "$STEP" "$op" "$oej" "$t" "$runs" "$runs_ping" "$actj" "$bcj" "$bms" "$sl" "$pj" "$pmj" "$plj" "$via" "$lwj"
+  # echo, not printf: busybox's echo retries a console write a signal
+  # interrupts, where printf's stdio would drop the whole line
+  echo "@@OBS {\"scenario\":$SI,\"step\":$STEP,\"op\":\"$op\",\"op_error\":$oej,\"t_ms\":$t,\"mii_runs\":$runs,\"mii_runs_during_ping\":$runs_ping,\"active_slave\":$actj,\"bond_carrier\":$bcj,\"bond_mii_status\":\"$bms\",\"slaves\":[$sl],\"ping\":$pj,\"ping_ms\":$pmj,\"ping_loss\":$plj,\"ping_tx\":$via,\"ping_linkwatch_wait_ms\":$lwj}"
   STEP=$((STEP + 1))
 }
 
