@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { memberFileText, memberRecord } from '../src/swarm/member-file.js';
-import { memberFileName, mergeSwarm } from '../src/swarm/merge.js';
+import { coveredStates, memberFileName, mergeSwarm, type SwarmReport } from '../src/swarm/merge.js';
 import { runMember, type MemberOptions, type MemberResult } from '../src/swarm/member.js';
 import { parseTopology } from '../src/topology/parse.js';
 import { orderText } from '../src/swarm/plan.js';
@@ -39,7 +39,8 @@ export interface SwarmBench {
   readonly omissions: readonly OmissionRow[];
   readonly budgetSeconds: number;
   readonly swarm: readonly SwarmBenchMember[];
-  readonly covered: { readonly largestMember: number; readonly upperBound: number };
+  /** The bounds on the distinct states the four covered, and the estimate from the union of their sketches. */
+  readonly covered: SwarmReport['states'];
   /** A space no exhaustive search here finishes: c4-n6 searched exhaustively and by a swarm of two for the same seconds each. */
   readonly large: LargeSwarm;
 }
@@ -51,7 +52,7 @@ export interface LargeSwarm {
   readonly budgetSeconds: number;
   readonly exhaustive: { readonly verdict: string; readonly states: number; readonly seconds: number };
   readonly members: readonly SwarmBenchMember[];
-  readonly merged: { readonly verdict: string; readonly largestMember: number; readonly upperBound: number; readonly violations: number };
+  readonly merged: { readonly verdict: string; readonly largestMember: number; readonly upperBound: number; readonly estimate: number | null; readonly violations: number };
 }
 
 /** Four children, six netdevs bound round-robin: the largest series topology. */
@@ -76,7 +77,7 @@ export function benchLargeSwarm(budgetSeconds: number, log: (line: string) => vo
       budgetSeconds,
       exhaustive: { verdict: ex.verdict, states: ex.states, seconds: ex.seconds },
       members,
-      merged: { verdict: m.verdict, largestMember: m.states.largestMember, upperBound: m.states.upperBound, violations: m.violations.length },
+      merged: { verdict: m.verdict, largestMember: m.states.largestMember, upperBound: m.states.upperBound, estimate: m.states.estimate, violations: m.violations.length },
     };
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -105,7 +106,7 @@ export function benchSwarm(budgetSeconds: number, log: (line: string) => void, l
     omissions,
     budgetSeconds,
     swarm,
-    covered: { largestMember: Math.max(...swarm.map((m) => m.states)), upperBound: swarm.reduce((s, m) => s + m.states, 0) },
+    covered: coveredStates(members),
     large: benchLargeSwarm(largeBudgetSeconds, log),
   };
 }
@@ -124,12 +125,12 @@ export function swarmTables(b: SwarmBench): string {
     `a swarm of 4, 2^27 bits each, --max-seconds ${b.budgetSeconds} each (one after another on one core):`,
     'member  order                                        states      states/s   ended',
     ...b.swarm.map((m) => `${String(m.member).padStart(6)}  ${m.order.padEnd(43)}  ${fmt(m.states).padStart(10)}  ${fmt(m.statesPerSecond).padStart(10)}   ${m.cutBy ? `cut by --${m.cutBy}` : 'no new state left'}`),
-    `covered: at least ${fmt(b.covered.largestMember)}, at most ${fmt(b.covered.upperBound)} distinct states (upper bound: the sum)`,
+    `covered: at least ${fmt(b.covered.largestMember)}, at most ${fmt(b.covered.upperBound)} distinct states (upper bound: the sum); about ${fmt(b.covered.estimate!)} by the union of the members' sketches, ${((100 * b.covered.estimate!) / b.exhaustive.states).toFixed(1)} % of the ${fmt(b.exhaustive.states)} reachable`,
     '',
     `${b.large.topology}, faults ${b.large.faults}, ${b.large.budgetSeconds} s each:`,
     `  exhaustive check: ${b.large.exhaustive.verdict.toUpperCase()}, ${fmt(b.large.exhaustive.states)} states stored in ${b.large.exhaustive.seconds.toFixed(1)} s`,
     ...b.large.members.map((m) => `  swarm member ${m.member} of 2 (${m.order}): ${fmt(m.states)} states, ${fmt(m.statesPerSecond)} states/s, ${m.cutBy ? `cut by --${m.cutBy}` : 'no new state left'}`),
-    `  hotup swarm merge: ${b.large.merged.verdict.toUpperCase()}, ${b.large.merged.violations} violations, covered at least ${fmt(b.large.merged.largestMember)}, at most ${fmt(b.large.merged.upperBound)} distinct states`,
+    `  hotup swarm merge: ${b.large.merged.verdict.toUpperCase()}, ${b.large.merged.violations} violations, covered at least ${fmt(b.large.merged.largestMember)}, at most ${fmt(b.large.merged.upperBound)} distinct states${b.large.merged.estimate === null ? '' : `, about ${fmt(b.large.merged.estimate)} by the union of the members' sketches`}`,
   ];
   return out.join('\n');
 }

@@ -8,6 +8,7 @@ import { parseTopology } from '../topology/parse.js';
 import { clip, shortQuote } from '../topology/quote.js';
 import type { MemberResult } from './member.js';
 import { MAX_MEMBERS, type Strategy, type SuccessorOrder } from './plan.js';
+import { SKETCH_KIND, SKETCH_PRECISION, UnionSketch } from './union-sketch.js';
 
 /** The format word of a member file. */
 export const MEMBER_FORMAT = 'hotup-swarm-member/1';
@@ -52,6 +53,8 @@ export interface MemberRecord {
     readonly omissionProbability: number;
     readonly expectedOmissions: number;
   };
+  /** A HyperLogLog sketch of the states visited (null in files that predate it): merged, it estimates the swarm's distinct states. */
+  readonly coverage: { readonly sketch: typeof SKETCH_KIND; readonly precision: number; readonly registers: string } | null;
   readonly ended: MemberEnd;
   /** The limit that stopped the member (null unless `ended` is 'cut'). */
   readonly cut: { readonly by: string; readonly reason: string | null } | null;
@@ -94,6 +97,7 @@ export function memberRecord(r: MemberResult, eventsFile: string | null): Member
     deadlocks: r.deadlocks,
     seconds: Number(r.seconds.toFixed(3)),
     bitstate: r.bitstate,
+    coverage: { sketch: SKETCH_KIND, precision: SKETCH_PRECISION, registers: r.sketch.toBase64() },
     ended: cx ? 'violation' : r.cutBy ? 'cut' : 'exhausted',
     cut: cx || !r.cutBy ? null : { by: r.cutBy, reason: r.cutReason },
     violation: cx && { property: cx.property, message: cx.message, steps: cx.events.length, eventsFile: eventsFile! },
@@ -109,7 +113,7 @@ export function memberFileText(r: MemberRecord): string {
 /** A member file that cannot be used, naming the file, the field and the fix (exit 2). */
 export class SwarmFileError extends Error {}
 
-/** Far above any member file (a few kilobytes). */
+/** Far above any member file (some 25 kilobytes, most of it the sketch of its states). */
 const MAX_BYTES = 16 << 20;
 
 const FIX = "pass the files 'hotup check --swarm K/N --swarm-out' wrote, unedited";
@@ -202,6 +206,13 @@ export function parseMemberFile(text: string, path: string): MemberRecord {
     if (!PROPERTY_IDS.includes(property)) fail('violation.property', `names ${shortQuote(property)}, which is no INV-*/LIVE-* id (hotup list)`);
     return { property, message: str(x.message, 'violation.message'), steps: whole(x.steps, 'violation.steps', 1), eventsFile: str(x.eventsFile, 'violation.eventsFile') };
   });
+  const coverage = d.coverage === undefined ? null : nullOr(d.coverage, (v) => {
+    const c = obj(v, 'coverage');
+    if (c.sketch !== SKETCH_KIND || c.precision !== SKETCH_PRECISION) fail('coverage', `must be a ${SKETCH_KIND} sketch of precision ${SKETCH_PRECISION}, got ${shortQuote(c.sketch)} of ${shortQuote(c.precision)}`);
+    const registers = str(c.registers, 'coverage.registers');
+    if (!UnionSketch.fromBase64(registers)) fail('coverage.registers', `must be the base64 of ${2 ** SKETCH_PRECISION} registers of at most ${64 - SKETCH_PRECISION + 1}`);
+    return { sketch: SKETCH_KIND, precision: SKETCH_PRECISION, registers };
+  });
   if ((ended === 'violation') !== (violation !== null)) fail('violation', ended === 'violation' ? "must describe the counterexample when 'ended' is \"violation\"" : `must be null when 'ended' is "${ended}"`);
   return {
     format: MEMBER_FORMAT,
@@ -224,6 +235,7 @@ export function parseMemberFile(text: string, path: string): MemberRecord {
       omissionProbability: num(b.omissionProbability, 'bitstate.omissionProbability'),
       expectedOmissions: num(b.expectedOmissions, 'bitstate.expectedOmissions'),
     },
+    coverage,
     ended,
     cut,
     violation,

@@ -13,6 +13,7 @@ import { BITSTATE_BITS, BITSTATE_HASHES } from './bitstate.js';
 import { omissionEstimate, type OmissionEstimate } from './omission.js';
 import { memberPlan, type MemberPlan } from './plan.js';
 import { swarmSearch } from './search.js';
+import type { UnionSketch } from './union-sketch.js';
 
 /** What one swarm member checks, and how (`hotup check --swarm K/N`). */
 export interface MemberOptions {
@@ -70,6 +71,8 @@ export interface MemberResult {
   readonly deadlocks: number;
   readonly seconds: number;
   readonly bitstate: BitstateFigures;
+  /** The states it visited, sketched: members' sketches merge into an estimate of the distinct states the swarm covered. */
+  readonly sketch: UnionSketch;
   /** The limit that stopped the member, or null: it found a violation, or ran out of states it took as new. */
   readonly cutBy: Cut | null;
   readonly cutReason: string | null;
@@ -126,6 +129,7 @@ export function runMember(o: MemberOptions): MemberResult {
     deadlocks: r.deadlocks,
     seconds: r.seconds,
     bitstate: { log2Bits, bytes: r.bitstate.bytes, hashFunctions: BITSTATE_HASHES, bitsSet, ...omissionEstimate(r.states, m, BITSTATE_HASHES, bitsSet) },
+    sketch: r.sketch,
     cutBy: counterexample ? null : r.cut,
     cutReason: counterexample ? null : r.cutReason,
     counterexample,

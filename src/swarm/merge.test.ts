@@ -9,6 +9,8 @@ import { runMember, type MemberOptions } from './member.js';
 import { memberFileText, memberRecord, type MemberRecord } from './member-file.js';
 import { memberFileName, mergeSwarm } from './merge.js';
 import { formatSwarmReport, swarmReportJson } from './report.js';
+import { stateKey } from '../model/canonical.js';
+import { SKETCH_ERROR } from './union-sketch.js';
 
 const claims = PRESETS['claims-1-9']!;
 const mutantRun: Omit<MemberOptions, 'member'> = { topology: claims, mutant: 'MUT-PARALLEL-UPGRADE', faults: [], userChanges: null, rounds: 1, properties: null, members: 4, swarmSeed: 1 };
@@ -70,6 +72,35 @@ describe('hotup swarm merge', () => {
   });
 });
 
+describe('hotup swarm merge estimates the distinct states the members covered together', () => {
+  it('from the union of their sketches, within three standard errors of the exact union, which neither bound comes near', () => {
+    const dir = fresh();
+    const run: Omit<MemberOptions, 'member'> = { ...correctRun, faults: FAULTS.filter((f) => f !== 'FAULT-USER-CONFIG'), members: 4, maxStates: 8000, bitstateBits: 20 };
+    const union = new Set<string>();
+    for (const k of [0, 1, 2, 3]) {
+      const r = runMember({ ...run, member: k, onNewState: (s) => union.add(stateKey(s)) });
+      writeFileSync(join(dir, memberFileName(k, 4)), memberFileText(memberRecord(r, null)));
+    }
+    const s = mergeSwarm([dir]).states;
+    // The members overlap, and each covers only part of the union: the bounds are both far from it.
+    expect(union.size).toBeGreaterThan(s.largestMember * (1 + 4 * SKETCH_ERROR));
+    expect(union.size).toBeLessThan(s.upperBound * (1 - 4 * SKETCH_ERROR));
+    expect(Math.abs(s.estimate! - union.size)).toBeLessThanOrEqual(3 * SKETCH_ERROR * union.size);
+    expect(formatSwarmReport(mergeSwarm([dir]))).toMatch(/^covered: about [\d,]+ distinct states, from the union of the members' HyperLogLog sketches \(standard error 0\.8 %\)$/m);
+  });
+
+  it('gives no estimate, and says which member lacks a sketch, for member files written without one', () => {
+    const dir = fresh();
+    const a = writeMember(dir, correctRun, 0);
+    const r = JSON.parse(readFileSync(a, 'utf8'));
+    delete r.coverage;
+    writeFileSync(a, JSON.stringify(r));
+    const report = mergeSwarm([a]);
+    expect(report.states.estimate).toBeNull();
+    expect(formatSwarmReport(report)).toContain('covered: no estimate (member 0 wrote no sketch of its states)');
+  });
+});
+
 describe('hotup swarm merge refuses files that are not members of one swarm', () => {
   const dir = fresh();
   const a = writeMember(dir, correctRun, 0);
@@ -103,6 +134,7 @@ describe('hotup swarm merge refuses files that are not members of one swarm', ()
     expect(() => mergeSwarm([other('k.json', (r) => (r.member = 3))])).toThrow(/field 'member' is 3, but the swarm has 3 members \(0 to 2\)/);
     expect(() => mergeSwarm([other('cut.json', (r) => (r.cut = null))])).toThrow(/field 'cut' must name the limit when 'ended' is "cut"/);
     expect(() => mergeSwarm([other('order.json', (r) => (r.order.strategy = 'random'))])).toThrow(/field 'order\.strategy' must be one of dfs, bfs/);
+    expect(() => mergeSwarm([other('sketch.json', (r) => (r.coverage.registers = 'AAAA'))])).toThrow(/field 'coverage\.registers' must be the base64 of 16384 registers/);
     const mutantDir = fresh();
     writeMember(mutantDir, mutantRun, 2);
     expect(() => mergeSwarm([join(mutantDir, 'counterexample-2-of-4.json')])).toThrow(/field 'format' .*this is a counterexample events file/);

@@ -4,6 +4,7 @@ import { EventsFileError, readEventsFile } from '../check/events-file.js';
 import { canonicalJson } from '../model/canonical.js';
 import { shellQuote, shortQuote } from '../topology/quote.js';
 import { readMemberFile, SwarmFileError, type MemberRecord, type SwarmIdentity } from './member-file.js';
+import { SKETCH_ERROR, UnionSketch } from './union-sketch.js';
 
 /** One member as the merged report lists it. */
 export interface MergedMember extends MemberRecord {
@@ -37,6 +38,14 @@ export interface SwarmReport {
     readonly largestMember: number;
     /** Every member's states added up: an upper bound on the distinct states covered (members overlap). */
     readonly upperBound: number;
+    /**
+     * The distinct states the members covered together, estimated from the
+     * union of their HyperLogLog sketches and kept between the two bounds;
+     * null when a member's file has no sketch.
+     */
+    readonly estimate: number | null;
+    /** One standard error of the estimate, relative (0.008: within 0.8 % about two times in three, within 2.4 % almost always). */
+    readonly estimateError: number;
   };
   readonly transitions: number;
   readonly violations: readonly MergedViolation[];
@@ -108,10 +117,23 @@ export function mergeSwarm(inputs: readonly string[]): SwarmReport {
     swarm: first.swarm,
     members: sorted,
     missing,
-    states: { largestMember: Math.max(...sorted.map((m) => m.states)), upperBound: sorted.reduce((s, m) => s + m.states, 0) },
+    states: coveredStates(sorted.map((m) => ({ states: m.states, sketch: m.coverage && UnionSketch.fromBase64(m.coverage.registers) }))),
     transitions: sorted.reduce((s, m) => s + m.transitions, 0),
     violations: distinctViolations(sorted),
   };
+}
+
+/** The bounds on the distinct states members covered, and the estimate from the union of their sketches (null when one has none). */
+export function coveredStates(members: readonly { readonly states: number; readonly sketch: UnionSketch | null }[]): SwarmReport['states'] {
+  const largestMember = Math.max(...members.map((m) => m.states));
+  const upperBound = members.reduce((s, m) => s + m.states, 0);
+  let estimate: number | null = null;
+  if (members.every((m) => m.sketch !== null)) {
+    const union = new UnionSketch();
+    for (const m of members) union.merge(m.sketch!);
+    estimate = Math.round(Math.min(upperBound, Math.max(largestMember, union.estimate())));
+  }
+  return { largestMember, upperBound, estimate, estimateError: SKETCH_ERROR };
 }
 
 /** The events file of a member's violation, resolved beside its member file and checked to hold that violation. */

@@ -67,6 +67,9 @@ export function formatSwarmReport(r: SwarmReport): string {
   out.push(
     '',
     `states: each member's count is exact; together the members covered at least ${fmt(r.states.largestMember)} distinct states (the largest member) and at most ${fmt(r.states.upperBound)} (an upper bound: the sum over members, who overlap); ${fmt(r.transitions)} transitions in all`,
+    r.states.estimate === null
+      ? `covered: no estimate (${r.members.filter((m) => m.coverage === null).map((m) => `member ${m.member}`).join(', ')} wrote no sketch of its states)`
+      : `covered: about ${fmt(r.states.estimate)} distinct states, from the union of the members' HyperLogLog sketches (standard error ${(100 * r.states.estimateError).toFixed(1)} %)`,
   );
   if (r.violations.length) {
     out.push('');

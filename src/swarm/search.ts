@@ -5,6 +5,8 @@ import type { Cut } from '../check/bfs.js';
 import { Bitstate } from './bitstate.js';
 import type { Strategy, SuccessorOrder } from './plan.js';
 import { Rng } from './rng.js';
+import { UnionSketch } from './union-sketch.js';
+import { CanonicalVector } from './canonical-vector.js';
 
 /** One member's search: its order, its seed, its bit array and its limits. */
 export interface SwarmSearchOptions {
@@ -35,6 +37,8 @@ export interface SwarmSearchResult {
   readonly violation: { readonly events: readonly number[]; readonly invariant: number } | null;
   readonly seconds: number;
   readonly bitstate: Bitstate;
+  /** The states taken as new, sketched so that members' sketches merge into their union's. */
+  readonly sketch: UnionSketch;
 }
 
 /** Transitions between looks at the clock and the memory. */
@@ -54,12 +58,14 @@ export function swarmSearch(ts: TableSystem, o: SwarmSearchOptions): SwarmSearch
   const s = new Search(ts, o);
   const t0 = performance.now();
   const r = o.strategy === 'dfs' ? s.dfs(t0) : s.bfs(t0);
-  return { ...r, states: s.states, transitions: s.transitions, deadlocks: s.deadlocks, cut: s.cut, cutReason: s.cutReason, seconds: (performance.now() - t0) / 1000, bitstate: s.bits };
+  return { ...r, states: s.states, transitions: s.transitions, deadlocks: s.deadlocks, cut: s.cut, cutReason: s.cutReason, seconds: (performance.now() - t0) / 1000, bitstate: s.bits, sketch: s.sketch };
 }
 
 /** The search's state, shared by the two strategies. */
 class Search {
   readonly bits: Bitstate;
+  readonly sketch = new UnionSketch();
+  private readonly canonical: CanonicalVector;
   states = 0;
   transitions = 0;
   deadlocks = 0;
@@ -79,6 +85,7 @@ class Search {
   ) {
     this.w = ts.width;
     this.bits = new Bitstate(o.bitstateBits, o.hashes, o.seed);
+    this.canonical = new CanonicalVector(ts);
     this.rng = new Rng(o.seed);
     this.maxStates = o.maxStates ?? Number.MAX_SAFE_INTEGER;
     this.maxMemory = o.maxMemoryBytes ?? Number.POSITIVE_INFINITY;
@@ -124,6 +131,7 @@ class Search {
   private fresh(v: StateVector): boolean {
     if (this.bits.testAndSet(v)) return false;
     this.states++;
+    this.sketch.add(this.canonical.of(v));
     this.o.onNewState?.(v);
     return true;
   }
