@@ -125,12 +125,12 @@ export function swarmTables(b: SwarmBench): string {
     `a swarm of 4, 2^27 bits each, --max-seconds ${b.budgetSeconds} each (one after another on one core):`,
     'member  order                                        states      states/s   ended',
     ...b.swarm.map((m) => `${String(m.member).padStart(6)}  ${m.order.padEnd(43)}  ${fmt(m.states).padStart(10)}  ${fmt(m.statesPerSecond).padStart(10)}   ${m.cutBy ? `cut by --${m.cutBy}` : 'no new state left'}`),
-    `covered: at least ${fmt(b.covered.largestMember)}, at most ${fmt(b.covered.upperBound)} distinct states (upper bound: the sum); about ${fmt(b.covered.estimate!)} by the union of the members' sketches, ${((100 * b.covered.estimate!) / b.exhaustive.states).toFixed(1)} % of the ${fmt(b.exhaustive.states)} reachable`,
+    `covered: at least ${fmt(b.covered.largestMember)}, at most ${fmt(b.covered.upperBound)} distinct states (upper bound: the sum); about ${fmt(b.covered.estimate!)} by the union of the members' sketches (standard error ${(100 * b.covered.estimateError).toFixed(1)} %), against the ${fmt(b.exhaustive.states)} reachable`,
     '',
     `${b.large.topology}, faults ${b.large.faults}, ${b.large.budgetSeconds} s each:`,
     `  exhaustive check: ${b.large.exhaustive.verdict.toUpperCase()}, ${fmt(b.large.exhaustive.states)} states stored in ${b.large.exhaustive.seconds.toFixed(1)} s`,
     ...b.large.members.map((m) => `  swarm member ${m.member} of 2 (${m.order}): ${fmt(m.states)} states, ${fmt(m.statesPerSecond)} states/s, ${m.cutBy ? `cut by --${m.cutBy}` : 'no new state left'}`),
-    `  hotup swarm merge: ${b.large.merged.verdict.toUpperCase()}, ${b.large.merged.violations} violations, covered at least ${fmt(b.large.merged.largestMember)}, at most ${fmt(b.large.merged.upperBound)} distinct states${b.large.merged.estimate === null ? '' : `, about ${fmt(b.large.merged.estimate)} by the union of the members' sketches`}`,
+    `  hotup swarm merge: ${b.large.merged.verdict.toUpperCase()}, ${b.large.merged.violations} violations, covered at least ${fmt(b.large.merged.largestMember)}, at most ${fmt(b.large.merged.upperBound)} distinct states${b.large.merged.estimate === null ? '' : `, about ${fmt(b.large.merged.estimate)} by the union of the members' sketches${b.large.merged.estimate === b.large.merged.upperBound ? ' (at the upper bound: the two hardly overlap)' : ''}`}`,
   ];
   return out.join('\n');
 }

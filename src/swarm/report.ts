@@ -49,6 +49,13 @@ export function formatMemberSummary(r: MemberResult): string {
 /** The topology's name in a member file's JSON form. */
 const topologyName = (s: SwarmIdentity): string => String((s.topology as { name?: unknown }).name ?? 'topology');
 
+/** Why an estimate sits on a bound: the sketches' own figure fell outside the range the counts allow (within its error). */
+function boundNote(s: SwarmReport['states']): string {
+  if (s.estimate === s.upperBound && s.upperBound > s.largestMember) return '; at the upper bound: the members hardly overlap';
+  if (s.estimate === s.largestMember && s.upperBound > s.largestMember) return '; at the lower bound: the other members add hardly a state';
+  return '';
+}
+
 /** What `hotup swarm merge` prints. */
 export function formatSwarmReport(r: SwarmReport): string {
   const s = r.swarm;
@@ -69,7 +76,7 @@ export function formatSwarmReport(r: SwarmReport): string {
     `states: each member's count is exact; together the members covered at least ${fmt(r.states.largestMember)} distinct states (the largest member) and at most ${fmt(r.states.upperBound)} (an upper bound: the sum over members, who overlap); ${fmt(r.transitions)} transitions in all`,
     r.states.estimate === null
       ? `covered: no estimate (${r.members.filter((m) => m.coverage === null).map((m) => `member ${m.member}`).join(', ')} wrote no sketch of its states)`
-      : `covered: about ${fmt(r.states.estimate)} distinct states, from the union of the members' HyperLogLog sketches (standard error ${(100 * r.states.estimateError).toFixed(1)} %)`,
+      : `covered: about ${fmt(r.states.estimate)} distinct states, from the union of the members' HyperLogLog sketches (standard error ${(100 * r.states.estimateError).toFixed(1)} %)${boundNote(r.states)}`,
   );
   if (r.violations.length) {
     out.push('');
