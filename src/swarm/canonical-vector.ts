@@ -2,20 +2,7 @@ import { snapshotKey } from '../engine/interner.js';
 import { monitorSlot, type LocalIds } from '../engine/layout.js';
 import type { TableSystem } from '../engine/table/table-system.js';
 import { canonicalJson } from '../model/canonical.js';
-import { mix32 } from './hash.js';
-
-/** A 32-bit hash of a string (MurmurHash3's body over its UTF-16 code units). */
-export function hashString(s: string): number {
-  let h = 0x3b9aca07;
-  for (let i = 0; i < s.length; i++) {
-    let k = Math.imul(s.charCodeAt(i), 0xcc9e2d51);
-    k = (k << 15) | (k >>> 17);
-    h ^= Math.imul(k, 0x1b873593);
-    h = (h << 13) | (h >>> 19);
-    h = (Math.imul(h, 5) + 0xe6546b64) | 0;
-  }
-  return mix32(h ^ s.length);
-}
+import { hashString } from './hash.js';
 
 /**
  * A state vector with each local-state id replaced by a hash of the local
