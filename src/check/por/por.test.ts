@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { INVARIANTS } from '../../../properties/index.js';
 import { createSystem } from '../../engine/system.js';
@@ -40,6 +41,31 @@ describe('partial-order reduction (stubborn sets)', () => {
       expect({ m, verdict: on.verdict, id: on.counterexample?.violation.id }).toEqual({ m, verdict: off.verdict, id: off.counterexample?.violation.id });
       expect(on.states).toBeLessThanOrEqual(off.states);
     }
+  });
+
+  it('gives the same verdicts and violated ids with and without it on sampled presets, fault sets and designs (fixed seed)', () => {
+    // Every preset, any subset of the faults, the correct design or any mutant, the mutant's broken property or all INV-*.
+    const sample = fc.record({
+      preset: fc.constantFrom(...PRESET_NAMES),
+      faults: fc.subarray([...FAULTS], { minLength: 1 }),
+      mutant: fc.option(fc.constantFrom(...MUTANTS), { nil: null }),
+      allInvariants: fc.boolean(),
+    });
+    let violations = 0;
+    fc.assert(
+      fc.property(sample, ({ preset, faults, mutant, allInvariants }) => {
+        const properties = allInvariants || mutant === null ? INVARIANTS.map((x) => x.id) : [mutant.breaks.find((b) => b.startsWith('INV-')) ?? 'INV-BUS'];
+        const run = (por: boolean) => check({ topology: PRESETS[preset]!, mutant: mutant?.id ?? null, faults, userChanges: 1, properties, liveness: false, audit: false, por, maxStates: 40_000 });
+        const off = run(false);
+        const on = run(true);
+        expect({ verdict: on.verdict, id: on.counterexample?.violation.id }).toEqual({ verdict: off.verdict, id: off.counterexample?.violation.id });
+        expect(on.states).toBeLessThanOrEqual(off.states);
+        if (off.counterexample) violations++;
+      }),
+      { seed: 17, numRuns: 24 },
+    );
+    // The sample must reach violations, or it shows nothing about counterexamples.
+    expect(violations).toBeGreaterThan(3);
   });
 
   it('is off, saying why, with LIVE-*, --coverage, --vacuity, --no-por, and when every step is visible', () => {
