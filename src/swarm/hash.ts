@@ -28,15 +28,3 @@ export function hashVector(v: LocalIds, seed: number): number {
   return mix32(h ^ (v.length << 2));
 }
 
-/** A 32-bit hash of a string (MurmurHash3's body over its UTF-16 code units). */
-export function hashString(s: string): number {
-  let h = 0x3b9aca07;
-  for (let i = 0; i < s.length; i++) {
-    let k = Math.imul(s.charCodeAt(i), 0xcc9e2d51);
-    k = (k << 15) | (k >>> 17);
-    h ^= Math.imul(k, 0x1b873593);
-    h = (h << 13) | (h >>> 19);
-    h = (Math.imul(h, 5) + 0xe6546b64) | 0;
-  }
-  return mix32(h ^ s.length);
-}

@@ -6,7 +6,7 @@ import { Bitstate } from './bitstate.js';
 import type { Strategy, SuccessorOrder } from './plan.js';
 import { Rng } from './rng.js';
 import { UnionSketch } from './union-sketch.js';
-import { CanonicalVector } from './canonical-vector.js';
+import { LocalKeys } from '../check/local-keys.js';
 
 /** One member's search: its order, its seed, its bit array and its limits. */
 export interface SwarmSearchOptions {
@@ -65,7 +65,7 @@ export function swarmSearch(ts: TableSystem, o: SwarmSearchOptions): SwarmSearch
 class Search {
   readonly bits: Bitstate;
   readonly sketch = new UnionSketch();
-  private readonly canonical: CanonicalVector;
+  private readonly keys: LocalKeys;
   states = 0;
   transitions = 0;
   deadlocks = 0;
@@ -85,7 +85,7 @@ class Search {
   ) {
     this.w = ts.width;
     this.bits = new Bitstate(o.bitstateBits, o.hashes, o.seed);
-    this.canonical = new CanonicalVector(ts);
+    this.keys = new LocalKeys(ts);
     this.rng = new Rng(o.seed);
     this.maxStates = o.maxStates ?? Number.MAX_SAFE_INTEGER;
     this.maxMemory = o.maxMemoryBytes ?? Number.POSITIVE_INFINITY;
@@ -131,7 +131,7 @@ class Search {
   private fresh(v: StateVector): boolean {
     if (this.bits.testAndSet(v)) return false;
     this.states++;
-    this.sketch.add(this.canonical.of(v));
+    this.sketch.add(this.keys.stateHash(v));
     this.o.onNewState?.(v);
     return true;
   }

@@ -1,6 +1,3 @@
-import type { LocalIds } from '../engine/layout.js';
-import { hashVector } from './hash.js';
-
 /** Registers of the sketch: 2^14, so an estimate is within about 0.8 % (one standard error). */
 export const SKETCH_PRECISION = 14;
 
@@ -10,9 +7,8 @@ export const SKETCH_ERROR = 1.04 / Math.sqrt(2 ** SKETCH_PRECISION);
 /** The sketch's name in member files. */
 export const SKETCH_KIND = 'hyperloglog' as const;
 
-// The same two hashes in every member (unlike the bitstate's, which each member seeds itself), so sketches merge.
-const SEED_INDEX = 0x2c1b3c6d;
-const SEED_RANK = 0x297a2d39;
+/** The largest register a 32-bit hash can set: its bits after the index all zero. */
+const MAX_RANK = 32 - SKETCH_PRECISION + 1;
 
 /**
  * A HyperLogLog sketch of the distinct states a swarm member visited. Each
@@ -30,13 +26,15 @@ export class UnionSketch {
     if (this.registers.length !== 2 ** SKETCH_PRECISION) throw new RangeError(`a union sketch has ${2 ** SKETCH_PRECISION} registers, got ${this.registers.length}`);
   }
 
-  /** Counts a state (a state counted twice counts once). */
-  add(v: LocalIds): void {
-    const h = hashVector(v, SEED_INDEX);
-    const index = h >>> (32 - SKETCH_PRECISION);
-    const rest = h << SKETCH_PRECISION;
-    // 18 bits of the first hash, then 32 of a second: runs up to 50 zeros, far past any state space.
-    const rank = rest !== 0 ? Math.clz32(rest) + 1 : 32 - SKETCH_PRECISION + Math.clz32(hashVector(v, SEED_RANK)) + 1;
+  /**
+   * Counts a state by its canonical hash (LocalKeys.stateHash, the same in
+   * every member, unlike local ids or the bitstate's seeded hashes); a state
+   * counted twice counts once.
+   */
+  add(hash: number): void {
+    const index = hash >>> (32 - SKETCH_PRECISION);
+    const rest = hash << SKETCH_PRECISION;
+    const rank = rest === 0 ? MAX_RANK : Math.clz32(rest) + 1;
     if (rank > this.registers[index]!) this.registers[index] = rank;
   }
 
@@ -70,7 +68,7 @@ export class UnionSketch {
   static fromBase64(text: string): UnionSketch | null {
     const bytes = Buffer.from(text, 'base64');
     if (bytes.length !== 2 ** SKETCH_PRECISION || bytes.toString('base64') !== text) return null;
-    for (const b of bytes) if (b > 64 - SKETCH_PRECISION + 1) return null;
+    for (const b of bytes) if (b > MAX_RANK) return null;
     return new UnionSketch(new Uint8Array(bytes));
   }
 }
