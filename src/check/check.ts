@@ -216,7 +216,7 @@ function porReport(off: string | null, red: StubbornSets | null, r: BfsResult): 
   const pct = red.offered === 0 ? 0 : (100 * (red.offered - red.kept)) / red.offered;
   const visible = `${red.visibleClasses} of ${red.classes.length} classes of step visible to the checked invariants`;
   if (red.retired) return { on: false, note: `tried and stopped: no stubborn set smaller than the enabled steps in the first ${TRIAL_STATES.toLocaleString('en-US')} states (${visible}; every invisible step depends, directly or through what could enable it, on a visible one: docs/partial-order.md)`, ...base };
-  return { on: true, note: `on (stubborn sets): ${pct.toFixed(1)}% of enabled steps not taken; ${visible}`, offered: red.offered, kept: red.kept, fullExpansions: r.fullExpansions, visibleClasses: red.visibleClasses, classes: red.classes.length };
+  return { on: true, note: `on (stubborn sets): ${pct.toFixed(1)}% of enabled steps not taken; ${visible}`, ...base, offered: red.offered, kept: red.kept };
 }
 /**
  * The fair-cycle search for every LIVE-* the table system checks, over a

@@ -27,4 +27,3 @@ export function hashVector(v: LocalIds, seed: number): number {
   }
   return mix32(h ^ (v.length << 2));
 }
-

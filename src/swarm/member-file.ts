@@ -8,7 +8,7 @@ import { parseTopology } from '../topology/parse.js';
 import { clip, shortQuote } from '../topology/quote.js';
 import type { MemberResult } from './member.js';
 import { MAX_MEMBERS, type Strategy, type SuccessorOrder } from './plan.js';
-import { SKETCH_KIND, SKETCH_PRECISION, UnionSketch } from './union-sketch.js';
+import { SKETCH_KIND, SKETCH_MAX_RANK, SKETCH_PRECISION, UnionSketch } from './union-sketch.js';
 
 /** The format word of a member file. */
 export const MEMBER_FORMAT = 'hotup-swarm-member/1';
@@ -210,7 +210,7 @@ export function parseMemberFile(text: string, path: string): MemberRecord {
     const c = obj(v, 'coverage');
     if (c.sketch !== SKETCH_KIND || c.precision !== SKETCH_PRECISION) fail('coverage', `must be a ${SKETCH_KIND} sketch of precision ${SKETCH_PRECISION}, got ${shortQuote(c.sketch)} of ${shortQuote(c.precision)}`);
     const registers = str(c.registers, 'coverage.registers');
-    if (!UnionSketch.fromBase64(registers)) fail('coverage.registers', `must be the base64 of ${2 ** SKETCH_PRECISION} registers of at most ${32 - SKETCH_PRECISION + 1}`);
+    if (!UnionSketch.fromBase64(registers)) fail('coverage.registers', `must be the base64 of ${2 ** SKETCH_PRECISION} registers of at most ${SKETCH_MAX_RANK}`);
     return { sketch: SKETCH_KIND, precision: SKETCH_PRECISION, registers };
   });
   if ((ended === 'violation') !== (violation !== null)) fail('violation', ended === 'violation' ? "must describe the counterexample when 'ended' is \"violation\"" : `must be null when 'ended' is "${ended}"`);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { hashVector } from './hash.js';
-import { SKETCH_ERROR, SKETCH_PRECISION, UnionSketch } from './union-sketch.js';
+import { SKETCH_ERROR, SKETCH_MAX_RANK, SKETCH_PRECISION, UnionSketch } from './union-sketch.js';
 
 /** The hashes of n distinct state-shaped vectors, numbered from `from`. */
 function vectors(from: number, n: number): number[] {
@@ -33,7 +33,7 @@ describe('the union sketch (HyperLogLog)', () => {
     expect(back.estimate()).toBe(s.estimate());
     expect(UnionSketch.fromBase64('AAAA')).toBeNull();
     const bad = new Uint8Array(2 ** SKETCH_PRECISION);
-    bad[5] = 32 - SKETCH_PRECISION + 2;
+    bad[5] = SKETCH_MAX_RANK + 1;
     expect(UnionSketch.fromBase64(Buffer.from(bad).toString('base64'))).toBeNull();
   });
 });

@@ -8,7 +8,7 @@ export const SKETCH_ERROR = 1.04 / Math.sqrt(2 ** SKETCH_PRECISION);
 export const SKETCH_KIND = 'hyperloglog' as const;
 
 /** The largest register a 32-bit hash can set: its bits after the index all zero. */
-const MAX_RANK = 32 - SKETCH_PRECISION + 1;
+export const SKETCH_MAX_RANK = 32 - SKETCH_PRECISION + 1;
 
 /**
  * A HyperLogLog sketch of the distinct states a swarm member visited. Each
@@ -34,7 +34,7 @@ export class UnionSketch {
   add(hash: number): void {
     const index = hash >>> (32 - SKETCH_PRECISION);
     const rest = hash << SKETCH_PRECISION;
-    const rank = rest === 0 ? MAX_RANK : Math.clz32(rest) + 1;
+    const rank = rest === 0 ? SKETCH_MAX_RANK : Math.clz32(rest) + 1;
     if (rank > this.registers[index]!) this.registers[index] = rank;
   }
 
@@ -68,7 +68,7 @@ export class UnionSketch {
   static fromBase64(text: string): UnionSketch | null {
     const bytes = Buffer.from(text, 'base64');
     if (bytes.length !== 2 ** SKETCH_PRECISION || bytes.toString('base64') !== text) return null;
-    for (const b of bytes) if (b > MAX_RANK) return null;
+    for (const b of bytes) if (b > SKETCH_MAX_RANK) return null;
     return new UnionSketch(new Uint8Array(bytes));
   }
 }
