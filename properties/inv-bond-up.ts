@@ -11,6 +11,7 @@ export const INV_BOND_UP: Invariant = {
   claims: [5, 8, 11],
   description: 'during an orchestrated upgrade the bond always has at least one slave whose link is open and whose child is loaded',
   observes: ['bond', 'netdev', 'child', 'parent', 'tool', 'faults'],
+  readsFaults: { any: false, bits: OUTAGE_EXCUSES },
   check(_, { topology, after }) {
     if (!orchestrating(after)) return null;
     // Excuse (model.md): owed only when no forced unload and no parent removal happened.

@@ -8,6 +8,7 @@ export const INV_NO_LOSS: Invariant = {
   description: 'during an orchestrated upgrade with no faults, no packet handed to the bond is dropped',
   observes: ['traffic', 'tool', 'faults'],
   readsMessagesTo: ['traffic'],
+  readsFaults: { any: true, bits: 0 },
   check(_, { before, after, log }) {
     if (!orchestrating(before) && !orchestrating(after)) return null;
     // Excuse (model.md): owed only with no faults at all, so in particular no forced unload and no parent removal.

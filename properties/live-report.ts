@@ -7,6 +7,7 @@ export const LIVE_REPORT: Liveness = {
   id: 'LIVE-REPORT',
   claims: [],
   description: 'with a fault, the upgrade tool stops and reports it instead of waiting forever',
+  readsFaults: { any: true, bits: 0 },
   check(topology, s) {
     if (s.tool.value === 'idle' || s.faults === 0) return null;
     if (s.tool.value === 'stopped') return s.tool.context.report ? null : 'the tool stopped without a report';

@@ -7,6 +7,7 @@ export const LIVE_UPGRADE_DONE: Liveness = {
   id: 'LIVE-UPGRADE-DONE',
   claims: [3, 8],
   description: 'with no faults, the rolling upgrade finishes with every child on the new version',
+  readsFaults: { any: true, bits: 0 },
   check(topology, s) {
     if (s.tool.value === 'idle' || s.faults !== 0) return null;
     if (s.tool.value !== 'done') return `the rolling upgrade did not finish (tool ${String(s.tool.value)})`;

@@ -22,6 +22,18 @@ export interface StepView {
  */
 export type Observed = ComponentKind | 'faults';
 
+/**
+ * What a property reads of the fault bits (src/model/faults.ts): `any`,
+ * whether some fault has happened; `bits`, which of these faults have. The
+ * bits are a history variable: a search keeps no more of them than the
+ * checked properties read (src/engine/history.ts), and a test holds each
+ * property to what it declares here.
+ */
+export interface FaultsRead {
+  readonly any: boolean;
+  readonly bits: number;
+}
+
 /** A safety property of model.md: checked after every step, never changing the system. */
 export interface Invariant<M = undefined> {
   readonly id: `INV-${string}`;
@@ -36,6 +48,8 @@ export interface Invariant<M = undefined> {
   readonly observes: readonly Observed[];
   /** The component kinds whose delivered messages it reads from the step's log (none when absent). */
   readonly readsMessagesTo?: readonly ComponentKind[];
+  /** What its check and its premise read of the fault bits (nothing when absent; 'faults' is then not in `observes`). */
+  readonly readsFaults?: FaultsRead;
   /** The monitor's own state in the booted system (undefined for plain state predicates). */
   init?(topology: Topology, booted: SystemState): M;
   /** The monitor's state after a step. */
@@ -56,6 +70,8 @@ export interface Liveness {
   readonly id: `LIVE-${string}`;
   readonly claims: readonly number[];
   readonly description: string;
+  /** What its check and its premise read of the fault bits (nothing when absent). */
+  readonly readsFaults?: FaultsRead;
   /** Why the settled state breaks the property, or null. */
   check(topology: Topology, settled: SystemState): string | null;
   /** Whether the property is owed in state `s` (its premise holds, with no excuse): see Invariant.applies. */

@@ -25,7 +25,7 @@ const correct = (
 export const CHECK_CORRECT: readonly ScenarioOf<'check'>[] = [
   correct('claims-1-9', SMALL_FAULTS, {}, { verdict: 'pass', statesAbove: 100 }),
   correct('claims-10-11', SMALL_FAULTS, {}, { verdict: 'pass', statesAbove: 100 }),
-  correct('claims-1-9', [...SMALL_FAULTS, 'FAULT-FORCED-UNLOAD'], {}, { verdict: 'pass', statesAbove: 50_000 }),
+  correct('claims-1-9', [...SMALL_FAULTS, 'FAULT-FORCED-UNLOAD'], {}, { verdict: 'pass', statesAbove: 30_000 }),
 ];
 
 /** The correct design with every fault, cut at 20,000 states: no INV-* broken so far, and the search says it is incomplete. */
@@ -36,11 +36,13 @@ export const CHECK_CUT: readonly ScenarioOf<'check'>[] = ['claims-1-9', 'claims-
 /**
  * The claim a reviewer is asked to accept: every INV-* in every reachable
  * state and no fair cycle breaking a LIVE-*, with every fault of model.md on
- * and one user change per run (src/check/all-faults.test.ts; millions of states each).
+ * and one user change per run (src/check/all-faults.test.ts; hundreds of
+ * thousands and millions of states, keeping the history the properties read:
+ * 1.6M and 14.2M with all of it).
  */
 export const CHECK_ALL_FAULTS: readonly ScenarioOf<'check'>[] = [
-  correct('claims-1-9', FAULTS, { userChanges: 1, audit: true }, { verdict: 'pass', statesAbove: 1_000_000 }),
-  correct('claims-10-11', FAULTS, { userChanges: 1, audit: true }, { verdict: 'pass', statesAbove: 10_000_000 }),
+  correct('claims-1-9', FAULTS, { userChanges: 1, audit: true }, { verdict: 'pass', statesAbove: 400_000 }),
+  correct('claims-10-11', FAULTS, { userChanges: 1, audit: true }, { verdict: 'pass', statesAbove: 4_000_000 }),
 ];
 
 /** Counterexamples of check: a shortest trace to INV-ONE-DOWN, and a lasso breaking LIVE-RESTORE. */

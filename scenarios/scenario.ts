@@ -31,6 +31,8 @@ export interface CheckBudget {
   readonly liveness?: boolean;
   /** Compare the tables with the plain system now and then (default true). */
   readonly audit?: boolean;
+  /** Keep every fault bit and monitor (CheckOptions.fullHistory; default false, true when compared with a twin). */
+  readonly fullHistory?: boolean;
 }
 
 /** What SPIN is given on the Promela twin; `check` is the `hotup check` run it is compared with, when it is. */
@@ -146,6 +148,8 @@ export function checkRun(s: Scenario, budget: CheckBudget = s.tool === 'check' ?
     maxSeconds: budget.maxSeconds,
     liveness: budget.liveness,
     audit: budget.audit,
+    // A twin keeps the whole history, so the check it is compared with does too: the same states, one for one.
+    fullHistory: s.tool === 'spin' || s.tool === 'quint' ? true : budget.fullHistory,
   });
 }
 

@@ -15,9 +15,11 @@ import { bfs, type BfsOptions, type BfsResult, type Cut, type Progress } from '.
 import { findFairCycle } from './liveness.js';
 import { pathTo } from './paths.js';
 import { replayEvents } from './replay.js';
+import { plainLasso } from './lasso.js';
 import { TableSystem } from '../engine/table/table-system.js';
 import { newVector, type StateVector } from '../engine/layout.js';
 import { TreeStore } from './tree-store.js';
+import { historyOf } from '../engine/history.js';
 import { StubbornSets, TRIAL_STATES } from './por/stubborn-sets.js';
 import type { StoreKind, VisitedStates } from './visited.js';
 
@@ -50,6 +52,8 @@ export interface CheckOptions {
   readonly coverage?: boolean;
   /** Partial-order reduction of the search for INV-* (default true; it stays off where it would not be sound or exact, see PorReport). */
   readonly por?: boolean;
+  /** Keep every fault bit and every monitor in the state, as the twins do (default false: only the history the checked properties read, src/engine/history.ts). */
+  readonly fullHistory?: boolean;
   readonly onProgress?: (p: Progress) => void;
 }
 
@@ -111,6 +115,8 @@ export interface CheckResult {
   readonly exercised: Readonly<Record<string, number>> | null;
   /** The partial-order reduction: on or off and why, and the steps it left out. */
   readonly por: PorReport;
+  /** What the states kept of the fault bits and the monitors (src/engine/history.ts). */
+  readonly history: { readonly on: boolean; readonly note: string };
   /** With `coverage`, on a complete search with no violation: per machine, what any reachable state takes; the rest is unreachable. */
   readonly coverage: { readonly summary: readonly MachineCoverage[]; readonly visited: Partial<Record<ComponentKind, Visited>> } | null;
 }
@@ -145,7 +151,8 @@ export function check(o: CheckOptions): CheckResult {
   const only: PropertyFilter = o.properties && o.properties.length ? new Set(o.properties) : null;
   const userChanges = o.faults.includes('FAULT-USER-CONFIG') ? (o.userChanges ?? null) : null;
   const rounds = o.rounds === undefined ? 1 : o.rounds;
-  const ts = new TableSystem(system, o.faults, only, userChanges, rounds);
+  const history = historyOf(o, only);
+  const ts = new TableSystem(system, o.faults, only, userChanges, rounds, history);
   const base: BfsOptions = {
     ...(o.maxStates !== undefined ? { maxStates: o.maxStates } : {}),
     ...(o.maxSeconds !== undefined ? { maxSeconds: o.maxSeconds } : {}),
@@ -206,6 +213,7 @@ export function check(o: CheckOptions): CheckResult {
     exercised,
     coverage,
     por,
+    history: { on: history.on, note: history.note },
   };
 }
 
@@ -232,11 +240,11 @@ export function livenessPass(ts: TableSystem, store: VisitedStates, only: Proper
     checked.push(ts.liveness[j]!.live.id);
     const cycle = findFairCycle(ts, store, j);
     if (!cycle) continue;
-    const prefix = pathTo(ts, store, cycle.entry);
-    const events = [...prefix, ...cycle.loop].map((e) => ts.envEvent(e));
+    const prefix = pathTo(ts, store, cycle.entry).map((e) => ts.envEvent(e));
+    const { events, loopStart } = plainLasso(ts.system, ts.faults, only, prefix, cycle.loop.map((e) => ts.envEvent(e)));
     const property = ts.liveness[j]!.live.id;
-    const replayed = replayEvents(ts.system, ts.faults, events, only, { start: prefix.length, property });
-    counterexample = { violation: replayed.violation!, events, loopStart: prefix.length, trace: replayed.trace };
+    const replayed = replayEvents(ts.system, ts.faults, events, only, { start: loopStart, property });
+    counterexample = { violation: replayed.violation!, events, loopStart, trace: replayed.trace };
   }
   return { checked, counterexample, seconds: (performance.now() - t0) / 1000 };
 }

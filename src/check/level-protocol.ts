@@ -18,6 +18,8 @@ export interface LevelSearchSetup {
   readonly userChanges: number | null;
   readonly rounds: number | null;
   readonly properties: readonly string[] | null;
+  /** Keep every fault bit and monitor (CheckOptions.fullHistory). */
+  readonly fullHistory: boolean;
   readonly store: StoreKind;
   /** The store's budget of this worker, in bytes (infinite: none). */
   readonly storeBytes: number;

@@ -2,6 +2,7 @@ import type { AnyMachineSnapshot } from 'xstate';
 import { snapshotKey } from '../engine/interner.js';
 import { auditState } from '../engine/table/audit.js';
 import { TableSystem } from '../engine/table/table-system.js';
+import { historyOf } from '../engine/history.js';
 import { createSystem } from '../engine/system.js';
 import { newVector, type StateVector } from '../engine/layout.js';
 import { designOf } from '../mutants.js';
@@ -69,7 +70,7 @@ export class LevelSearch {
   ) {
     const system = createSystem(setup.topology, designOf(setup.mutant));
     const only = setup.properties && setup.properties.length ? new Set(setup.properties) : null;
-    this.ts = new TableSystem(system, setup.faults, only, setup.userChanges, setup.rounds);
+    this.ts = new TableSystem(system, setup.faults, only, setup.userChanges, setup.rounds, historyOf(setup, only));
     this.lk = new LocalKeys(this.ts);
     this.w = this.ts.width;
     this.cur = newVector(this.w);

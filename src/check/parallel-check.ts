@@ -3,6 +3,7 @@ import { LIVENESS } from '../../properties/index.js';
 import { createSystem } from '../engine/system.js';
 import { layoutOf, newVector } from '../engine/layout.js';
 import { TableSystem } from '../engine/table/table-system.js';
+import { historyOf } from '../engine/history.js';
 import { designOf } from '../mutants.js';
 import type { Cut } from './bfs.js';
 import { check, exercisedStates, invariantCounterexample, livenessPass, type CheckCounterexample, type CheckOptions, type CheckResult } from './check.js';
@@ -76,6 +77,7 @@ export async function checkParallel(o: CheckOptions, n: number): Promise<CheckRe
       userChanges,
       rounds,
       properties: o.properties && o.properties.length ? o.properties : null,
+      fullHistory: o.fullHistory === true,
       store: o.store ?? 'auto',
       storeBytes: maxMemory / n,
       maxMemoryBytes: maxMemory,
@@ -176,7 +178,8 @@ export async function checkParallel(o: CheckOptions, n: number): Promise<CheckRe
     }
     const seconds = (performance.now() - t0) / 1000;
     const only = o.properties && o.properties.length ? new Set(o.properties) : null;
-    const ts = new TableSystem(createSystem(o.topology, designOf(o.mutant)), o.faults, only, userChanges, rounds);
+    const history = historyOf(o, only);
+    const ts = new TableSystem(createSystem(o.topology, designOf(o.mutant)), o.faults, only, userChanges, rounds, history);
     let counterexample: CheckCounterexample | null = null;
     if (violation) counterexample = await counterexampleOf(ts, only, violation, levelStarts, (g) => Promise.all(running.map((_, w) => ask(w, { type: 'locate', global: g }, 'located'))));
     let live: ReturnType<typeof livenessPass> = { checked: [], counterexample: null, seconds: 0 };
@@ -229,6 +232,7 @@ export async function checkParallel(o: CheckOptions, n: number): Promise<CheckRe
       exercised,
       coverage: null,
       por: { on: false, note: `off: the reduction runs on one worker, not ${n}`, offered: transitions, kept: transitions, fullExpansions: 0, visibleClasses: 0, classes: 0 },
+      history: { on: history.on, note: history.note },
     };
   } finally {
     if (timer) clearTimeout(timer);

@@ -22,6 +22,7 @@ export function formatCheckSummary(r: CheckResult): string {
     `local states: ${Object.entries(r.localStates).map(([k, n]) => `${k} ${n}`).join(', ')}; ${fmt(r.xstateCalls)} XState calls for ${fmt(r.cachedTransitions)} cached transitions`,
   ];
   out.push(`partial-order reduction: ${r.por.note}`);
+  out.push(`history: ${r.history.note}`);
   if (r.workersNote) out.push(`workers: ${r.workersNote}`);
   const invs = INVARIANTS.filter((p) => !r.properties || r.properties.includes(p.id)).length;
   const lives = LIVENESS.filter((p) => !r.properties || r.properties.includes(p.id)).length;

@@ -42,7 +42,7 @@ describe('the tree-compressed store', () => {
   });
 
   it('keeps a search of claims-1-9 with every fault but user config under 16 bytes per state, with the same figures as whole vectors', () => {
-    const o = { topology: PRESETS['claims-1-9']!, mutant: null, faults: FAULTS.filter((f) => f !== 'FAULT-USER-CONFIG'), liveness: false } as const;
+    const o = { topology: PRESETS['claims-1-9']!, mutant: null, faults: FAULTS.filter((f) => f !== 'FAULT-USER-CONFIG'), liveness: false, fullHistory: true } as const;
     const tree = check({ ...o, store: 'tree' });
     const whole = check({ ...o, store: 'vectors' });
     expect(tree.states).toBe(whole.states);

@@ -91,8 +91,8 @@ describe('hotup check', () => {
   });
 
   it('--user-changes unbounded checks more user changes than one, never zero', () => {
-    const r = hotup('check', '--topology', 'claims-1-9', '--user-changes', 'unbounded', '--no-liveness', '--max-states', '150000', '--json');
-    const one = hotup('check', '--topology', 'claims-1-9', '--user-changes', '0', '--no-liveness', '--json');
+    const r = hotup('check', '--topology', 'claims-1-9', '--user-changes', 'unbounded', '--no-liveness', '--max-states', '150000', '--full-history', '--json');
+    const one = hotup('check', '--topology', 'claims-1-9', '--user-changes', '0', '--no-liveness', '--full-history', '--json');
     expect(JSON.parse(one.out).states).toBe(100976);
     const result = JSON.parse(r.out);
     expect(result.userChanges).toBeNull();

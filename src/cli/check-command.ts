@@ -37,6 +37,7 @@ interface CheckFlags {
   store: StoreKind;
   liveness: boolean;
   por: boolean;
+  fullHistory?: boolean;
   vacuity?: boolean;
   coverage?: boolean;
   json?: boolean;
@@ -111,6 +112,7 @@ async function runCheck(flags: CheckFlags, outGiven: boolean): Promise<void> {
     store: flags.store,
     liveness: flags.liveness,
     por: flags.por,
+    fullHistory: flags.fullHistory === true,
     vacuity: flags.vacuity === true,
     coverage: flags.coverage === true,
     ...(flags.property ? { properties: flags.property } : {}),
@@ -238,6 +240,7 @@ export function registerCheckCommand(program: Command): void {
     )
     .option('--no-liveness', 'skip the fair-cycle search for LIVE-*')
     .option('--no-por', 'no partial-order reduction (it applies only to INV-* with --no-liveness, on one worker; docs/partial-order.md)')
+    .option('--full-history', 'keep every fault bit and every invariant monitor in the state, as the SPIN and Quint twins do (default: only what the checked properties read of them, which has the same verdicts on fewer states; docs/performance.md)')
     .option('--coverage', 'list the machine states, transitions, guard outcomes and transition pairs no reachable state takes (unreachable under these faults)')
     .option('--vacuity', 'count, per property, the reachable states where its premise holds (a property exercised in none says so)')
     .option('--out <file>', 'where to write a counterexample as an event list for replay-events', 'hotup-counterexample.json')

@@ -45,6 +45,7 @@ const EXHAUSTIVE_ONLY: readonly { key: string; flag: string; why: string }[] = [
   { key: 'store', flag: '--store', why: 'a swarm member keeps states as bits, not in a store' },
   { key: 'coverage', flag: '--coverage', why: 'proving a machine state unreachable needs every reachable state' },
   { key: 'vacuity', flag: '--vacuity', why: 'counting the states where a premise holds needs every reachable state' },
+  { key: 'fullHistory', flag: '--full-history', why: 'members keep only the history their properties read, so that all of them count states alike' },
 ];
 
 function swarmOption(value: string): { member: number; members: number } {

@@ -51,9 +51,9 @@ export interface ClaimChecks {
   readonly results: readonly ClaimCheckResult[];
 }
 
-/** Runs one setting (`hotup check --topology T --faults F --user-changes U`). */
+/** Runs one setting (`hotup check --topology T --faults F --user-changes U --vacuity --full-history`: the states counted are the twins'). */
 export function runClaimCheck(s: ClaimCheckSetting): ClaimCheckResult {
-  const r = check({ topology: topologyOf(s.topology), mutant: null, faults: s.faults, userChanges: s.userChanges, audit: false, vacuity: true });
+  const r = check({ topology: topologyOf(s.topology), mutant: null, faults: s.faults, userChanges: s.userChanges, audit: false, vacuity: true, fullHistory: true });
   return {
     ...s,
     faults: [...s.faults],

@@ -54,7 +54,7 @@ export const settingKey = (s: CoverageSetting): string => `${s.topology} ${[...s
 
 /** Runs one setting with coverage. */
 export function proveCoverage(s: CoverageSetting): CoverageProof {
-  const r = check({ topology: PRESETS[s.topology]!, mutant: null, faults: s.faults, userChanges: s.userChanges, audit: false, liveness: false, coverage: true });
+  const r = check({ topology: PRESETS[s.topology]!, mutant: null, faults: s.faults, userChanges: s.userChanges, audit: false, liveness: false, coverage: true, fullHistory: true });
   if (!r.coverage) throw new Error(`${s.topology}: the search did not complete (${r.verdict})`);
   return { topology: s.topology, faults: [...s.faults], userChanges: s.userChanges, states: r.states, visited: r.coverage.visited as Record<string, Visited> };
 }

@@ -41,9 +41,9 @@ export interface MutantProofs {
   readonly proofs: readonly MutantProof[];
 }
 
-/** The exhaustive verdict of `mutant` against `property` alone on preset `topology`, under the proof faults. */
+/** The exhaustive verdict of `mutant` against `property` alone on preset `topology`, under the proof faults (over the whole history: the states counted are the twins'). */
 export function proveOne(mutant: string, property: string, topology: string): MutantProof {
-  const r = check({ topology: PRESETS[topology]!, mutant, faults: PROOF_FAULTS, userChanges: PROOF_USER_CHANGES, properties: [property], audit: false });
+  const r = check({ topology: PRESETS[topology]!, mutant, faults: PROOF_FAULTS, userChanges: PROOF_USER_CHANGES, properties: [property], audit: false, fullHistory: true });
   if (r.verdict === 'incomplete') throw new Error(`${mutant} / ${property} / ${topology}: the search was cut (${r.cutBy})`);
   const caught = r.verdict === 'violation';
   return { mutant, property, topology, verdict: caught ? 'caught' : 'unreachable', length: caught ? r.counterexample!.events.length : null, states: r.states, transitions: r.transitions };

@@ -68,7 +68,7 @@ export function mutantTableRows(p: MutantProofs): MutantTableRow[] {
 
 /** What the proofs were run with, one sentence. */
 export const proofsSetting = (p: MutantProofs): string =>
-  `each mutant checked exhaustively against one property at a time on each preset (\`hotup check --topology T --mutant M --property P --faults ${p.faults.join(',')} --user-changes ${p.userChanges}\`); "caught in N": the shortest counterexample has N steps after boot; "unreachable": every reachable state searched, none breaks it (\`${p.command}\` writes ${PROOFS_FILE})`;
+  `each mutant checked exhaustively against one property at a time on each preset (\`hotup check --topology T --mutant M --property P --faults ${p.faults.join(',')} --user-changes ${p.userChanges} --full-history\`); "caught in N": the shortest counterexample has N steps after boot; "unreachable": every reachable state searched, none breaks it (\`${p.command}\` writes ${PROOFS_FILE})`;
 
 const esc = (s: string): string => s.replace(/\|/g, '\\|');
 

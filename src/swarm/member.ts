@@ -2,6 +2,7 @@ import type { Cut } from '../check/bfs.js';
 import { replayEvents } from '../check/replay.js';
 import { TableMismatch } from '../engine/table/audit.js';
 import { TableSystem } from '../engine/table/table-system.js';
+import { historyFor } from '../engine/history.js';
 import type { StateVector } from '../engine/layout.js';
 import { createSystem } from '../engine/system.js';
 import type { EnvEvent } from '../model/env-event.js';
@@ -90,7 +91,7 @@ export function runMember(o: MemberOptions): MemberResult {
   const system = createSystem(o.topology, designOf(o.mutant));
   const only = o.properties && o.properties.length ? new Set(o.properties) : null;
   const userChanges = o.faults.includes('FAULT-USER-CONFIG') ? o.userChanges : null;
-  const ts = new TableSystem(system, o.faults, only, userChanges, o.rounds);
+  const ts = new TableSystem(system, o.faults, only, userChanges, o.rounds, historyFor(only));
   const log2Bits = o.bitstateBits ?? BITSTATE_BITS.default;
   const r = swarmSearch(ts, {
     strategy: plan.strategy,

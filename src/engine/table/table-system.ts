@@ -17,6 +17,7 @@ import { LogTree } from './log-tree.js';
 import { ReadMemo } from './memo.js';
 import { Transitions } from '../transitions.js';
 import { Evaluator } from './views.js';
+import { FULL_HISTORY, type HistoryReduction } from '../history.js';
 
 
 /**
@@ -56,7 +57,8 @@ export class TableSystem {
    * only in the changes still allowed stay apart. `rounds` bounds the runs
    * of the upgrade tool in one boot (the first `tool.start`, then each
    * `tool.rerun`; null: unbounded) the same way; with one round no rerun is
-   * offered and the count stays 0.
+   * offered and the count stays 0. `history` says what a state keeps of the
+   * fault bits and the monitors (src/engine/history.ts; all of them by default).
    */
   constructor(
     readonly system: System,
@@ -64,6 +66,7 @@ export class TableSystem {
     only: PropertyFilter = null,
     readonly userChanges: number | null = null,
     readonly rounds: number | null = 1,
+    readonly history: HistoryReduction = FULL_HISTORY,
   ) {
     if (rounds !== null && !(Number.isInteger(rounds) && rounds >= 1)) throw new Error(`rounds must be a whole number of at least 1 or null (unbounded), got ${rounds}`);
     this.span = (userChanges ?? 0) + 1;
@@ -78,7 +81,8 @@ export class TableSystem {
     this.liveness = LIVENESS.filter((live) => !only || only.has(live.id)).map((live) => ({ live, memo: new ReadMemo<string | null>() }));
     this.observers = l.monitorIds.flatMap((id, j) => {
       const inv = INVARIANTS.find((x) => x.id === id)!;
-      return inv.observe ? [{ j, slot: monitorSlot(l, j), inv, memo: new ReadMemo<number>(stepInput) }] : [];
+      const kept = history.monitors === null || history.monitors.has(id);
+      return inv.observe && kept ? [{ j, slot: monitorSlot(l, j), inv, memo: new ReadMemo<number>(stepInput) }] : [];
     });
     this.observed = newVector(this.observers.length);
     this.initial = Uint16Array.from(this.vectorOf(withMonitors(system, system.initial())));
@@ -107,6 +111,15 @@ export class TableSystem {
     const s = { children: [], netdevs: [], faults: v[l.faults]!, monitors } as unknown as DraftState;
     for (let slot = 0; slot < l.faults; slot++) setSnapshotAt(s, l.kinds[slot]!, l.indices[slot]!, this.transitions.snapshots[l.kinds[slot]!].values[v[slot]!]);
     return s;
+  }
+
+  /** A state of `System` with only the history this table system keeps: its fault class, and the booted state of every monitor it drops. */
+  reduced(s: SystemState): SystemState {
+    const h = this.history;
+    if (!h.on) return s;
+    const booted = this.materialise(this.initial).monitors;
+    const monitors = Object.fromEntries(Object.entries(s.monitors).map(([id, m]) => [id, h.monitors === null || h.monitors.has(id) ? m : booted[id]]));
+    return { ...s, faults: h.faultClass[s.faults]!, monitors };
   }
 
   /** The environment event with this id. */
@@ -164,7 +177,7 @@ export class TableSystem {
     const l = this.layout;
     out.set(v);
     const fault = this.envFacts(env);
-    out[l.faults] = v[l.faults]! | fault;
+    out[l.faults] = this.history.faultClass[v[l.faults]! | fault]!;
     if (fault === this.userBit && this.userChanges !== null) out[l.userChanges] = v[l.userChanges]! + 1;
     else if (this.envRerun[env] && this.rounds !== null) out[l.userChanges] = v[l.userChanges]! + this.span;
     const d = this.delivery;
