@@ -12,6 +12,8 @@ export interface CheckTargetRow {
   readonly topology: string;
   readonly faults: string;
   readonly store: StoreKind;
+  /** Every fault bit and monitor kept, as the twins do (else only the history the INV-* read). */
+  readonly fullHistory?: boolean;
   /** The store the search ended with (auto moves to a tree store past its share). */
   readonly storeUsed: string;
   readonly verdict: string;
@@ -34,24 +36,27 @@ const C3_N5: Topology = parseTopology({ name: 'c3-n5', children: 3, binding: { N
 
 /**
  * claims-10-11 with every fault and one user change, with each store (the
- * aim: a verdict in 15 s); c3-n5 with every fault to a time limit, which ends
+ * aim: a verdict in 15 s), and again with the whole history, the twins'
+ * states; c3-n5 with every fault to a time limit, which ends
  * INCOMPLETE with its figures instead of the old 16-bit crash.
  */
 export function benchCheckTargets(budgetSeconds: number, log: (line: string) => void = () => {}): CheckTargetRow[] {
-  const runs: { name: string; topology: Topology; store: StoreKind; maxSeconds: number | null; targetSeconds: number | null }[] = [
+  const runs: { name: string; topology: Topology; store: StoreKind; fullHistory?: boolean; maxSeconds: number | null; targetSeconds: number | null }[] = [
     { name: 'claims-10-11 verdict', topology: PRESETS['claims-10-11']!, store: 'auto', maxSeconds: null, targetSeconds: 15 },
     { name: 'claims-10-11 verdict', topology: PRESETS['claims-10-11']!, store: 'tree', maxSeconds: null, targetSeconds: 15 },
+    { name: '  --full-history', topology: PRESETS['claims-10-11']!, store: 'auto', fullHistory: true, maxSeconds: null, targetSeconds: 15 },
     { name: 'no ceiling', topology: C3_N5, store: 'auto', maxSeconds: budgetSeconds, targetSeconds: null },
   ];
   return runs.map((x) => {
     const c0 = process.cpuUsage();
-    const r = check({ topology: x.topology, mutant: null, faults: [...FAULTS], userChanges: 1, liveness: false, audit: false, store: x.store, ...(x.maxSeconds ? { maxSeconds: x.maxSeconds } : {}) });
+    const r = check({ topology: x.topology, mutant: null, faults: [...FAULTS], userChanges: 1, liveness: false, audit: false, store: x.store, fullHistory: x.fullHistory === true, ...(x.maxSeconds ? { maxSeconds: x.maxSeconds } : {}) });
     const c = process.cpuUsage(c0);
     const row: CheckTargetRow = {
       name: x.name,
       topology: r.topology,
       faults: 'all, 1 user change',
       store: x.store,
+      fullHistory: x.fullHistory === true,
       storeUsed: r.store,
       verdict: r.verdict,
       cutBy: r.cutBy,

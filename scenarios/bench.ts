@@ -42,7 +42,8 @@ export const BENCH_CHECK_SECONDS = 60;
  * bench/check.ts: exhaustive searches of the correct design (INV-* only) over
  * the growing topologies cM-nN, by fault set, then children, then netdevs.
  * Each passes, or is cut by the time budget; the benchmark stops a series of
- * one fault set and number of children at its first cut search.
+ * one fault set and number of children at its first cut search. They keep
+ * the whole history, so that SPIN on the twin counts the same states.
  */
 export const BENCH_CHECK: readonly ScenarioOf<'check'>[] = CHECK_FAULT_SETS.flatMap(({ faults, userChanges }) =>
   growingTopologies().map(
@@ -53,7 +54,7 @@ export const BENCH_CHECK: readonly ScenarioOf<'check'>[] = CHECK_FAULT_SETS.flat
       faults,
       mutant: null,
       properties: [],
-      budget: { userChanges, liveness: false, audit: false, maxSeconds: BENCH_CHECK_SECONDS },
+      budget: { userChanges, liveness: false, audit: false, maxSeconds: BENCH_CHECK_SECONDS, fullHistory: true },
       expect: { verdict: 'pass' },
     }),
   ),
