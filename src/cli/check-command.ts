@@ -190,7 +190,8 @@ function runReplay(file: string, flags: ReplayFlags): void {
 
 const CHECK_EXAMPLES = `
 Examples:
-  npx hotup check --topology claims-1-9                                       # 1.4 million states, every fault
+  npx hotup check --topology claims-1-9                                       # every reachable state under every fault, LIVE-* included
+  npx hotup check --topology claims-1-9 --full-history                        # the same verdict over the twins' states (docs/history.md)
   npx hotup check --mutant MUT-PARALLEL-UPGRADE --faults none --out cx.json  # exit 1, the shortest counterexample
   npx hotup check --topology claims-10-11 --max-seconds 60                   # exit 3 (INCOMPLETE) if the time runs out`;
 
