@@ -67,6 +67,7 @@ describe('hotup check --swarm K/N and hotup swarm merge', () => {
       [[...CORRECT, '--swarm', '5/4', '--swarm-out', never], /--swarm 5\/4: K must be below N \(members 0 to 3\); use K\/N with 0 <= K < N/],
       [[...CORRECT, '--swarm', '1/0', '--swarm-out', never], /--swarm 1\/0: N must be 1 to/],
       [[...CORRECT, '--swarm', '0/4', '--coverage', '--swarm-out', never], /--coverage does not go with --swarm: .*drop --coverage/],
+      [[...CORRECT, '--swarm', '0/4', '--full-history', '--swarm-out', never], /--full-history does not go with --swarm: .*drop --full-history/],
       [[...CORRECT, '--swarm', '0/4', '--property', 'LIVE-RESTORE', '--swarm-out', never], /checks nothing: a swarm member checks INV-\* only/],
       [[...CORRECT, '--swarm', '0/4', '--bitstate-bits', '32', '--max-memory', '100', '--swarm-out', never], /--bitstate-bits 32 needs a 512 MiB bit array, more than --max-memory 100: lower --bitstate-bits/],
       [[...CORRECT, '--swarm', '0/4', '--bitstate-bits', '40', '--swarm-out', never], /--bitstate-bits takes a whole number from 16 to 32/],
