@@ -1,4 +1,5 @@
 import { INVARIANTS, LIVENESS } from '../../properties/index.js';
+import type { FaultsRead } from '../../properties/property.js';
 import { FAULTS } from '../model/faults.js';
 import type { PropertyFilter } from './monitor.js';
 
@@ -25,6 +26,9 @@ export interface HistoryReduction {
   readonly note: string;
 }
 
+/** Whether the monitor of invariant `id` is kept. */
+export const keepsMonitor = (h: HistoryReduction, id: string): boolean => h.monitors === null || h.monitors.has(id);
+
 /** Every fault bit and every monitor kept: the literal state, the one the twins share. */
 export const FULL_HISTORY: HistoryReduction = {
   on: false,
@@ -40,7 +44,7 @@ export const FULL_HISTORY: HistoryReduction = {
  * its class under this map (class(class(m) | f) = class(m | f)), so the
  * successor's class depends only on the state's class.
  */
-export function faultClasses(reads: readonly { readonly any: boolean; readonly bits: number }[]): Uint8Array {
+export function faultClasses(reads: readonly FaultsRead[]): Uint8Array {
   const bits = reads.reduce((m, r) => m | r.bits, 0) & ALL_FAULTS;
   const any = reads.some((r) => r.any);
   const rest = ALL_FAULTS & ~bits;

@@ -17,7 +17,7 @@ import { LogTree } from './log-tree.js';
 import { ReadMemo } from './memo.js';
 import { Transitions } from '../transitions.js';
 import { Evaluator } from './views.js';
-import { FULL_HISTORY, type HistoryReduction } from '../history.js';
+import { FULL_HISTORY, keepsMonitor, type HistoryReduction } from '../history.js';
 
 
 /**
@@ -81,8 +81,7 @@ export class TableSystem {
     this.liveness = LIVENESS.filter((live) => !only || only.has(live.id)).map((live) => ({ live, memo: new ReadMemo<string | null>() }));
     this.observers = l.monitorIds.flatMap((id, j) => {
       const inv = INVARIANTS.find((x) => x.id === id)!;
-      const kept = history.monitors === null || history.monitors.has(id);
-      return inv.observe && kept ? [{ j, slot: monitorSlot(l, j), inv, memo: new ReadMemo<number>(stepInput) }] : [];
+      return inv.observe && keepsMonitor(history, id) ? [{ j, slot: monitorSlot(l, j), inv, memo: new ReadMemo<number>(stepInput) }] : [];
     });
     this.observed = newVector(this.observers.length);
     this.initial = Uint16Array.from(this.vectorOf(withMonitors(system, system.initial())));
@@ -118,7 +117,7 @@ export class TableSystem {
     const h = this.history;
     if (!h.on) return s;
     const booted = this.materialise(this.initial).monitors;
-    const monitors = Object.fromEntries(Object.entries(s.monitors).map(([id, m]) => [id, h.monitors === null || h.monitors.has(id) ? m : booted[id]]));
+    const monitors = Object.fromEntries(Object.entries(s.monitors).map(([id, m]) => [id, keepsMonitor(h, id) ? m : booted[id]]));
     return { ...s, faults: h.faultClass[s.faults]!, monitors };
   }
 
