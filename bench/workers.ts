@@ -25,6 +25,9 @@ export interface WorkersRow {
   /** The machine's one-minute load average before and after the search (other people's processes included). */
   readonly loadBefore: number;
   readonly loadAfter: number;
+  /** Successors another worker owned: sent to it, and not sent again because the sender had sent them before (0 on one worker). */
+  readonly sent: number;
+  readonly notResent: number;
 }
 
 /** The series: each search on 1 and on 2 workers. */
@@ -33,7 +36,12 @@ export interface WorkersBench {
   /** The cut of claims-10-11 (the same first states in breadth-first order on every number of workers). */
   readonly maxStates: number;
   readonly rows: readonly WorkersRow[];
+  /** Two one-worker searches of claims-10-11 at once, each in its own thread for SEARCH_SECONDS: the transitions they took together over one's alone (2: the machine runs two searches as fast as one). */
+  readonly twoSearches: number;
 }
+
+/** Seconds of each search in the two-searches measurement. */
+export const SEARCH_SECONDS = 15;
 
 /** Workers of the series. */
 const WORKERS = [1, 2] as const;
@@ -73,12 +81,39 @@ export async function benchWorkers(maxStates: number, log: (line: string) => voi
         twoThreadThroughput,
         loadBefore,
         loadAfter: loadavg()[0]!,
+        sent: r.crossings?.sent ?? 0,
+        notResent: r.crossings?.notResent ?? 0,
       };
       rows.push(row);
       log(rowLine(row));
     }
   }
-  return { cores: availableParallelism(), maxStates, rows };
+  const twoSearches = await searchThroughput();
+  log(`  two one-worker searches of claims-10-11 at once: ${twoSearches.toFixed(2)} times the transitions of one alone in ${SEARCH_SECONDS} s`);
+  return { cores: availableParallelism(), maxStates, rows, twoSearches };
+}
+
+const BOOT = new URL('../src/check/level-worker-boot.mjs', import.meta.url);
+const SEARCH = new URL('./search-burn.ts', import.meta.url).href;
+
+/** The transitions `n` one-worker searches take at once, each in its own thread. */
+function searches(n: number): Promise<number[]> {
+  return Promise.all(
+    Array.from({ length: n }, () => {
+      const w = new Worker(BOOT, { workerData: { entry: SEARCH, topology: 'claims-10-11', seconds: SEARCH_SECONDS } });
+      return new Promise<number>((resolve, reject) => {
+        w.on('message', (x: number) => void w.terminate().then(() => resolve(x)));
+        w.on('error', reject);
+      });
+    }),
+  );
+}
+
+/** What the machine gives two searches at once (memory, caches and cores shared), over one search alone. */
+async function searchThroughput(): Promise<number> {
+  const [alone] = await searches(1);
+  const together = await searches(2);
+  return together.reduce((a, b) => a + b, 0) / alone!;
 }
 
 /** Loop turns one thread of plain arithmetic makes in a second. */
@@ -105,15 +140,19 @@ const num = (n: number): string => Math.round(n).toLocaleString('en-US');
 
 function rowLine(r: WorkersRow): string {
   const verdict = r.cutBy ? `${r.verdict} (--${r.cutBy})` : r.verdict;
-  return `  ${r.topology.padEnd(13)} ${String(r.workers).padStart(7)} ${verdict.padEnd(25)} ${num(r.states).padStart(10)} ${num(r.transitions).padStart(11)} ${r.seconds.toFixed(1).padStart(7)} ${r.cpuSeconds.toFixed(1).padStart(6)} ${num(r.statesPerSecond).padStart(8)} ${r.bytesPerState.toFixed(1).padStart(6)} ${r.speedup.toFixed(2).padStart(7)} ${(r.cpuSeconds / r.seconds).toFixed(2).padStart(5)} ${r.twoThreadThroughput.toFixed(2).padStart(5)} ${`${r.loadBefore.toFixed(1)}..${r.loadAfter.toFixed(1)}`.padStart(10)}`;
+  return `  ${r.topology.padEnd(13)} ${String(r.workers).padStart(7)} ${verdict.padEnd(25)} ${num(r.states).padStart(10)} ${num(r.transitions).padStart(11)} ${r.seconds.toFixed(1).padStart(7)} ${r.cpuSeconds.toFixed(1).padStart(6)} ${num(r.statesPerSecond).padStart(8)} ${r.bytesPerState.toFixed(1).padStart(6)} ${r.speedup.toFixed(2).padStart(7)} ${(r.cpuSeconds / r.seconds).toFixed(2).padStart(5)} ${r.twoThreadThroughput.toFixed(2).padStart(5)} ${`${r.loadBefore.toFixed(1)}..${r.loadAfter.toFixed(1)}`.padStart(10)} ${notResentShare(r).padStart(9)}`;
 }
+
+/** The share of the successors another worker owned that were not sent again ('-' on one worker). */
+const notResentShare = (r: WorkersRow): string => (r.workers > 1 && r.sent + r.notResent > 0 ? `${Math.round((100 * r.notResent) / (r.sent + r.notResent))} %` : '-');
 
 /** The series as a table. */
 export function workersTable(b: WorkersBench): string {
   return [
     `hotup check --workers 1 and 2 (every fault, one user change, INV-* only; claims-10-11 cut at its first ${num(b.maxStates)} states; ${b.cores} cores shared with other people's processes: load is the one-minute load average before..after; cores: CPU s over wall s; 2 thr: two threads of plain arithmetic together over one alone, just before):`,
-    `  ${'topology'.padEnd(13)} ${'workers'.padStart(7)} ${'verdict'.padEnd(25)} ${'states'.padStart(10)} ${'transitions'.padStart(11)} ${'wall s'.padStart(7)} ${'cpu s'.padStart(6)} ${'states/s'.padStart(8)} ${'B/st'.padStart(6)} ${'speedup'.padStart(7)} ${'cores'.padStart(5)} ${'2 thr'.padStart(5)} ${'load'.padStart(10)}`,
+    `  ${'topology'.padEnd(13)} ${'workers'.padStart(7)} ${'verdict'.padEnd(25)} ${'states'.padStart(10)} ${'transitions'.padStart(11)} ${'wall s'.padStart(7)} ${'cpu s'.padStart(6)} ${'states/s'.padStart(8)} ${'B/st'.padStart(6)} ${'speedup'.padStart(7)} ${'cores'.padStart(5)} ${'2 thr'.padStart(5)} ${'load'.padStart(10)} ${'not resent'.padStart(9)}`,
     ...b.rows.map(rowLine),
+    `  two one-worker searches of claims-10-11 at once: ${b.twoSearches.toFixed(2)} times the transitions of one alone in ${SEARCH_SECONDS} s`,
   ].join('\n');
 }
 
@@ -126,18 +165,22 @@ export function workersMarkdown(b: WorkersBench): string {
     '',
     `Written by \`npm run bench -- --only workers\` (bench/workers.ts) into bench/results/workers.json; do not edit by hand. The design is in [parallel-check.md](parallel-check.md). Every fault, one user change, INV-* only; claims-10-11 is cut at its first ${num(b.maxStates)} states, which are the same states on any number of workers. The machine has ${b.cores} cores shared with other people's processes: load is its one-minute load average before..after each search, and CPU seconds count every thread of the process. Seconds include starting the worker threads.`,
     '',
-    '| topology | workers | verdict | states | transitions | wall s | CPU s | states/s | bytes/state | speedup | cores used | two threads | load |',
-    '| --- | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |',
+    '| topology | workers | verdict | states | transitions | wall s | CPU s | states/s | bytes/state | speedup | cores used | two threads | load | not sent again |',
+    '| --- | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: |',
     ...b.rows.map(
       (r) =>
-        `| ${r.topology} | ${r.workers} | ${r.cutBy ? `${r.verdict} (--${r.cutBy})` : r.verdict} | ${num(r.states)} | ${num(r.transitions)} | ${f(r.seconds, 1)} | ${f(r.cpuSeconds, 1)} | ${num(r.statesPerSecond)} | ${f(r.bytesPerState, 1)} | ${f(r.speedup, 2)} | ${f(r.cpuSeconds / r.seconds, 2)} | ${f(r.twoThreadThroughput, 2)} | ${f(r.loadBefore, 1)}..${f(r.loadAfter, 1)} |`,
+        `| ${r.topology} | ${r.workers} | ${r.cutBy ? `${r.verdict} (--${r.cutBy})` : r.verdict} | ${num(r.states)} | ${num(r.transitions)} | ${f(r.seconds, 1)} | ${f(r.cpuSeconds, 1)} | ${num(r.statesPerSecond)} | ${f(r.bytesPerState, 1)} | ${f(r.speedup, 2)} | ${f(r.cpuSeconds / r.seconds, 2)} | ${f(r.twoThreadThroughput, 2)} | ${f(r.loadBefore, 1)}..${f(r.loadAfter, 1)} | ${notResentShare(r)} |`,
     ),
     '',
     ...cpuLines(b),
     '',
+    `Two one-worker searches of claims-10-11 run at once, each in its own thread for ${SEARCH_SECONDS} s, took ${f(b.twoSearches, 2)} times the transitions of one running alone: the ceiling memory, caches and cores put on any two-thread search here, however little its threads share (plain arithmetic, the two threads column, does not touch memory and gets more).`,
+    '',
+    'Not sent again is the share of the successors another worker owned that the sender had sent before and its sent cache still held (src/check/sent-cache.ts): they are neither sent nor checked again against the invariants that read only the state after the step.',
+    '',
     'Cores used is CPU seconds over wall seconds: how many cores the search had on average. Two threads is what the machine gave two threads at once just before the search: the work of two threads of plain arithmetic running together over one running alone (2: two free cores; near 1: one core\'s worth, the rest busy with other work). No search on two threads can be more than that many times faster than on one.',
     '',
-    'Speedup is the one-worker wall time over this row\'s. With the cores busy with other work, two workers get less than two cores, so the speedup measured here is a floor. The CPU seconds of N workers over one worker\'s are the price of partitioning: every worker starts its own thread, loader and table system and learns the machine tables and memos by itself; every successor is hashed for its owner; one owned elsewhere is sent, translated into the owner\'s ids and checked against every invariant (the sender cannot know it is not new); a new state waits in a pending table and is copied into the store in rank order. On N free cores the speedup to expect is about N over that ratio (an estimate: this machine has no free cores to measure it on), so the design pays off from three or four cores on, not on two.',
+    'Speedup is the one-worker wall time over this row\'s. With the cores busy with other work, two workers get less than two cores, so the speedup measured here is a floor. The CPU seconds of N workers over one worker\'s are the price of partitioning: every worker starts its own thread, loader and table system and learns the machine tables and memos by itself; every successor is hashed for its owner; one owned elsewhere and not in the sender\'s cache is sent, translated into the owner\'s ids and checked against every invariant (the sender cannot know it is not new); a new state waits in a pending table and is copied into the store in rank order. On N free cores the speedup to expect is about N over that ratio (an estimate: this machine has no free cores to measure it on), so the design pays off from three or four cores on, not on two.',
     '',
   ].join('\n');
 }

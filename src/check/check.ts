@@ -108,6 +108,8 @@ export interface CheckResult {
   readonly workers: number;
   /** Why the search ran on fewer workers than asked, if it did. */
   readonly workersNote: string | null;
+  /** On several workers: the successors a worker reached and another owns, sent to their owner, and not sent again because the sender had sent them before (null on one worker). */
+  readonly crossings: { readonly sent: number; readonly notResent: number } | null;
   /** LIVE-* ids searched for fair cycles (none when the search was cut or an invariant broke). */
   readonly livenessChecked: readonly string[];
   readonly counterexample: CheckCounterexample | null;
@@ -208,6 +210,7 @@ export function check(o: CheckOptions): CheckResult {
     xstateCalls: ts.transitions.xstateCalls,
     workers: 1,
     workersNote: null,
+    crossings: null,
     livenessChecked,
     counterexample,
     exercised,

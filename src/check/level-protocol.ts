@@ -88,6 +88,9 @@ export type FromWorker =
       readonly localKeys: Readonly<Record<string, readonly string[]>>;
       readonly cachedTransitions: number;
       readonly xstateCalls: number;
+      /** Successors another worker owns: sent to it, and not sent again because this worker's sent cache held them. */
+      readonly sent: number;
+      readonly notResent: number;
     }
   | { readonly type: 'error'; readonly message: string; readonly stack: string };
 

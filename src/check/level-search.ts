@@ -13,6 +13,7 @@ import { StateStore, StoreFull } from './state-store.js';
 import { Inbox, Outbox, type StateBatch } from './state-batches.js';
 import { TreeStore } from './tree-store.js';
 import { newVisited, type VisitedStates } from './visited.js';
+import { SentCache } from './sent-cache.js';
 
 /** A link to another worker: post to it, or take what it sent (undefined: nothing yet). */
 export interface PeerLink {
@@ -62,6 +63,10 @@ export class LevelSearch {
   private ends = 0;
   /** The one-worker index of the first state of each level. */
   private readonly levelGlobalStarts: number[] = [0];
+  /** The successors this worker sent lately (null: too little memory for one). */
+  private readonly sent: SentCache | null;
+  private sentCount = 0;
+  private notResent = 0;
 
   constructor(
     private readonly setup: LevelSearchSetup,
@@ -80,6 +85,7 @@ export class LevelSearch {
     this.pending = new StateStore(this.w, 1 << 12, setup.storeBytes);
     this.outboxes = peers.map((p, q) => (p === null ? null : new Outbox(this.lk, this.w, (b) => this.sendBatch(q, b))));
     this.inboxes = peers.map((p) => (p === null ? null : new Inbox(this.lk)));
+    this.sent = setup.workers > 1 ? SentCache.within(this.w, setup.storeBytes / 8) : null;
     this.next.set(this.ts.initial);
     if (this.ownerOf(this.next) === setup.index) {
       this.store.add(this.next, -1);
@@ -146,7 +152,8 @@ export class LevelSearch {
       if (n === 0) this.deadlocks++;
       for (let j = 0; j < n; j++) {
         ts.step(this.cur, this.envs[j]!, this.msgs[j]!, this.next);
-        const owner = this.ownerOf(this.next);
+        const hash = this.lk.stateHash(this.next);
+        const owner = hash % this.setup.workers;
         const key = rank * KEY_SPAN + j;
         let bad: number;
         if (owner === me) {
@@ -155,9 +162,15 @@ export class LevelSearch {
           // A stored or pending state was checked as the target of the step that found it (the initial state never was).
           bad = ts.violation(found >= 0 ? found !== this.initialAt : p >= 0);
           if (bad < 0 && found < 0) this.offer(this.next, key, p);
+        } else if (this.sent !== null && this.sent.seenOrRecord(this.next, hash)) {
+          this.notResent++;
+          bad = ts.violation(true);
         } else {
           bad = ts.violation(false);
-          if (bad < 0) this.outboxes[owner]!.push(this.next, key);
+          if (bad < 0) {
+            this.outboxes[owner]!.push(this.next, key);
+            this.sentCount++;
+          }
         }
         if (bad >= 0) {
           violation = { key, invariant: bad };
@@ -300,7 +313,7 @@ export class LevelSearch {
     // The next level is about as large as this one: start its table there, not at 4,096 states grown by doubling.
     this.pending = new StateStore(this.w, Math.max(1 << 12, 2 ** Math.ceil(Math.log2(Math.max(1, order.length)))), this.setup.storeBytes);
     this.sortedKeys = new Float64Array(0);
-    return { type: 'committed', memoryCut: this.memoryCut, storeBytes: this.store.bytesAllocated() + this.pending.bytesAllocated() };
+    return { type: 'committed', memoryCut: this.memoryCut, storeBytes: this.store.bytesAllocated() + this.pending.bytesAllocated() + (this.sent?.bytesAllocated() ?? 0) };
   }
 
   private add(v: StateVector): void {
@@ -381,7 +394,7 @@ export class LevelSearch {
     const size = this.store.size;
     return {
       type: 'finished',
-      storeBytes: this.store.bytesAllocated() + this.globals.byteLength + this.keys.byteLength,
+      storeBytes: this.store.bytesAllocated() + this.globals.byteLength + this.keys.byteLength + (this.sent?.bytesAllocated() ?? 0),
       // The store's bytes per state, plus the one-worker index and the key kept beside it.
       bytes: this.store.bytesPerState() * size + 16 * size,
       states: size,
@@ -390,6 +403,8 @@ export class LevelSearch {
       localKeys,
       cachedTransitions: this.ts.transitions.cachedTransitions(),
       xstateCalls: this.ts.transitions.xstateCalls,
+      sent: this.sentCount,
+      notResent: this.notResent,
     };
   }
 }

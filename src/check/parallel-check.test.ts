@@ -36,6 +36,10 @@ describe('check on two workers', () => {
     expect(one.verdict).toBe('pass');
     expect(two.workers).toBe(2);
     expect(figures(two)).toEqual(figures(one));
+    // Successors another worker owns that the sender had sent before do not travel again.
+    expect(one.crossings).toBeNull();
+    expect(two.crossings!.notResent).toBeGreaterThan(0);
+    expect(two.crossings!.sent).toBeGreaterThan(0);
   });
 
   // Each mutant's shortest counterexample, the one one worker finds: the ranks keep the one-worker order of every level.

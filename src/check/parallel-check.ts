@@ -227,6 +227,7 @@ export async function checkParallel(o: CheckOptions, n: number): Promise<CheckRe
       xstateCalls: done.reduce((a, d) => a + d.xstateCalls, 0),
       workers: n,
       workersNote: null,
+      crossings: { sent: done.reduce((a, d) => a + d.sent, 0), notResent: done.reduce((a, d) => a + d.notResent, 0) },
       livenessChecked: live.checked,
       counterexample,
       exercised,

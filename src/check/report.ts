@@ -24,6 +24,7 @@ export function formatCheckSummary(r: CheckResult): string {
   out.push(`partial-order reduction: ${r.por.note}`);
   out.push(`history: ${r.history.note}`);
   if (r.workersNote) out.push(`workers: ${r.workersNote}`);
+  if (r.crossings) out.push(`crossings: ${fmt(r.crossings.sent + r.crossings.notResent)} successors owned by another worker; ${fmt(r.crossings.sent)} sent to it, ${fmt(r.crossings.notResent)} not sent again (the sender had sent them before: src/check/sent-cache.ts)`);
   const invs = INVARIANTS.filter((p) => !r.properties || r.properties.includes(p.id)).length;
   const lives = LIVENESS.filter((p) => !r.properties || r.properties.includes(p.id)).length;
   const cx = r.counterexample;

@@ -75,6 +75,8 @@ export class EnabledEvents {
     private readonly reference: LocalIds,
     private readonly materialise: (v: LocalIds) => SystemState,
     private readonly logs: FilteredLogs,
+    /** Whether an event of the `target` group may ever be taken (the table system's bounds refuse the others in every state, so their messages are never worked out). */
+    everAllowed: (e: EnvEvent) => boolean = () => true,
   ) {
     const l = layout;
     const group = (slots: number[], member: (e: EnvEvent) => boolean): Group => ({ slots, member, memo: new SlotMemo(slots) });
@@ -87,7 +89,7 @@ export class EnabledEvents {
       group([0], (e) => groupOf(e) === 'parent'),
     ];
     const booted = materialise(reference);
-    this.unconditional = targetEvents(system.topology, faults).map((event) => {
+    this.unconditional = targetEvents(system.topology, faults).filter(everAllowed).map((event) => {
       const m = system.toMessage(booted, event);
       return { env: envs.id(event), event, memo: new ReadMemo<number>(), to: m.to, slot: slotOf(l, m), type: m.event.type, handled: transitions.handlerRow(m.to, m.event.type) };
     });

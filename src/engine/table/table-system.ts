@@ -85,7 +85,7 @@ export class TableSystem {
     });
     this.observed = newVector(this.observers.length);
     this.initial = Uint16Array.from(this.vectorOf(withMonitors(system, system.initial())));
-    this.events = new EnabledEvents(system, faults, l, this.transitions, this.envs, this.evaluator, this.initial, (v) => this.materialise(v), this.logs);
+    this.events = new EnabledEvents(system, faults, l, this.transitions, this.envs, this.evaluator, this.initial, (v) => this.materialise(v), this.logs, (e) => rounds !== 1 || e.kind !== 'tool.rerun');
   }
 
   get width(): number {
