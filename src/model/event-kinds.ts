@@ -1,5 +1,6 @@
 import { subdevName } from '../../machines/child.js';
 import type { ComponentKind, Message } from '../../machines/messages.js';
+import type { ToolObservation } from '../../machines/tool.js';
 import { childName, netdevName, type Topology } from '../topology/topology.js';
 import { TARGET_VERSION } from './boot.js';
 import type { EnvEvent, EnvKind } from './env-event.js';
@@ -43,6 +44,8 @@ export interface EventKind<K extends EnvKind = EnvKind> {
   readonly logs: readonly string[];
   /** The message the event becomes, with its payload read from the state. */
   message(s: SystemState, e: Of<K>): Message;
+  /** For a tool step that carries what the tool observed: the message made from the observation alone (`message` is this on `observe(s)`). */
+  readonly fromObservation?: (obs: ToolObservation, e: Of<K>) => Message;
   /** The step in the kernel's own words. */
   describe(t: Topology, e: Of<K>, before: SystemState): string;
   /** The log events the environment step itself shows, before anything it causes. */
@@ -56,6 +59,8 @@ const no = (): false => false;
 const fault = (f: FaultId) => (): FaultId => f;
 const none = (): TraceEvent[] => [];
 const upDown = (b: boolean): 'up' | 'down' => (b ? 'up' : 'down');
+/** `message` and `fromObservation` of a tool step whose message carries `observe(s)` and nothing else of the state. */
+const observing = <K extends EnvKind>(f: (obs: ToolObservation, e: Of<K>) => Message) => ({ fromObservation: f, message: (s: SystemState, e: Of<K>): Message => f(observe(s), e) });
 const USER = { actor: 'fault', fault: fault('FAULT-USER-CONFIG'), fair: no } as const;
 const firstInbox = (s: SystemState): { child?: string } => {
   const k = s.tool.context.inbox[0];
@@ -195,14 +200,14 @@ export const EVENT_KINDS: { readonly [K in EnvKind]: EventKind<K> } = {
   },
   'tool.rerun': {
     actor: 'tool', fault: never, fair: no, group: 'target', reads: ['tool', 'parent', 'child', 'bond', 'netdev'], writes: ['tool'], logs: ['tool.start'],
-    message: (s, e) => ({ to: 'tool', event: { type: 'rerun', target: e.version, obs: observe(s) } }),
+    ...observing<'tool.rerun'>((obs, e) => ({ to: 'tool', event: { type: 'rerun', target: e.version, obs } })),
     describe: (_, e) => `tool: run the rolling upgrade again, to version ${e.version}`,
     shows: (_, e) => [{ event: 'tool.start', version: e.version }],
   },
   'tool.step': {
     actor: 'tool', fault: never, fair: always, group: 'target', reads: ['tool', 'parent', 'child', 'bond', 'netdev'], writes: ['tool', 'child', 'bond'],
     logs: ['tool.rmmod', 'tool.insmod', 'module.unload.begin', 'tool.done', 'tool.stop'],
-    message: (s) => ({ to: 'tool', event: { type: 'step', obs: observe(s) } }),
+    ...observing<'tool.step'>((obs) => ({ to: 'tool', event: { type: 'step', obs } })),
     describe: () => 'tool: next action',
     shows: none,
   },
@@ -215,7 +220,7 @@ export const EVENT_KINDS: { readonly [K in EnvKind]: EventKind<K> } = {
   'tool.timeout': {
     actor: 'tool', fault: never, fair: always, group: 'target', reads: ['tool', 'parent', 'child', 'bond', 'netdev'], writes: ['tool'],
     logs: ['tool.timeout', 'tool.stop'],
-    message: (s) => ({ to: 'tool', event: { type: 'timeout', obs: observe(s) } }),
+    ...observing<'tool.timeout'>((obs) => ({ to: 'tool', event: { type: 'timeout', obs } })),
     describe: () => 'tool: timed out waiting for the notification',
     shows: (_, __, before) => {
       const k = before.tool.context.current;

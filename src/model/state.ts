@@ -20,8 +20,11 @@ export interface SystemState {
 export type ModuleState = 'unloaded' | 'inserting' | 'loading' | 'loaded' | 'unloading';
 
 /** The module state of child k. */
-export function moduleState(s: SystemState, k: number): ModuleState {
-  const v = s.children[k]!.value;
+export const moduleState = (s: SystemState, k: number): ModuleState => moduleOf(s.children[k]!);
+
+/** The module state of a child's snapshot. */
+function moduleOf(c: ChildSnapshot): ModuleState {
+  const v = c.value;
   return (typeof v === 'string' ? v : Object.keys(v)[0]) as ModuleState;
 }
 
@@ -41,15 +44,18 @@ export const childAllBound = (s: SystemState, k: number): boolean => s.children[
 export const parentBound = (s: SystemState): boolean => s.parent.value === 'bound';
 
 /** Netdev i can transmit as the bond's monitor polls it: registered, running, carrier. */
-export function slaveLinkPolled(s: SystemState, i: number): boolean {
-  const n = s.netdevs[i]!;
-  return n.value === 'registered' && n.context.carrier && n.context.config.adminUp;
-}
+export const slaveLinkPolled = (s: SystemState, i: number): boolean => linkPolled(s.netdevs[i]!);
+
+/** A netdev's snapshot can transmit as the bond's monitor polls it. */
+const linkPolled = (n: NetdevSnapshot): boolean => n.value === 'registered' && n.context.carrier && n.context.config.adminUp;
 
 /** The bond has caught up with its slaves: every enslaved slave is UP exactly when its link is polled up. */
-export function bondSettled(s: SystemState): boolean {
-  return s.bond.context.slaves.every((sl, i) => !sl.enslaved || (sl.link === (slaveLinkPolled(s, i) ? 'up' : 'down')));
-}
+export const bondSettled = (s: SystemState): boolean => settled(bondLinks(s.bond), s.netdevs.map(linkPolled));
+
+/** Per slave of the bond: its link as the bond sees it, or null when it is not enslaved. */
+const bondLinks = (b: BondSnapshot): readonly (string | null)[] => b.context.slaves.map((sl) => (sl.enslaved ? sl.link : null));
+
+const settled = (links: readonly (string | null)[], polled: readonly boolean[]): boolean => links.every((link, i) => link === null || link === (polled[i] ? 'up' : 'down'));
 
 /** Transmits in flight through child k's tables. */
 export const callsInFlight = (s: SystemState, k: number): number =>
@@ -62,13 +68,25 @@ export function orchestrating(s: SystemState): boolean {
 
 const toolView = (m: ModuleState): ToolObservation['children'][number]['state'] => (m === 'inserting' ? 'loading' : m);
 
+/**
+ * What the upgrade tool reads of each component, each from that component's
+ * snapshot alone. `observe` is made of them, so a table over local states can
+ * work each part out once per local state (src/engine/table/observations.ts).
+ */
+export const OBSERVED = {
+  parent: (p: ParentSnapshot): boolean => p.value === 'bound',
+  // /proc/modules says "Loading" from finit_module() until the init returns.
+  child: (c: ChildSnapshot): ToolObservation['children'][number] => ({ state: toolView(moduleOf(c)), version: c.context.version, allBound: c.context.status.every((x) => x === 'bound'), failed: c.context.status.includes('failed') }),
+  netdev: linkPolled,
+  bond: bondLinks,
+} as const;
+
+/** The tool's observation from the parts of it `OBSERVED` reads. */
+export function observationOf(parent: boolean, children: readonly ToolObservation['children'][number][], netdevs: readonly boolean[], bond: readonly (string | null)[]): ToolObservation {
+  return { parentBound: parent, children, present: netdevs.map(() => parent), bondSettled: settled(bond, netdevs) };
+}
+
 /** What the upgrade tool reads of the system when it acts. */
 export function observe(s: SystemState): ToolObservation {
-  return {
-    parentBound: parentBound(s),
-    // /proc/modules says "Loading" from finit_module() until the init returns.
-    children: s.children.map((c, k) => ({ state: toolView(moduleState(s, k)), version: c.context.version, allBound: childAllBound(s, k), failed: c.context.status.includes('failed') })),
-    present: s.netdevs.map(() => parentBound(s)),
-    bondSettled: bondSettled(s),
-  };
+  return observationOf(OBSERVED.parent(s.parent), s.children.map(OBSERVED.child), s.netdevs.map(OBSERVED.netdev), OBSERVED.bond(s.bond));
 }

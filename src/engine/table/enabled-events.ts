@@ -1,6 +1,9 @@
 import type { ComponentKind } from '../../../machines/messages.js';
 import type { EnvEvent } from '../../model/env-event.js';
 import { EVENT_KINDS, type EnabledGroup } from '../../model/event-kinds.js';
+import type { Message } from '../../../machines/messages.js';
+import type { ToolObservation } from '../../../machines/tool.js';
+import { Observations } from './observations.js';
 import { targetEvents } from '../enabled.js';
 import type { FaultId } from '../../model/faults.js';
 import type { SystemState } from '../../model/state.js';
@@ -39,6 +42,9 @@ interface Unconditional {
   readonly type: string;
   /** Per local state of the target: whether it has a transition on `type` (filled lazily). */
   readonly handled: readonly (boolean | undefined)[];
+  /** For a tool step carrying the tool's observation: its message made from the observation, and the message ids by observation id. */
+  readonly fromObservation: ((obs: ToolObservation) => Message) | null;
+  readonly byObservation: number[];
 }
 
 /** A nested-array memo keyed by the local ids in a few slots. */
@@ -64,6 +70,7 @@ export class EnabledEvents {
   private readonly groups: Group[];
   private readonly tail: Group[];
   private readonly unconditional: readonly Unconditional[];
+  private readonly observations: Observations;
 
   constructor(
     private readonly system: System,
@@ -91,8 +98,20 @@ export class EnabledEvents {
     const booted = materialise(reference);
     this.unconditional = targetEvents(system.topology, faults).filter(everAllowed).map((event) => {
       const m = system.toMessage(booted, event);
-      return { env: envs.id(event), event, memo: new ReadMemo<number>(), to: m.to, slot: slotOf(l, m), type: m.event.type, handled: transitions.handlerRow(m.to, m.event.type) };
+      const fromObservation = EVENT_KINDS[event.kind].fromObservation as ((obs: ToolObservation, e: EnvEvent) => Message) | undefined;
+      return {
+        env: envs.id(event),
+        event,
+        memo: new ReadMemo<number>(),
+        to: m.to,
+        slot: slotOf(l, m),
+        type: m.event.type,
+        handled: transitions.handlerRow(m.to, m.event.type),
+        fromObservation: fromObservation ? (obs: ToolObservation) => fromObservation(obs, event) : null,
+        byObservation: [],
+      };
     });
+    this.observations = new Observations(l, transitions.snapshots);
   }
 
   /** Fills `env` and `msg` with the enabled events of state `v` (in `System.enabled`'s order); returns their number. */
@@ -101,10 +120,15 @@ export class EnabledEvents {
     for (const g of this.groups) n = this.copy(this.groupEvents(g, v), env, msg, n);
     const w = this.layout.width;
     const t = this.transitions;
+    let obs = -1;
     for (let j = 0; j < this.unconditional.length; j++) {
       const u = this.unconditional[j]!;
       if (!(u.handled[v[u.slot]!] ?? t.handles(u.to, v[u.slot]!, u.type))) continue;
-      const m = u.memo.lookupStep(v, v, 0, 0, w, this.logs) ?? this.messageOf(u, v);
+      let m: number;
+      if (u.fromObservation) {
+        if (obs < 0) obs = this.observations.idOf(v);
+        m = u.byObservation[obs] ?? this.observedMessage(u, obs);
+      } else m = u.memo.lookupStep(v, v, 0, 0, w, this.logs) ?? this.messageOf(u, v);
       if (t.accepts(m, v[t.slotOfMessage[m]!]!)) {
         env[n] = u.env;
         msg[n++] = m;
@@ -112,6 +136,12 @@ export class EnabledEvents {
     }
     for (const g of this.tail) n = this.copy(this.groupEvents(g, v), env, msg, n);
     return n;
+  }
+
+  private observedMessage(u: Unconditional, obs: number): number {
+    const m = u.fromObservation!(this.observations.values[obs]!);
+    if (m.to !== u.to || m.event.type !== u.type) throw new Error(`src/engine/table/enabled-events.ts: ${u.event.kind} became a ${m.to} ${m.event.type} message, not ${u.to} ${u.type}`);
+    return (u.byObservation[obs] = this.transitions.messageId(m));
   }
 
   private messageOf(u: (typeof this.unconditional)[number], v: LocalIds): number {
