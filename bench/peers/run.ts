@@ -24,9 +24,9 @@ function exhaustive(sc: ScenarioOf<'spin'>) {
   const s = runSpin(topology, faults, null, spinOptions);
   // SPIN's other modes, for its best time to a verdict: its partial-order reduction (fewer states), and its multi-core search on two processes.
   const modes: Record<SpinMode, SpinModeRun> = {
-    NOREDUCE: modeRun(s),
-    default: modeRun(runSpin(topology, faults, null, { ...spinOptions, reduce: true })),
-    'NCORE=2': modeRun(runSpin(topology, faults, null, { ...spinOptions, ncore: 2, memoryMB: 6144 })),
+    NOREDUCE: modeRun(() => s),
+    default: modeRun(() => runSpin(topology, faults, null, { ...spinOptions, reduce: true })),
+    'NCORE=2': modeRun(() => runSpin(topology, faults, null, { ...spinOptions, ncore: 2, memoryMB: 6144 })),
   };
   return {
     topology: topology.name,
@@ -53,9 +53,20 @@ export interface SpinModeRun {
   readonly compileSeconds: number;
   /** The search completed with no violation (else the mode is no verdict to compare with). */
   readonly passed: boolean;
+  /** Why the verifier could not be built or run, if it could not. */
+  readonly error: string | null;
 }
 
-const modeRun = (r: SpinResult): SpinModeRun => ({ states: r.states, seconds: r.seconds || r.wallSeconds, wallSeconds: r.wallSeconds, compileSeconds: r.compileSeconds, passed: r.cut === null && r.violation === null });
+/** One mode's figures; a verifier that cannot be built or run is a mode with no verdict, not a failed bench. */
+function modeRun(run: () => SpinResult): SpinModeRun {
+  try {
+    const r = run();
+    return { states: r.states, seconds: r.seconds || r.wallSeconds, wallSeconds: r.wallSeconds, compileSeconds: r.compileSeconds, passed: r.cut === null && r.violation === null, error: null };
+  } catch (e) {
+    const stderr = String((e as { stderr?: unknown }).stderr ?? '').trim().split('\n').slice(-3).join(' ');
+    return { states: NaN, seconds: NaN, wallSeconds: NaN, compileSeconds: NaN, passed: false, error: `${(e as Error).message.split('\n')[0]} ${stderr}`.trim() };
+  }
+}
 
 /** The mode that reached a pass soonest by `time`, and that time. */
 function best(modes: Record<SpinMode, SpinModeRun>, time: (m: SpinModeRun) => number): { mode: SpinMode; seconds: number } {

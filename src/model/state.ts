@@ -38,7 +38,9 @@ export function childBound(s: SystemState, k: number, i: number): boolean {
 }
 
 /** Every sub-device child k declares is bound to it. */
-export const childAllBound = (s: SystemState, k: number): boolean => s.children[k]!.context.status.every((x) => x === 'bound');
+export const childAllBound = (s: SystemState, k: number): boolean => allBound(s.children[k]!);
+
+const allBound = (c: ChildSnapshot): boolean => c.context.status.every((x) => x === 'bound');
 
 /** The parent is bound to its device (netdevs exist). */
 export const parentBound = (s: SystemState): boolean => s.parent.value === 'bound';
@@ -76,7 +78,7 @@ const toolView = (m: ModuleState): ToolObservation['children'][number]['state'] 
 export const OBSERVED = {
   parent: (p: ParentSnapshot): boolean => p.value === 'bound',
   // /proc/modules says "Loading" from finit_module() until the init returns.
-  child: (c: ChildSnapshot): ToolObservation['children'][number] => ({ state: toolView(moduleOf(c)), version: c.context.version, allBound: c.context.status.every((x) => x === 'bound'), failed: c.context.status.includes('failed') }),
+  child: (c: ChildSnapshot): ToolObservation['children'][number] => ({ state: toolView(moduleOf(c)), version: c.context.version, allBound: allBound(c), failed: c.context.status.includes('failed') }),
   netdev: linkPolled,
   bond: bondLinks,
 } as const;
