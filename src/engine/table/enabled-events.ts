@@ -1,7 +1,6 @@
-import type { ComponentKind } from '../../../machines/messages.js';
+import type { ComponentKind, Message } from '../../../machines/messages.js';
 import type { EnvEvent } from '../../model/env-event.js';
 import { EVENT_KINDS, type EnabledGroup } from '../../model/event-kinds.js';
-import type { Message } from '../../../machines/messages.js';
 import type { ToolObservation } from '../../../machines/tool.js';
 import { Observations } from './observations.js';
 import { targetEvents } from '../enabled.js';
