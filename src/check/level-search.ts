@@ -66,7 +66,6 @@ export class LevelSearch {
   /** The successors this worker sent lately (null: too little memory for one). */
   private readonly sent: SentCache | null;
   private sentCount = 0;
-  private notResent = 0;
 
   constructor(
     private readonly setup: LevelSearchSetup,
@@ -163,7 +162,6 @@ export class LevelSearch {
           bad = ts.violation(found >= 0 ? found !== this.initialAt : p >= 0);
           if (bad < 0 && found < 0) this.offer(this.next, key, p);
         } else if (this.sent !== null && this.sent.seenOrRecord(this.next, hash)) {
-          this.notResent++;
           bad = ts.violation(true);
         } else {
           bad = ts.violation(false);
@@ -404,7 +402,7 @@ export class LevelSearch {
       cachedTransitions: this.ts.transitions.cachedTransitions(),
       xstateCalls: this.ts.transitions.xstateCalls,
       sent: this.sentCount,
-      notResent: this.notResent,
+      notResent: this.sent?.hits ?? 0,
     };
   }
 }

@@ -16,9 +16,8 @@ export class SentCache {
   private readonly vectors: Uint32Array;
   private readonly used: Uint8Array;
   private readonly mask: number;
-  /** Successors found in the cache, and those recorded in it. */
+  /** Successors found in the cache. */
   hits = 0;
-  misses = 0;
 
   /** A cache of the largest power of two of lines, at most 2^20, that fits `maxBytes` (none below 1,024 lines). */
   static within(width: number, maxBytes: number): SentCache | null {
@@ -58,7 +57,6 @@ export class SentCache {
     }
     for (let s = 0; s < w; s++) vectors[at + s] = v[s]!;
     this.used[line] = 1;
-    this.misses++;
     return false;
   }
 }

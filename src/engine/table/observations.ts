@@ -23,12 +23,15 @@ interface ReadSlot {
  * few hundred.
  */
 export class Observations {
-  /** The distinct observations, by id. */
-  readonly values: ToolObservation[] = [];
   private readonly slots: ReadSlot[];
   private readonly parts: Record<ReadSlot['kind'], Interner<unknown>> = { parent: new Interner(), child: new Interner(), netdev: new Interner(), bond: new Interner() };
   private readonly byParts: unknown[] = [];
   private readonly observations = new Interner<ToolObservation>();
+
+  /** The distinct observations, by id. */
+  get values(): readonly ToolObservation[] {
+    return this.observations.values;
+  }
 
   constructor(
     private readonly layout: Layout,
@@ -74,8 +77,6 @@ export class Observations {
     const part = (s: ReadSlot): unknown => this.parts[s.kind].values[this.partOf(s, v[s.slot]!)];
     const of = (kind: ReadSlot['kind']) => this.slots.filter((s) => s.kind === kind).map(part);
     const obs = observationOf(part(this.slots[0]!) as boolean, of('child') as ChildPart[], of('netdev') as boolean[], part(this.slots[this.slots.length - 1]!) as (string | null)[]);
-    const id = this.observations.id(obs);
-    this.values[id] = this.observations.values[id]!;
-    return id;
+    return this.observations.id(obs);
   }
 }
