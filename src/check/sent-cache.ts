@@ -1,5 +1,13 @@
 import type { LocalIds } from '../engine/layout.js';
 
+/**
+ * The most lines a sent cache has: 2^16, a few MB, which stay in the
+ * processor's caches. A larger cache holds more successors, but each look-up
+ * then misses the processor's caches, and on claims-10-11 a 2^20-line cache
+ * (60 MB) made a two-worker search slower than this one (bench workers).
+ */
+export const MAX_SENT_LINES = 2 ** 16;
+
 /** Bytes of one line of a sent cache: the vector's 4-byte ids and a tag. */
 export const sentCacheLineBytes = (width: number): number => 4 * width + 1;
 
@@ -19,9 +27,9 @@ export class SentCache {
   /** Successors found in the cache. */
   hits = 0;
 
-  /** A cache of the largest power of two of lines, at most 2^20, that fits `maxBytes` (none below 1,024 lines). */
+  /** A cache of the largest power of two of lines, at most MAX_SENT_LINES, that fits `maxBytes` (none below 1,024 lines). */
   static within(width: number, maxBytes: number): SentCache | null {
-    const lines = Math.min(2 ** 20, 2 ** Math.floor(Math.log2(Math.max(1, maxBytes / sentCacheLineBytes(width)))));
+    const lines = Math.min(MAX_SENT_LINES, 2 ** Math.floor(Math.log2(Math.max(1, maxBytes / sentCacheLineBytes(width)))));
     return lines >= 1024 ? new SentCache(width, lines) : null;
   }
 
