@@ -9,7 +9,7 @@ import { designOf } from '../mutants.js';
 import { AUDIT_EVERY, AUDIT_FIRST, compressOrNull, memoryShort, tryAdd } from './bfs.js';
 import { CONTROL, GATHER_BATCH, KEY_SPAN, STOP, type FromWorker, type LevelSearchSetup, type PeerMessage, type WorkerViolation } from './level-protocol.js';
 import { LocalKeys } from './local-keys.js';
-import { StateStore, StoreFull } from './state-store.js';
+import { StateStore, StoreFull, vectorHash } from './state-store.js';
 import { Inbox, Outbox, type StateBatch } from './state-batches.js';
 import { TreeStore } from './tree-store.js';
 import { newVisited, type VisitedStates } from './visited.js';
@@ -95,7 +95,7 @@ export class LevelSearch {
   }
 
   private ownerOf(v: StateVector): number {
-    return this.lk.stateHash(v) % this.setup.workers;
+    return this.lk.ownerHash(v) % this.setup.workers;
   }
 
   private sendBatch(q: number, b: StateBatch): void {
@@ -151,8 +151,7 @@ export class LevelSearch {
       if (n === 0) this.deadlocks++;
       for (let j = 0; j < n; j++) {
         ts.step(this.cur, this.envs[j]!, this.msgs[j]!, this.next);
-        const hash = this.lk.stateHash(this.next);
-        const owner = hash % this.setup.workers;
+        const owner = this.ownerOf(this.next);
         const key = rank * KEY_SPAN + j;
         let bad: number;
         if (owner === me) {
@@ -161,7 +160,7 @@ export class LevelSearch {
           // A stored or pending state was checked as the target of the step that found it (the initial state never was).
           bad = ts.violation(found >= 0 ? found !== this.initialAt : p >= 0);
           if (bad < 0 && found < 0) this.offer(this.next, key, p);
-        } else if (this.sent !== null && this.sent.seenOrRecord(this.next, hash)) {
+        } else if (this.sent !== null && this.sent.seenOrRecord(this.next, vectorHash(this.next, 0, this.w))) {
           bad = ts.violation(true);
         } else {
           bad = ts.violation(false);

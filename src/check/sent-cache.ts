@@ -1,13 +1,5 @@
 import type { LocalIds } from '../engine/layout.js';
 
-/**
- * The most lines a sent cache has: 2^16, a few MB, which stay in the
- * processor's caches. A larger cache holds more successors, but each look-up
- * then misses the processor's caches, and on claims-10-11 a 2^20-line cache
- * (60 MB) made a two-worker search slower than this one (bench workers).
- */
-export const MAX_SENT_LINES = 2 ** 16;
-
 /** Bytes of one line of a sent cache: the vector's 4-byte ids and a tag. */
 export const sentCacheLineBytes = (width: number): number => 4 * width + 1;
 
@@ -27,9 +19,9 @@ export class SentCache {
   /** Successors found in the cache. */
   hits = 0;
 
-  /** A cache of the largest power of two of lines, at most MAX_SENT_LINES, that fits `maxBytes` (none below 1,024 lines). */
+  /** A cache of the largest power of two of lines, at most 2^20, that fits `maxBytes` (none below 1,024 lines). */
   static within(width: number, maxBytes: number): SentCache | null {
-    const lines = Math.min(MAX_SENT_LINES, 2 ** Math.floor(Math.log2(Math.max(1, maxBytes / sentCacheLineBytes(width)))));
+    const lines = Math.min(2 ** 20, 2 ** Math.floor(Math.log2(Math.max(1, maxBytes / sentCacheLineBytes(width)))));
     return lines >= 1024 ? new SentCache(width, lines) : null;
   }
 
@@ -51,7 +43,7 @@ export class SentCache {
   /** Whether `v` (of hash `hash`) was recorded; if not, records it in place of what its line held. */
   seenOrRecord(v: LocalIds, hash: number): boolean {
     const w = this.width;
-    // The owner is the hash modulo the workers: take the line from its high bits.
+    // Take the line from the high bits: the low bits of a hash may also pick the owner.
     const line = (hash >>> 11) & this.mask;
     const at = line * w;
     const vectors = this.vectors;

@@ -80,7 +80,7 @@ export class StateStore {
     const w = this.width;
     const vec = this.vectors;
     const table = this.table;
-    const full = hash(v, 0, w) | 0;
+    const full = vectorHash(v, 0, w) | 0;
     let h = full & this.mask;
     for (;;) {
       const e = table[2 * h + 1]!;
@@ -110,7 +110,7 @@ export class StateStore {
     const index = this.count++;
     this.vectors.set(v.subarray(0, this.width), index * this.width);
     this.parents[index] = parent;
-    this.place(index, hash(v, 0, this.width));
+    this.place(index, vectorHash(v, 0, this.width));
     return index;
   }
 
@@ -150,7 +150,7 @@ export class StateStore {
     this.reserve(slots * 8 - this.table.byteLength);
     this.table = allocate(Int32Array, slots * 2);
     this.mask = slots - 1;
-    for (let i = 0; i < this.count; i++) this.place(i, hash(this.vectors, i * this.width, this.width));
+    for (let i = 0; i < this.count; i++) this.place(i, vectorHash(this.vectors, i * this.width, this.width));
   }
 }
 
@@ -165,7 +165,7 @@ function allocate<T>(Kind: new (n: number) => T, n: number): T {
 }
 
 /** Murmur3-style mixing of a vector's words (16-bit ids two to a word; wider ids fold into the same words). */
-function hash(v: LocalIds, at: number, w: number): number {
+export function vectorHash(v: LocalIds, at: number, w: number): number {
   let h = 0x9747b28c;
   for (let j = 0; j < w; j += 2) {
     let k = v[at + j]! | ((j + 1 < w ? v[at + j + 1]! : 0) << 16);
