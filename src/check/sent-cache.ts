@@ -43,7 +43,7 @@ export class SentCache {
   /** Whether `v` (of hash `hash`) was recorded; if not, records it in place of what its line held. */
   seenOrRecord(v: LocalIds, hash: number): boolean {
     const w = this.width;
-    // Take the line from the high bits: the low bits of a hash may also pick the owner.
+    // Any 32-bit hash of the vector will do: its bits from 11 up pick the line.
     const line = (hash >>> 11) & this.mask;
     const at = line * w;
     const vectors = this.vectors;
