@@ -24,6 +24,8 @@ export class LocalKeys {
   private readonly kinds: readonly (ComponentKind | null)[];
   /** The slots a state's owner is read from (ownerHash): the children's and the bond's. */
   readonly ownerSlots: Int32Array;
+  /** Every slot, in order (stateHash). */
+  private readonly allSlots: Int32Array;
   /** Per space: the hash of each id's canonical key, filled as ids appear. */
   private hashes: Uint32Array[];
   private known: number[];
@@ -36,6 +38,7 @@ export class LocalKeys {
     this.spaceOf = new Int32Array(l.width).fill(RAW);
     for (let s = 0; s < l.faults; s++) this.spaceOf[s] = kinds.indexOf(l.kinds[s]!);
     l.monitorIds.forEach((_, j) => (this.spaceOf[monitorSlot(l, j)] = kinds.length + j));
+    this.allSlots = Int32Array.from({ length: l.width }, (_, s) => s);
     this.ownerSlots = Int32Array.from([...l.kinds.keys()].filter((s) => l.kinds[s] === 'child' || l.kinds[s] === 'bond'));
     this.hashes = this.interners.map(() => new Uint32Array(256));
     this.known = this.interners.map(() => 0);
@@ -66,22 +69,7 @@ export class LocalKeys {
    * hashes of the slots' canonical keys (plain numbers as they are).
    */
   stateHash(v: LocalIds): number {
-    const spaceOf = this.spaceOf;
-    const known = this.known;
-    const hashes = this.hashes;
-    let h = 0x9747b28c;
-    for (let s = 0; s < spaceOf.length; s++) {
-      const sp = spaceOf[s]!;
-      const id = v[s]!;
-      // The slots' hashes are mixed well already: one multiply per slot, then a final avalanche.
-      const k = sp === RAW ? id : id < known[sp]! ? hashes[sp]![id]! : this.hashOf(sp, id);
-      h = Math.imul(h ^ k, 0x9e3779b1) + s;
-    }
-    h ^= h >>> 16;
-    h = Math.imul(h, 0x85ebca6b);
-    h ^= h >>> 13;
-    h = Math.imul(h, 0xc2b2ae35);
-    return (h ^ (h >>> 16)) >>> 0;
+    return this.mix(v, this.allSlots);
   }
 
   /**
@@ -96,7 +84,11 @@ export class LocalKeys {
    * stateHash, and it is computed on every step.
    */
   ownerHash(v: LocalIds): number {
-    const slots = this.ownerSlots;
+    return this.mix(v, this.ownerSlots);
+  }
+
+  /** The canonical hashes of slots `slots` of `v`, mixed in that order. */
+  private mix(v: LocalIds, slots: Int32Array): number {
     const spaceOf = this.spaceOf;
     const known = this.known;
     const hashes = this.hashes;
@@ -105,7 +97,8 @@ export class LocalKeys {
       const s = slots[j]!;
       const sp = spaceOf[s]!;
       const id = v[s]!;
-      const k = id < known[sp]! ? hashes[sp]![id]! : this.hashOf(sp, id);
+      // The slots' hashes are mixed well already: one multiply per slot, then a final avalanche.
+      const k = sp === RAW ? id : id < known[sp]! ? hashes[sp]![id]! : this.hashOf(sp, id);
       h = (Math.imul(h ^ k, 0x9e3779b1) + j) | 0;
     }
     h ^= h >>> 16;
