@@ -1,6 +1,7 @@
 import { cpus } from 'node:os';
 import { check } from '../src/check/check.js';
 import type { StoreKind } from '../src/check/visited.js';
+import { machineVectorBytes } from '../src/check/machine-memory.js';
 import { FAULTS } from '../src/model/faults.js';
 import { parseTopology } from '../src/topology/parse.js';
 import { PRESETS } from '../src/topology/presets.js';
@@ -57,7 +58,7 @@ export function benchCheckTargets(budgetSeconds: number, log: (line: string) => 
   ];
   return runs.map((x) => {
     const c0 = process.cpuUsage();
-    const r = check({ topology: x.topology, mutant: null, faults: [...FAULTS], userChanges: 1, liveness: false, audit: false, store: x.store, fullHistory: x.fullHistory === true, ...(x.maxSeconds ? { maxSeconds: x.maxSeconds } : {}) });
+    const r = check({ topology: x.topology, mutant: null, faults: [...FAULTS], userChanges: 1, liveness: false, audit: false, store: x.store, compressAbove: machineVectorBytes(), fullHistory: x.fullHistory === true, ...(x.maxSeconds ? { maxSeconds: x.maxSeconds } : {}) });
     const c = process.cpuUsage(c0);
     const row: CheckTargetRow = {
       name: x.name,

@@ -40,8 +40,10 @@ export interface CheckOptions {
   readonly maxSeconds?: number;
   /** Stop the search before the state store, or the process, passes this many MiB; the verdict is then "incomplete". */
   readonly maxMemoryMB?: number;
-  /** How visited states are kept (default auto: whole vectors, tree-compressed past 1 GiB). */
+  /** How visited states are kept (default auto: whole vectors, tree-compressed past `compressAbove`). */
   readonly store?: StoreKind;
+  /** For an auto store: the bytes of whole vectors kept before compressing (default AUTO_VECTOR_BYTES, 1 GiB; `hotup check` gives a share of the machine's memory, src/check/machine-memory.ts). */
+  readonly compressAbove?: number;
   /** Search for fair cycles breaking LIVE-* once every state is known (default true). */
   readonly liveness?: boolean;
   /** Compare the tables with the plain system on the first states and now and then (default true). */
@@ -160,6 +162,7 @@ export function check(o: CheckOptions): CheckResult {
     ...(o.maxSeconds !== undefined ? { maxSeconds: o.maxSeconds } : {}),
     ...(o.maxMemoryMB !== undefined ? { maxMemoryBytes: o.maxMemoryMB * 2 ** 20 } : {}),
     ...(o.store ? { store: o.store } : {}),
+    ...(o.compressAbove !== undefined ? { compressAbove: o.compressAbove } : {}),
     ...(o.onProgress ? { onProgress: o.onProgress } : {}),
     ...(o.audit === false ? {} : { audit: (_: number, v: StateVector) => auditState(ts, v, only) }),
   };

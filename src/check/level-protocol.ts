@@ -23,6 +23,8 @@ export interface LevelSearchSetup {
   readonly store: StoreKind;
   /** The store's budget of this worker, in bytes (infinite: none). */
   readonly storeBytes: number;
+  /** For an auto store: the bytes of whole vectors this worker keeps before compressing. */
+  readonly compressAbove: number;
   /** Resident memory of the whole process past which the search stops (infinite: none). */
   readonly maxMemoryBytes: number;
   readonly audit: boolean;

@@ -80,6 +80,7 @@ export async function checkParallel(o: CheckOptions, n: number): Promise<CheckRe
       fullHistory: o.fullHistory === true,
       store: o.store ?? 'auto',
       storeBytes: maxMemory / n,
+      compressAbove: (o.compressAbove ?? AUTO_VECTOR_BYTES) / n,
       maxMemoryBytes: maxMemory,
       audit: o.audit !== false,
       index,
@@ -187,7 +188,7 @@ export async function checkParallel(o: CheckOptions, n: number): Promise<CheckRe
     if (!violation && cut === null && needsWholeGraph(o)) {
       // The fair-cycle search (and --vacuity) runs here, on every state gathered into one store in the one-worker order.
       const g0 = performance.now();
-      const store = wholeGraph(ts, o.store ?? 'auto', levelStarts, states, await all(() => ({ type: 'gather' }), 'gathered'));
+      const store = wholeGraph(ts, o.store ?? 'auto', o.compressAbove ?? AUTO_VECTOR_BYTES, levelStarts, states, await all(() => ({ type: 'gather' }), 'gathered'));
       const gatherSeconds = (performance.now() - g0) / 1000;
       if (o.liveness !== false) live = livenessPass(ts, store, only);
       live = { ...live, seconds: live.seconds + gatherSeconds };
@@ -281,10 +282,10 @@ async function counterexampleOf(
 /**
  * Every state the workers stored, in this thread's table system, at its
  * one-worker index and with its one-worker parent: the store one worker would
- * have ended with (whole vectors, or tree-compressed past AUTO_VECTOR_BYTES
+ * have ended with (whole vectors, or tree-compressed past `compressAbove`
  * or with --store tree).
  */
-function wholeGraph(ts: TableSystem, kind: StoreKind, levelStarts: readonly number[], states: number, gathered: readonly Extract<FromWorker, { type: 'gathered' }>[]): VisitedStates {
+function wholeGraph(ts: TableSystem, kind: StoreKind, compressAbove: number, levelStarts: readonly number[], states: number, gathered: readonly Extract<FromWorker, { type: 'gathered' }>[]): VisitedStates {
   const lk = new LocalKeys(ts);
   const inboxes = gathered.map((g) => {
     const inbox = new Inbox(lk);
@@ -298,7 +299,7 @@ function wholeGraph(ts: TableSystem, kind: StoreKind, levelStarts: readonly numb
     localOf[global] = i;
   }));
   const vectorBytes = states * (ts.width * 2 + 4 + 16);
-  const store = newVisited(kind === 'auto' ? (vectorBytes > AUTO_VECTOR_BYTES ? 'tree' : 'vectors') : kind, ts.width);
+  const store = newVisited(kind === 'auto' ? (vectorBytes > compressAbove ? 'tree' : 'vectors') : kind, ts.width);
   const v = newVector(ts.width);
   let level = 0;
   for (let global = 0; global < states; global++) {

@@ -5,12 +5,14 @@ import { TreeStore } from './tree-store.js';
 /**
  * How the search keeps visited states: whole vectors with their parents
  * (fastest), tree-compressed roots (under 16 bytes per state), or auto: whole
- * vectors until they would pass AUTO_VECTOR_BYTES (or half of --max-memory),
- * then every state moved into a tree store, keeping its index.
+ * vectors until they would pass their share (AUTO_VECTOR_BYTES unless the
+ * caller gives one: `hotup check` gives a third of the memory available,
+ * machine-memory.ts; at most half of --max-memory), then every state moved
+ * into a tree store, keeping its index.
  */
 export type StoreKind = 'auto' | 'vectors' | 'tree';
 
-/** Bytes of whole vectors an auto store keeps before it compresses. */
+/** Bytes of whole vectors an auto store keeps before it compresses, unless told otherwise. */
 export const AUTO_VECTOR_BYTES = 2 ** 30;
 
 /** What the search and the path and cycle finders need of the visited set. */

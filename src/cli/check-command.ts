@@ -6,6 +6,7 @@ import { availableParallelism } from 'node:os';
 import { eventsFileText, readEventsFile, EventsFileError } from '../check/events-file.js';
 import { checkJson, formatCheckSummary } from '../check/report.js';
 import type { StoreKind } from '../check/visited.js';
+import { machineVectorBytes } from '../check/machine-memory.js';
 import { replayEvents, ReplayError } from '../check/replay.js';
 import type { Progress } from '../check/bfs.js';
 import { designOf } from '../mutants.js';
@@ -110,6 +111,7 @@ async function runCheck(flags: CheckFlags, outGiven: boolean): Promise<void> {
     ...(flags.maxSeconds !== undefined ? { maxSeconds: flags.maxSeconds } : {}),
     ...(flags.maxMemory !== undefined ? { maxMemoryMB: flags.maxMemory } : {}),
     store: flags.store,
+    compressAbove: machineVectorBytes(),
     liveness: flags.liveness,
     por: flags.por,
     fullHistory: flags.fullHistory === true,
@@ -230,7 +232,7 @@ export function registerCheckCommand(program: Command): void {
     .addOption(new Option('--max-seconds <n>', 'stop the search after n seconds; the verdict is then INCOMPLETE').argParser(intOption('--max-seconds', 1, 10_000_000)))
     .addOption(new Option('--max-memory <MB>', "stop the search before the state store or the process's resident memory passes MB MiB; the verdict is then INCOMPLETE").argParser(intOption('--max-memory', 1, 16_000_000)))
     .addOption(
-      new Option('--store <kind>', 'how visited states are kept: vectors (whole vectors and parents, fastest), tree (tree compression, under 16 bytes per state, a quarter more CPU), auto (vectors, moved into a tree past 1 GiB or half of --max-memory)')
+      new Option('--store <kind>', 'how visited states are kept: vectors (whole vectors and parents, fastest), tree (tree compression, under 16 bytes per state, a quarter more CPU), auto (vectors, moved into a tree past a third of the memory available when the search starts, at least 1 GiB, or half of --max-memory)')
         .choices(['auto', 'tree', 'vectors'])
         .default('auto'),
     )
