@@ -6,7 +6,8 @@ import { PRESETS } from '../src/topology/presets.js';
 import { INV_BUS } from './inv-bus.js';
 import { INV_TRAFFIC_PATH } from './inv-traffic-path.js';
 import { withMonitors } from '../src/engine/monitor.js';
-import type { StepView } from './property.js';
+import { brokenBy, type StepView } from './property.js';
+import { INV_NO_FREED_CODE } from './inv-no-freed-code.js';
 
 // Each state or step that would break INV-BUS or INV-TRAFFIC-PATH, crafted by
 // hand; MUT-SUBDEV-ON-PCI and MUT-WRONG-CHILD reach such states in the model.
@@ -56,5 +57,16 @@ describe('INV-TRAFFIC-PATH', () => {
 
   it('catches a packet processed by code that is not the loaded version', () => {
     expect(INV_TRAFFIC_PATH.check(undefined, view({ log: [processed(0, 0, 2)] }))).toMatch(/not loaded/);
+  });
+});
+
+describe('INV-NO-FREED-CODE', () => {
+  it("catches a transmit that ran in freed code in its step part, which the state after alone cannot show", () => {
+    const oops: Message = { to: 'traffic', event: { type: 'oops', netdev: 0, child: 0 } };
+    const step = view({ log: [oops] });
+    expect(INV_NO_FREED_CODE.check(undefined, step)).toBeNull();
+    expect(INV_NO_FREED_CODE.checkStep!(undefined, step)).toMatch(/ndo_start_xmit on N1 ran in C1's freed code \(kernel oops\)/);
+    expect(brokenBy(INV_NO_FREED_CODE, undefined, step)).toMatch(/kernel oops/);
+    expect(brokenBy(INV_NO_FREED_CODE, undefined, view({}))).toBeNull();
   });
 });

@@ -9,9 +9,11 @@ export const INV_NO_FREED_CODE: Invariant = {
   description: 'no call ever runs in, or holds a table of, a child whose code has been freed',
   observes: ['netdev', 'child', 'traffic'],
   readsMessagesTo: ['traffic'],
-  check(_, { after, log }) {
+  checkStep(_, { log }) {
     const oops = delivered(log, 'traffic', 'oops')[0];
-    if (oops) return `ndo_start_xmit on ${netdevName(oops.event.netdev)} ran in ${childName(oops.event.child)}'s freed code (kernel oops)`;
+    return oops ? `ndo_start_xmit on ${netdevName(oops.event.netdev)} ran in ${childName(oops.event.child)}'s freed code (kernel oops)` : null;
+  },
+  check(_, { after }) {
     for (const x of after.traffic.context.inFlight) {
       if (!codePresent(after, x.holder)) return `a transmit in flight on ${netdevName(x.netdev)} holds ${childName(x.holder)}'s table after its code was freed`;
     }

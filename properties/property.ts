@@ -57,12 +57,24 @@ export interface Invariant<M = undefined> {
   /** Why the step broke the property, or null. `m` is the state after `observe`. */
   check(m: M, step: StepView): string | null;
   /**
+   * The part of the property that reads the step itself (its log, the state
+   * before, the event), kept apart so that `check` reads only the state
+   * after: the checker then runs `checkStep` on every step and `check` once
+   * per state reached. Absent: `check` is the whole property.
+   */
+  checkStep?(m: M, step: StepView): string | null;
+  /**
    * Whether the property is exercised in state `s`: its premise holds there
    * (what it is owed under, with no excuse) in the case that gives it
    * something to check. Explore counts the steps ending in such a state, check
    * the reachable states; a property exercised nowhere says "not exercised".
    */
   applies(topology: Topology, s: SystemState): boolean;
+}
+
+/** Why the step broke invariant `inv` (its `checkStep`, then its `check`), or null. */
+export function brokenBy<M>(inv: Invariant<M>, m: M, step: StepView): string | null {
+  return inv.checkStep?.(m, step) ?? inv.check(m, step);
 }
 
 /** A liveness property of model.md in bounded form: it must hold once the system has taken its fair steps. */

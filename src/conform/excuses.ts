@@ -1,7 +1,7 @@
 import { OUTAGE_EXCUSES, INV_BOND_UP } from '../../properties/inv-bond-up.js';
 import { INV_NO_LOSS } from '../../properties/inv-no-loss.js';
 import { LIVE_UPGRADE_DONE } from '../../properties/live-upgrade-done.js';
-import type { Invariant, Liveness, StepView } from '../../properties/property.js';
+import { brokenBy, type Invariant, type Liveness, type StepView } from '../../properties/property.js';
 import { faultsIn } from '../model/faults.js';
 import type { SystemState } from '../model/state.js';
 import type { Topology } from '../topology/topology.js';
@@ -30,7 +30,7 @@ export function stepExcuses(topology: Topology, view: Omit<StepView, 'topology'>
   for (const { property, waivedBy } of EXCUSE_RULES) {
     if ((faults & waivedBy) === 0) continue;
     const after: SystemState = { ...view.after, faults: faults & ~waivedBy };
-    const message = property.check(view.after.monitors[property.id] as never, { ...view, topology, after });
+    const message = brokenBy(property, view.after.monitors[property.id] as never, { ...view, topology, after });
     if (message !== null) out.push({ id: property.id, faults: faultsIn(faults & waivedBy), message });
   }
   return out;

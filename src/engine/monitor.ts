@@ -1,5 +1,5 @@
 import { INVARIANTS, LIVENESS } from '../../properties/index.js';
-import type { StepView, Violation } from '../../properties/property.js';
+import { brokenBy, type StepView, type Violation } from '../../properties/property.js';
 import type { EnvEvent } from '../model/env-event.js';
 import type { SystemState } from '../model/state.js';
 import type { StepResult, System } from './system.js';
@@ -40,7 +40,7 @@ export function checkStep(system: System, before: SystemState, env: EnvEvent, re
   const violations: Violation[] = [];
   for (const inv of INVARIANTS) {
     if (only && !only.has(inv.id)) continue;
-    const message = inv.check(monitors[inv.id] as never, view);
+    const message = brokenBy(inv, monitors[inv.id] as never, view);
     if (message !== null) violations.push({ id: inv.id, claims: inv.claims, message });
   }
   return { state: after, log: result.log, violations, violation: violations[0] ?? null };

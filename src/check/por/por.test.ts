@@ -107,7 +107,7 @@ describe('partial-order reduction (stubborn sets)', () => {
     bfs(ts, { maxStates: 150_000 });
     const l = ts.layout;
     const w = l.width;
-    const memos = [...ts.invariants.map((x) => ({ id: x.inv.id, memo: x.memo })), ...ts.monitorMemos()];
+    const memos = [...ts.invariants.flatMap((x) => [{ id: x.inv.id, memo: x.memo }, ...(x.stepMemo ? [{ id: x.inv.id, memo: x.stepMemo }] : [])]), ...ts.monitorMemos()];
     for (const { id, memo } of memos) {
       const inv = INVARIANTS.find((x) => x.id === id)!;
       const slots = new Set(observedSlots(t, l, inv));

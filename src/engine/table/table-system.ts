@@ -34,8 +34,8 @@ export class TableSystem {
   readonly logs: LogTree;
   /** The booted state. Its ids are the first each interner gave out, so 16 bits hold them (the symmetry reduction reads it). */
   readonly initial: Uint16Array;
-  /** The invariants checked, in model.md's order, with their memos. */
-  readonly invariants: readonly { readonly inv: Invariant<unknown>; readonly memo: ReadMemo<string | null> }[];
+  /** The invariants checked, in model.md's order, with the memos of their `check` and of their `checkStep` (null when they have none). */
+  readonly invariants: readonly { readonly inv: Invariant<unknown>; readonly memo: ReadMemo<string | null>; readonly stepMemo: ReadMemo<string | null> | null }[];
   /** The liveness properties checked, with their memos. */
   readonly liveness: readonly { readonly live: Liveness; readonly memo: ReadMemo<string | null> }[];
   private readonly observers: readonly { readonly j: number; readonly slot: number; readonly inv: Invariant<unknown>; readonly memo: ReadMemo<number> }[];
@@ -77,7 +77,7 @@ export class TableSystem {
     this.delivery = new TableDelivery(this.transitions, this.logs);
     this.evaluator = new Evaluator(system.topology, l, { snapshots: this.transitions.snapshots, monitors: this.monitors, envs: this.envs, logs: this.logs });
     const stepInput = this.evaluator.inputs.isStepInput;
-    this.invariants = INVARIANTS.filter((inv) => !only || only.has(inv.id)).map((inv) => ({ inv, memo: new ReadMemo<string | null>(stepInput) }));
+    this.invariants = INVARIANTS.filter((inv) => !only || only.has(inv.id)).map((inv) => ({ inv, memo: new ReadMemo<string | null>(stepInput), stepMemo: inv.checkStep ? new ReadMemo<string | null>(stepInput) : null }));
     this.liveness = LIVENESS.filter((live) => !only || only.has(live.id)).map((live) => ({ live, memo: new ReadMemo<string | null>() }));
     this.observers = l.monitorIds.flatMap((id, j) => {
       const inv = INVARIANTS.find((x) => x.id === id)!;
@@ -205,27 +205,34 @@ export class TableSystem {
 
   /**
    * The first invariant (index into `invariants`) the last step broke, or -1.
-   * When the successor was checked before, invariants that never read the
-   * step (only the state after it) cannot fail now, and are skipped.
+   * When the successor was checked before, a `check` that never read the
+   * step (only the state after it) cannot fail now, and is skipped; a
+   * `checkStep` is run on every step.
    */
   violation(checkedBefore: boolean): number {
     const { before, after, env, log } = this.evaluator.inputs;
     const w = this.layout.width;
     const invs = this.invariants;
     for (let i = 0; i < invs.length; i++) {
-      const memo = invs[i]!.memo;
+      const { memo, stepMemo } = invs[i]!;
+      if (stepMemo !== null) {
+        const r = stepMemo.lookupStep(before, after, env, log, w, this.logs);
+        if (r !== null && (r === undefined ? this.checkInvariant(i, true) : r) !== null) return i;
+      }
       if (checkedBefore && !memo.readsStep) continue;
       const r = memo.lookupStep(before, after, env, log, w, this.logs);
       if (r === null) continue;
-      if ((r === undefined ? this.checkInvariant(i) : r) !== null) return i;
+      if ((r === undefined ? this.checkInvariant(i, false) : r) !== null) return i;
     }
     return -1;
   }
 
-  private checkInvariant(i: number): string | null {
-    const { inv, memo } = this.invariants[i]!;
+  private checkInvariant(i: number, stepPart: boolean): string | null {
+    const { inv, memo, stepMemo } = this.invariants[i]!;
     const ev = this.evaluator;
-    return ev.evaluate(memo, () => inv.check(inv.init ? ev.after.monitors[inv.id] : undefined, ev.step as never));
+    // The monitor is read inside the evaluation, so that its memo records the read.
+    const own = () => (inv.init ? ev.after.monitors[inv.id] : undefined);
+    return stepPart ? ev.evaluate(stepMemo!, () => inv.checkStep!(own(), ev.step as never)) : ev.evaluate(memo, () => inv.check(own(), ev.step as never));
   }
 
   /** Why state `v` breaks liveness property `j` (index into `liveness`), or null. */
