@@ -10,6 +10,7 @@ import { writePerformanceDoc } from './performance-doc.js';
 import { benchSeries } from './series.js';
 import { seriesTable } from './series-table.js';
 import { benchWorkers, workersTable } from './workers.js';
+import { benchComplete, completeTable } from './complete.js';
 
 /** Writes a file atomically, so an interrupted run leaves nothing half-written. */
 function writeAtomic(file: string, text: string): void {
@@ -27,12 +28,12 @@ export function writeResult(name: string, data: unknown, table: string): string 
   return file;
 }
 
-const PARTS = ['explore', 'conform', 'check', 'swarm', 'workers', 'series', 'por'] as const;
+const PARTS = ['explore', 'conform', 'check', 'complete', 'swarm', 'workers', 'series', 'por'] as const;
 
 const program = new Command('bench')
   .description('measure exploration, trace conformance and exhaustive checking; writes bench/results/*.json and *.md')
   .addOption(
-    new Option('--only <parts>', `comma-separated parts to run: ${PARTS.join(', ')}`).default([...PARTS], 'all').argParser((v) => {
+    new Option('--only <parts>', `comma-separated parts to run: ${PARTS.join(', ')} (complete, searches run to their end for up to an hour each, runs only when named)`).default(PARTS.filter((p) => p !== 'complete'), 'all but complete').argParser((v) => {
       const parts = v.split(',').map((x) => x.trim());
       for (const p of parts) if (!(PARTS as readonly string[]).includes(p)) throw new InvalidArgumentError(`unknown part '${p}'; use ${PARTS.join(', ')}`);
       return parts;
@@ -73,6 +74,12 @@ if (only.includes('check')) {
   const check = benchCheck(checkBudget, (line) => process.stderr.write(`${line}\n`));
   const table = checkTables(check);
   writeResult('check', { ...meta, ...check }, table);
+  process.stdout.write(`${table}\n`);
+}
+if (only.includes('complete')) {
+  const complete = benchComplete((line) => process.stderr.write(`${line}\n`));
+  const table = completeTable(complete);
+  writeResult('complete', { ...meta, ...complete }, table);
   process.stdout.write(`${table}\n`);
 }
 if (only.includes('swarm')) {
