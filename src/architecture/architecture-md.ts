@@ -35,6 +35,12 @@ const ONE_STEP = [
   '  boot input); serialising, delivering,',
   '  vectorising and booting follow from the table. What it shows to an observer is said',
   '  in `src/conform/state-view.ts` and `src/conform/step-events.ts`.',
+  '- **A new INV-\\*** is one file in `properties/` and its entry in `properties/index.ts`:',
+  '  what it observes, its `check`, and a monitor (`init`, `observe`) if it needs the',
+  '  past. The exhaustive check runs a `check` that reads only the state after once per',
+  '  state reached, and one that reads the step (its log, the state before) on every',
+  "  transition; a property that reads both keeps the step's part in `checkStep`",
+  '  (INV-NO-FREED-CODE: the oops in the log there, the freed tables in `check`).',
   '- **A new named run** (a test, a doc figure, a benchmark row) is one entry in `scenarios/`.',
 ];
 
