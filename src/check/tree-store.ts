@@ -1,4 +1,5 @@
 import type { LocalIds } from '../engine/layout.js';
+import { RootPairs } from './root-pairs.js';
 import { StoreFull } from './state-store.js';
 
 /**
@@ -6,7 +7,7 @@ import { StoreFull } from './state-store.js';
  * vector is the leaves of a balanced binary tree; every inner node below the
  * root is a pair of child values numbered once in a shared table, so states
  * that agree on a half, a quarter... of their slots share those nodes. A
- * state is then its root pair (8 bytes) in breadth-first order, plus a
+ * state is then its root pair (6 bytes, see RootPairs) in breadth-first order, plus a
  * 4-byte slot of the hash table over roots, kept 64..90 % full (growth by
  * 1.4, not 2, so it holds 4.4..6.2 bytes per state, never 8..16). No parent
  * is stored: a path is found again level by level (see paths.ts), which the
@@ -27,7 +28,7 @@ export class TreeStore {
   private nodes: Int32Array = new Int32Array(2 * 1024);
   private nodeCount = 0;
   private nodeTable: Int32Array = new Int32Array(2048);
-  private roots: Int32Array;
+  private readonly roots: RootPairs;
   private rootTable: Int32Array;
   private count = 0;
   /** Index of the first state of each breadth-first level. */
@@ -55,7 +56,7 @@ export class TreeStore {
     this.base = new Uint32Array(width);
     this.baseIds = new Int32Array(ops.length / 2);
     this.dirty = new Uint8Array(ops.length / 2);
-    this.roots = new Int32Array(2 * capacity);
+    this.roots = new RootPairs(capacity, (more) => this.reserve(more));
     this.rootTable = new Int32Array(Math.ceil(capacity * 2));
   }
 
@@ -71,7 +72,7 @@ export class TreeStore {
   /** Bytes per stored state: its root pair, its share of the root table, and of the inner nodes and their table. */
   bytesPerState(): number {
     const n = Math.max(1, this.count);
-    return 8 + this.rootTable.byteLength / n + (this.nodeCount * 8 + this.nodeTable.byteLength) / n;
+    return this.roots.bytesPerPair + this.rootTable.byteLength / n + (this.nodeCount * 8 + this.nodeTable.byteLength) / n;
   }
 
   /** Bytes the store has allocated. */
@@ -89,8 +90,8 @@ export class TreeStore {
     const ops = this.ops;
     const s = this.scratch;
     const last = s.length - 1;
-    this.put(ops[2 * last]!, this.roots[2 * index]!, out);
-    this.put(ops[2 * last + 1]!, this.roots[2 * index + 1]!, out);
+    this.put(ops[2 * last]!, this.roots.first(index), out);
+    this.put(ops[2 * last + 1]!, this.roots.second(index), out);
     for (let k = last - 1; k >= 0; k--) {
       const id = s[k]!;
       this.put(ops[2 * k]!, this.nodes[2 * id]!, out);
@@ -115,7 +116,7 @@ export class TreeStore {
       if (e === 0) return -1;
       if ((e & 0xf0000000) !== fp) continue;
       const i = (e & 0x0fffffff) - 1;
-      if (this.roots[2 * i] === a && this.roots[2 * i + 1] === b) return i;
+      if (this.roots.equals(i, a, b)) return i;
     }
   }
 
@@ -123,14 +124,13 @@ export class TreeStore {
   add(v: LocalIds, _parent: number): number {
     if (this.count + 1 >= 0x0fffffff) throw new StoreFull(`the tree store indexes at most ${0x0ffffffe} states`);
     if (this.count + 1 > MAX_LOAD * this.rootTable.length) this.rehashRoots(Math.ceil(this.rootTable.length * GROWTH));
-    if (2 * (this.count + 1) > this.roots.length) this.roots = this.grown(this.roots, Math.ceil(this.roots.length * 1.5));
+    if (this.count + 1 > this.roots.capacity) this.roots.grow(Math.ceil(this.roots.capacity * 1.5));
     this.inner(v, true);
     const last = this.scratch.length - 1;
     const a = this.value(this.ops[2 * last]!, v);
     const b = this.value(this.ops[2 * last + 1]!, v);
     const index = this.count++;
-    this.roots[2 * index] = a;
-    this.roots[2 * index + 1] = b;
+    this.roots.set(index, a, b);
     this.placeRoot(index, mix(a, b));
     return index;
   }
@@ -203,7 +203,7 @@ export class TreeStore {
   private rehashRoots(slots: number): void {
     this.reserve(slots * 4 - this.rootTable.byteLength);
     this.rootTable = allocate(slots);
-    for (let i = 0; i < this.count; i++) this.placeRoot(i, mix(this.roots[2 * i]!, this.roots[2 * i + 1]!));
+    for (let i = 0; i < this.count; i++) this.placeRoot(i, mix(this.roots.first(i), this.roots.second(i)));
   }
 
   private rehashNodes(slots: number): void {
