@@ -31,3 +31,21 @@ export function benchComplete(log: (line: string) => void = () => {}): CompleteB
 export function completeTable(b: CompleteBench): string {
   return checkTargetTable(b.rows, `searches run to their verdict, at most ${b.limitSeconds} s each`);
 }
+
+/** The searches run to their end as a section of docs/performance.md. */
+export function completeMarkdown(b: CompleteBench): string {
+  const num = (n: number): string => Math.round(n).toLocaleString('en-US');
+  return [
+    '## Four netdevs with every fault, to the verdict',
+    '',
+    `Written by \`npm run bench -- --only complete\` (bench/complete.ts) into bench/results/complete.json; do not edit by hand. Every fault and one user change, INV-* only, one worker, the auto store sized to the machine's memory; each search may run ${b.limitSeconds} s. The aim is a verdict in 120 s.`,
+    '',
+    '| topology | verdict | states | transitions | wall s | cpu s | states/s | store | bytes/state | rss MB | aim |',
+    '| --- | --- | ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: | --- |',
+    ...b.rows.map(
+      (r) =>
+        `| ${r.topology} | ${r.cutBy ? `${r.verdict.toUpperCase()} (--${r.cutBy})` : r.verdict.toUpperCase()} | ${num(r.states)} | ${num(r.transitions)} | ${r.seconds.toFixed(1)} | ${r.cpuSeconds.toFixed(1)} | ${num(r.statesPerSecond)} | ${r.storeUsed} | ${r.bytesPerState.toFixed(1)} | ${num(r.rssMB)} | ${r.targetSeconds === null ? '-' : r.seconds <= r.targetSeconds ? 'met' : 'not met'} |`,
+    ),
+    '',
+  ].join('\n');
+}

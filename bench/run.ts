@@ -80,6 +80,7 @@ if (only.includes('complete')) {
   const complete = benchComplete((line) => process.stderr.write(`${line}\n`));
   const table = completeTable(complete);
   writeResult('complete', { ...meta, ...complete }, table);
+  writePerformanceDoc();
   process.stdout.write(`${table}\n`);
 }
 if (only.includes('swarm')) {

@@ -6,7 +6,7 @@ import { performanceMarkdown } from '../bench/performance-doc.js';
 const root = join(import.meta.dirname, '..');
 
 describe('docs/performance.md', () => {
-  it('is the rendering of bench/results/peers.json, workers.json and series.json (npm run bench:peers, npm run bench -- --only workers,series refresh them)', () => {
+  it('is the rendering of bench/results/peers.json, workers.json, series.json and complete.json (npm run bench:peers, npm run bench -- --only workers,series,complete refresh them)', () => {
     expect(readFileSync(join(root, 'docs/performance.md'), 'utf8')).toBe(performanceMarkdown());
   });
 });
