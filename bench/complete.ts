@@ -38,7 +38,7 @@ export function completeMarkdown(b: CompleteBench): string {
   return [
     '## Four netdevs with every fault, to the verdict',
     '',
-    `Written by \`npm run bench -- --only complete\` (bench/complete.ts) into bench/results/complete.json; do not edit by hand. Every fault and one user change, INV-* only, one worker, the auto store sized to the machine's memory; each search may run ${b.limitSeconds} s. The aim is a verdict in 120 s.`,
+    `Written by \`npm run bench -- --only complete\` (bench/complete.ts) into bench/results/complete.json; do not edit by hand. Every fault and one user change, INV-* only, one worker, the auto store sized to the machine's memory; each search may run ${b.limitSeconds} s. The aim is a verdict in ${AIM_SECONDS} s.`,
     '',
     '| topology | verdict | states | transitions | wall s | cpu s | states/s | store | bytes/state | rss MB | aim |',
     '| --- | --- | ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: | --- |',
