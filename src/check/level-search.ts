@@ -80,7 +80,7 @@ export class LevelSearch {
     this.cur = newVector(this.w);
     this.next = newVector(this.w);
     this.incoming = newVector(this.w);
-    this.store = newVisited(setup.store, this.w, setup.storeBytes, Math.min(setup.compressAbove, setup.storeBytes / 2));
+    this.store = newVisited(setup.store, this.w, setup.storeBytes, setup.compressAbove);
     this.pending = new StateStore(this.w, 1 << 12, setup.storeBytes);
     this.outboxes = peers.map((p, q) => (p === null ? null : new Outbox(this.lk, this.w, (b) => this.sendBatch(q, b))));
     this.inboxes = peers.map((p) => (p === null ? null : new Inbox(this.lk)));

@@ -53,6 +53,7 @@ export async function checkParallel(o: CheckOptions, n: number): Promise<CheckRe
   const userChanges = o.faults.includes('FAULT-USER-CONFIG') ? (o.userChanges ?? null) : null;
   const rounds = o.rounds === undefined ? 1 : o.rounds;
   const maxMemory = o.maxMemoryMB !== undefined ? o.maxMemoryMB * 2 ** 20 : Number.POSITIVE_INFINITY;
+  const compressAbove = o.compressAbove ?? AUTO_VECTOR_BYTES;
   const maxStates = o.maxStates ?? Number.MAX_SAFE_INTEGER;
   const control = new Int32Array(new SharedArrayBuffer(4 * (CONTROL.doorbells + n)));
   const ports: (MessagePort | null)[][] = Array.from({ length: n }, () => new Array<MessagePort | null>(n).fill(null));
@@ -80,7 +81,7 @@ export async function checkParallel(o: CheckOptions, n: number): Promise<CheckRe
       fullHistory: o.fullHistory === true,
       store: o.store ?? 'auto',
       storeBytes: maxMemory / n,
-      compressAbove: (o.compressAbove ?? AUTO_VECTOR_BYTES) / n,
+      compressAbove: compressAbove / n,
       maxMemoryBytes: maxMemory,
       audit: o.audit !== false,
       index,
@@ -188,7 +189,7 @@ export async function checkParallel(o: CheckOptions, n: number): Promise<CheckRe
     if (!violation && cut === null && needsWholeGraph(o)) {
       // The fair-cycle search (and --vacuity) runs here, on every state gathered into one store in the one-worker order.
       const g0 = performance.now();
-      const store = wholeGraph(ts, o.store ?? 'auto', o.compressAbove ?? AUTO_VECTOR_BYTES, levelStarts, states, await all(() => ({ type: 'gather' }), 'gathered'));
+      const store = wholeGraph(ts, o.store ?? 'auto', compressAbove, levelStarts, states, await all(() => ({ type: 'gather' }), 'gathered'));
       const gatherSeconds = (performance.now() - g0) / 1000;
       if (o.liveness !== false) live = livenessPass(ts, store, only);
       live = { ...live, seconds: live.seconds + gatherSeconds };

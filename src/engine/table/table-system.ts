@@ -210,29 +210,24 @@ export class TableSystem {
    * `checkStep` is run on every step.
    */
   violation(checkedBefore: boolean): number {
-    const { before, after, env, log } = this.evaluator.inputs;
-    const w = this.layout.width;
     const invs = this.invariants;
     for (let i = 0; i < invs.length; i++) {
-      const { memo, stepMemo } = invs[i]!;
-      if (stepMemo !== null) {
-        const r = stepMemo.lookupStep(before, after, env, log, w, this.logs);
-        if (r !== null && (r === undefined ? this.checkInvariant(i, true) : r) !== null) return i;
-      }
+      const { inv, memo, stepMemo } = invs[i]!;
+      if (stepMemo !== null && this.broken(inv, stepMemo, 'checkStep')) return i;
       if (checkedBefore && !memo.readsStep) continue;
-      const r = memo.lookupStep(before, after, env, log, w, this.logs);
-      if (r === null) continue;
-      if ((r === undefined ? this.checkInvariant(i, false) : r) !== null) return i;
+      if (this.broken(inv, memo, 'check')) return i;
     }
     return -1;
   }
 
-  private checkInvariant(i: number, stepPart: boolean): string | null {
-    const { inv, memo, stepMemo } = this.invariants[i]!;
+  /** Whether one part of invariant `inv` finds the last step broke it: looked up in its memo, else evaluated. */
+  private broken(inv: Invariant<unknown>, memo: ReadMemo<string | null>, part: 'check' | 'checkStep'): boolean {
+    const { before, after, env, log } = this.evaluator.inputs;
+    const r = memo.lookupStep(before, after, env, log, this.layout.width, this.logs);
+    if (r !== undefined) return r !== null;
     const ev = this.evaluator;
     // The monitor is read inside the evaluation, so that its memo records the read.
-    const own = () => (inv.init ? ev.after.monitors[inv.id] : undefined);
-    return stepPart ? ev.evaluate(stepMemo!, () => inv.checkStep!(own(), ev.step as never)) : ev.evaluate(memo, () => inv.check(own(), ev.step as never));
+    return ev.evaluate(memo, () => inv[part]!(inv.init ? ev.after.monitors[inv.id] : undefined, ev.step as never)) !== null;
   }
 
   /** Why state `v` breaks liveness property `j` (index into `liveness`), or null. */
