@@ -95,17 +95,32 @@ export function runTargets(runs: readonly TargetRun[], log: (line: string) => vo
 
 const num = (n: number): string => Math.round(n).toLocaleString('en-US');
 
-function targetLine(r: CheckTargetRow): string {
+/** The columns of a target table; the numbers (states to rss MB) are right-aligned. */
+const TARGET_COLUMNS = ['search', 'topology', 'store', 'verdict', 'states', 'transitions', 'wall s', 'cpu s', 'states/s', 'B/st', 'bond ls', 'rss MB', 'aim'] as const;
+const NUMBERS = new Set([4, 5, 6, 7, 8, 9, 10, 11]);
+
+function targetCells(r: CheckTargetRow): string[] {
   const verdict = r.cutBy ? `${r.verdict} (--${r.cutBy})` : r.verdict;
   const aim = r.targetSeconds === null ? '-' : `${r.targetSeconds} s: ${r.seconds <= r.targetSeconds ? 'met' : 'not met'}`;
-  return `  ${r.name.padEnd(24)} ${r.topology.padEnd(12)} ${`${r.store}->${r.storeUsed}`.padEnd(13)} ${verdict.padEnd(25)} ${num(r.states).padStart(11)} ${num(r.transitions).padStart(12)} ${r.seconds.toFixed(1).padStart(6)} ${r.cpuSeconds.toFixed(1).padStart(6)} ${num(r.statesPerSecond).padStart(8)} ${r.bytesPerState.toFixed(1).padStart(6)} ${num(r.bondLocalStates).padStart(7)} ${num(r.rssMB).padStart(6)}  ${aim}`;
+  return [r.name, r.topology, `${r.store}->${r.storeUsed}`, verdict, num(r.states), num(r.transitions), r.seconds.toFixed(1), r.cpuSeconds.toFixed(1), num(r.statesPerSecond), r.bytesPerState.toFixed(1), num(r.bondLocalStates), num(r.rssMB), aim];
+}
+
+/** The header and the rows' cells, each column as wide as its widest cell. */
+function padded(rows: readonly CheckTargetRow[]): string[] {
+  const cells = [[...TARGET_COLUMNS], ...rows.map(targetCells)];
+  const widths = TARGET_COLUMNS.map((_, j) => Math.max(...cells.map((c) => c[j]!.length)));
+  return cells.map((c) => `  ${c.map((x, j) => (NUMBERS.has(j) ? x.padStart(widths[j]!) : x.padEnd(widths[j]!))).join(' ')}`.trimEnd());
+}
+
+/** One row as the progress log prints it when its search ends. */
+function targetLine(r: CheckTargetRow): string {
+  return padded([r])[1]!;
 }
 
 /** The target searches as a table (`title`: what they are). */
 export function checkTargetTable(rows: readonly CheckTargetRow[], title = 'targets'): string {
   return [
     `${title} (every fault, one user change, INV-* only; ${cpus().length} cores shared with other processes, so CPU seconds can be below wall seconds):`,
-    `  ${'search'.padEnd(24)} ${'topology'.padEnd(12)} ${'store'.padEnd(13)} ${'verdict'.padEnd(25)} ${'states'.padStart(11)} ${'transitions'.padStart(12)} ${'wall s'.padStart(6)} ${'cpu s'.padStart(6)} ${'states/s'.padStart(8)} ${'B/st'.padStart(6)} ${'bond ls'.padStart(7)} ${'rss MB'.padStart(6)}  aim`,
-    ...rows.map(targetLine),
+    ...padded(rows),
   ].join('\n');
 }
