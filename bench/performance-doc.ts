@@ -5,6 +5,8 @@ import type { SeriesBench } from './series.js';
 import { seriesMarkdown } from './series-table.js';
 import { workersMarkdown, type WorkersBench } from './workers.js';
 import { completeMarkdown, type CompleteBench } from './complete.js';
+import { aimsMarkdown } from './aims.js';
+import type { CheckBench } from './check.js';
 
 const root = join(import.meta.dirname, '..');
 
@@ -14,13 +16,15 @@ function result<T>(name: string): T | null {
   return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as T) : null;
 }
 
-/** docs/performance.md as bench/results/peers.json, workers.json, series.json and complete.json render it. */
+/** docs/performance.md as bench/results/peers.json, workers.json, series.json, complete.json and check.json render it. */
 export function performanceMarkdown(): string {
   const peers = JSON.parse(readFileSync(join(root, 'bench/results/peers.json'), 'utf8')) as Parameters<typeof peersMarkdown>[0];
   const workers = result<WorkersBench>('workers');
   const series = result<SeriesBench>('series');
   const complete = result<CompleteBench>('complete');
-  return `${peersMarkdown(peers)}${workers ? `\n${workersMarkdown(workers)}` : ''}${series ? `\n${seriesMarkdown(series)}` : ''}${complete ? `\n${completeMarkdown(complete)}` : ''}`;
+  const check = result<CheckBench>('check');
+  const aimed = [...(check?.targets ?? []), ...(complete?.rows ?? [])];
+  return `${peersMarkdown(peers)}${workers ? `\n${workersMarkdown(workers)}` : ''}${series ? `\n${seriesMarkdown(series)}` : ''}${complete ? `\n${completeMarkdown(complete)}` : ''}${aimed.length ? `\n${aimsMarkdown(aimed, peers.exhaustive)}` : ''}`;
 }
 
 /** Writes docs/performance.md from the result files, atomically. */

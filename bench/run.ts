@@ -74,6 +74,7 @@ if (only.includes('check')) {
   const check = benchCheck(checkBudget, (line) => process.stderr.write(`${line}\n`));
   const table = checkTables(check);
   writeResult('check', { ...meta, ...check }, table);
+  writePerformanceDoc();
   process.stdout.write(`${table}\n`);
 }
 if (only.includes('complete')) {

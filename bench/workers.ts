@@ -1,6 +1,6 @@
 import { availableParallelism, loadavg } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { checkOnWorkers } from '../src/check/parallel-check.js';
+import { checkOnWorkers, checkParallel } from '../src/check/parallel-check.js';
 import { FAULTS } from '../src/model/faults.js';
 import { PRESETS } from '../src/topology/presets.js';
 
@@ -38,6 +38,16 @@ export interface WorkersBench {
   readonly rows: readonly WorkersRow[];
   /** Two one-worker searches of claims-10-11 at once, each in its own thread for SEARCH_SECONDS: the transitions they took together over one's alone (2: the machine runs two searches as fast as one). */
   readonly twoSearches: number;
+  /** claims-10-11's cut on the level search with one worker thread and no peer: the price of the protocol alone, without a second thread. */
+  readonly levelSearchAlone?: LevelSearchAlone;
+}
+
+/** One search on the parallel check's level search, on a single worker thread. */
+export interface LevelSearchAlone {
+  readonly states: number;
+  readonly transitions: number;
+  readonly seconds: number;
+  readonly cpuSeconds: number;
 }
 
 /** Seconds of each search in the two-searches measurement. */
@@ -88,10 +98,23 @@ export async function benchWorkers(maxStates: number, log: (line: string) => voi
       log(rowLine(row));
     }
   }
+  const levelSearchAlone = await levelSearchOnOneThread(maxStates);
+  log(levelSearchLine(levelSearchAlone));
   const twoSearches = await searchThroughput();
   log(`  two one-worker searches of claims-10-11 at once: ${twoSearches.toFixed(2)} times the transitions of one alone in ${SEARCH_SECONDS} s`);
-  return { cores: availableParallelism(), maxStates, rows, twoSearches };
+  return { cores: availableParallelism(), maxStates, rows, twoSearches, levelSearchAlone };
 }
+
+/** claims-10-11's first `maxStates` states on the level search with one worker thread (checkOnWorkers would take the one-thread search instead). */
+async function levelSearchOnOneThread(maxStates: number): Promise<LevelSearchAlone> {
+  const c0 = process.cpuUsage();
+  const r = await checkParallel({ topology: PRESETS['claims-10-11']!, mutant: null, faults: [...FAULTS], userChanges: 1, liveness: false, audit: false, maxStates }, 1);
+  const c = process.cpuUsage(c0);
+  return { states: r.states, transitions: r.transitions, seconds: r.seconds, cpuSeconds: (c.user + c.system) / 1e6 };
+}
+
+const levelSearchLine = (l: LevelSearchAlone): string =>
+  `  claims-10-11 on the level search with one worker thread: ${num(l.states)} states, ${num(l.transitions)} transitions in ${l.seconds.toFixed(1)} s (${l.cpuSeconds.toFixed(1)} CPU s)`;
 
 const BOOT = new URL('../src/check/level-worker-boot.mjs', import.meta.url);
 const SEARCH = new URL('./search-burn.ts', import.meta.url).href;
@@ -152,6 +175,7 @@ export function workersTable(b: WorkersBench): string {
     `hotup check --workers 1 and 2 (every fault, one user change, INV-* only; claims-10-11 cut at its first ${num(b.maxStates)} states; ${b.cores} cores shared with other people's processes: load is the one-minute load average before..after; cores: CPU s over wall s; 2 thr: two threads of plain arithmetic together over one alone, just before):`,
     `  ${'topology'.padEnd(13)} ${'workers'.padStart(7)} ${'verdict'.padEnd(25)} ${'states'.padStart(10)} ${'transitions'.padStart(11)} ${'wall s'.padStart(7)} ${'cpu s'.padStart(6)} ${'states/s'.padStart(8)} ${'B/st'.padStart(6)} ${'speedup'.padStart(7)} ${'cores'.padStart(5)} ${'2 thr'.padStart(5)} ${'load'.padStart(10)} ${'not resent'.padStart(9)}`,
     ...b.rows.map(rowLine),
+    ...(b.levelSearchAlone ? [levelSearchLine(b.levelSearchAlone)] : []),
     `  two one-worker searches of claims-10-11 at once: ${b.twoSearches.toFixed(2)} times the transitions of one alone in ${SEARCH_SECONDS} s`,
   ].join('\n');
 }
@@ -173,6 +197,7 @@ export function workersMarkdown(b: WorkersBench): string {
     ),
     '',
     ...cpuLines(b),
+    ...levelSearchLines(b),
     '',
     `Two one-worker searches of claims-10-11 run at once, each in its own thread for ${SEARCH_SECONDS} s, took ${f(b.twoSearches, 2)} times the transitions of one running alone: the ceiling memory, caches and cores put on any two-thread search here, however little its threads share (plain arithmetic, the two threads column, does not touch memory and gets more).`,
     '',
@@ -183,6 +208,18 @@ export function workersMarkdown(b: WorkersBench): string {
     'Speedup is the one-worker wall time over this row\'s. With the cores busy with other work, two workers get less than two cores, so the speedup measured here is a floor. The CPU seconds of N workers over one worker\'s are the price of partitioning: every worker starts its own thread, loader and table system and learns the machine tables and memos by itself; every successor is hashed for its owner; one owned elsewhere and not in the sender\'s cache is sent, translated into the owner\'s ids and checked against every invariant (the sender cannot know it is not new); a new state waits in a pending table and is copied into the store in rank order. On N free cores the speedup to expect is about N over that ratio (an estimate: this machine has no free cores to measure it on), so the design pays off from three or four cores on, not on two.',
     '',
   ].join('\n');
+}
+
+/** What the level search costs on one worker thread, beside the one-thread search and two workers on the same states. */
+function levelSearchLines(b: WorkersBench): string[] {
+  const l = b.levelSearchAlone;
+  const one = b.rows.find((r) => r.topology === 'claims-10-11' && r.workers === 1);
+  const two = b.rows.find((r) => r.topology === 'claims-10-11' && r.workers === 2);
+  if (!l || !one || !two) return [];
+  const same = l.states === one.states && l.transitions === one.transitions;
+  return [
+    `- claims-10-11 on the level search with one worker thread (no peer, nothing sent: the owner hash, the pending table, the ranks and the copy into the store in rank order) ${same ? 'found the same states and transitions' : '**found other states or transitions**'} in ${f(l.seconds, 1)} s and ${f(l.cpuSeconds / one.cpuSeconds, 2)} times the one-thread search's CPU seconds. So of the ${f(two.cpuSeconds / one.cpuSeconds, 2)} times that 2 workers took, ${f(l.cpuSeconds / one.cpuSeconds, 2)} is the level search itself and the rest (${f(two.cpuSeconds / l.cpuSeconds, 2)} times its CPU seconds) is the second worker: the successors crossing between them, the invariants checked again on those sent, and two threads sharing memory and caches.`,
+  ];
 }
 
 /** Per topology: the CPU seconds of each number of workers over one worker's. */
