@@ -7,6 +7,7 @@ import { benchExplore, exploreTables } from './explore.js';
 import { benchSwarm, swarmTables } from './swarm.js';
 import { benchPor, porTable } from './por.js';
 import { writePerformanceDoc } from './performance-doc.js';
+import { hugePagesAsked } from '../src/cli/huge-pages.js';
 import { benchSeries } from './series.js';
 import { seriesTable } from './series-table.js';
 import { benchWorkers, workersTable } from './workers.js';
@@ -56,7 +57,7 @@ const program = new Command('bench')
   .parse();
 
 const { only, checkBudget, workersMaxStates } = program.opts<{ only: string[]; checkBudget: number; workersMaxStates: number }>();
-const meta = { node: process.version, platform: `${process.platform}-${process.arch}`, date: new Date().toISOString() };
+const meta = { node: process.version, platform: `${process.platform}-${process.arch}`, date: new Date().toISOString(), hugePages: hugePagesAsked() };
 
 if (only.includes('explore')) {
   const explore = benchExplore();

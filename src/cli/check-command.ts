@@ -7,6 +7,7 @@ import { eventsFileText, readEventsFile, EventsFileError } from '../check/events
 import { checkJson, formatCheckSummary } from '../check/report.js';
 import type { StoreKind } from '../check/visited.js';
 import { machineVectorBytes } from '../check/machine-memory.js';
+import { hugePagesAsked } from './huge-pages.js';
 import { replayEvents, ReplayError } from '../check/replay.js';
 import type { Progress } from '../check/bfs.js';
 import { designOf } from '../mutants.js';
@@ -141,7 +142,7 @@ async function runCheck(flags: CheckFlags, outGiven: boolean): Promise<void> {
       },
     ]);
   }
-  if (flags.json) process.stdout.write(`${JSON.stringify(checkJson(result, file), null, 2)}\n`);
+  if (flags.json) process.stdout.write(`${JSON.stringify({ ...(checkJson(result, file) as object), hugePages: hugePagesAsked() }, null, 2)}\n`);
   else process.stdout.write(`${withGuardsAndPairs(formatCheckSummary(result), result)}${file ? `\nevents written to ${file}\nreplay: npx hotup replay-events ${shellQuote(flags.out)}` : ''}\n`);
   process.exitCode = exitCodeOf(result.verdict);
 }
