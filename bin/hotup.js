@@ -10,7 +10,7 @@ const HUGE_PAGES = 'glibc.malloc.hugetlb=1'; // HUGE_PAGES_TUNABLE in src/cli/hu
 // hundreds of MB to GB; where Linux gives transparent huge pages only on
 // request (the madvise mode), glibc requests them for its large allocations
 // when this tunable is set, which it reads at start-up only. So `check` runs
-// itself again with it, unless GLIBC_TUNABLES says otherwise (docs/performance.md).
+// itself again with it, unless GLIBC_TUNABLES says otherwise (README.md, hotup check).
 if (process.platform === 'linux' && process.argv[2] === 'check' && process.env.GLIBC_TUNABLES === undefined) {
   const child = spawn(process.execPath, [...process.execArgv, ...process.argv.slice(1)], { stdio: 'inherit', env: { ...process.env, GLIBC_TUNABLES: HUGE_PAGES } });
   // A signal sent to this process alone is passed on (a terminal's Ctrl-C reaches the child as well; check stops on the first).
