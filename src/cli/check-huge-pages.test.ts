@@ -51,12 +51,12 @@ describe.runIf(process.platform === 'linux')('hotup check and transparent huge p
     const marker = `--out=/tmp/hotup-huge-pages-${process.pid}-${Date.now()}.json`;
     const p = spawn(process.execPath, ['bin/hotup.js', 'check', '--topology', 'claims-10-11', '--no-liveness', marker], { env: plainEnv(), stdio: 'ignore' });
     // Both processes hold the marker once the check has started: the one this test started and the one it runs.
-    for (let i = 0; i < 100 && processesWith(marker).length < 2; i++) await new Promise((r) => setTimeout(r, 50));
+    for (let i = 0; i < 400 && processesWith(marker).length < 2; i++) await new Promise((r) => setTimeout(r, 50));
     expect(processesWith(marker)).toHaveLength(2);
     const ended = new Promise<NodeJS.Signals | null>((resolve) => p.on('exit', (_, signal) => resolve(signal)));
     p.kill('SIGTERM');
     expect(await ended).toBe('SIGTERM');
-    for (let i = 0; i < 100 && processesWith(marker).length > 0; i++) await new Promise((r) => setTimeout(r, 50));
+    for (let i = 0; i < 400 && processesWith(marker).length > 0; i++) await new Promise((r) => setTimeout(r, 50));
     expect(processesWith(marker)).toEqual([]);
   });
 
