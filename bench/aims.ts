@@ -1,4 +1,4 @@
-import type { CheckTargetRow } from './check-targets.js';
+import { verdictText, type CheckTargetRow } from './check-targets.js';
 
 /** What the aims section reads of SPIN's run on the claims-10-11 row of bench/results/peers.json. */
 export interface SpinRow {
@@ -13,7 +13,7 @@ export interface SpinRow {
 const num = (n: number): string => Math.round(n).toLocaleString('en-US');
 
 /** The searches that have a time to a verdict as their aim: default store, keeping only the history the INV-* read. */
-export function aimedRows(rows: readonly CheckTargetRow[]): CheckTargetRow[] {
+function aimedRows(rows: readonly CheckTargetRow[]): CheckTargetRow[] {
   return rows.filter((r) => r.targetSeconds !== null && r.store === 'auto' && !r.fullHistory);
 }
 
@@ -37,8 +37,7 @@ export function aimsMarkdown(rows: readonly CheckTargetRow[], spinRows: readonly
       const complete = r.cutBy === null;
       const at = complete ? '' : 'at least ';
       const need = r.states / r.targetSeconds!;
-      const verdict = complete ? r.verdict.toUpperCase() : `${r.verdict.toUpperCase()} (--${r.cutBy})`;
-      return `| a verdict in ${r.targetSeconds} s | ${r.topology} | ${verdict} | ${complete ? '' : 'more than '}${num(r.states)} | ${r.seconds.toFixed(1)} | ${num(r.statesPerSecond)} | ${at}${num(need)} | ${at}${(need / r.statesPerSecond).toFixed(2)} |`;
+      return `| a verdict in ${r.targetSeconds} s | ${r.topology} | ${verdictText({ ...r, verdict: r.verdict.toUpperCase() })} | ${complete ? '' : 'more than '}${num(r.states)} | ${r.seconds.toFixed(1)} | ${num(r.statesPerSecond)} | ${at}${num(need)} | ${at}${(need / r.statesPerSecond).toFixed(2)} |`;
     }),
     '',
   ];

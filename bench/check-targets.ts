@@ -95,14 +95,19 @@ export function runTargets(runs: readonly TargetRun[], log: (line: string) => vo
 
 const num = (n: number): string => Math.round(n).toLocaleString('en-US');
 
+/** A search's verdict with the limit that cut it, if one did: "incomplete (--max-seconds)". */
+export const verdictText = (r: { readonly verdict: string; readonly cutBy: string | null }): string => (r.cutBy ? `${r.verdict} (--${r.cutBy})` : r.verdict);
+
+/** Whether a search with an aim reached its verdict within it. */
+export const aimMet = (r: CheckTargetRow): boolean => r.targetSeconds !== null && r.seconds <= r.targetSeconds;
+
 /** The columns of a target table; the numbers (states to rss MB) are right-aligned. */
 const TARGET_COLUMNS = ['search', 'topology', 'store', 'verdict', 'states', 'transitions', 'wall s', 'cpu s', 'states/s', 'B/st', 'bond ls', 'rss MB', 'aim'] as const;
 const NUMBERS = new Set([4, 5, 6, 7, 8, 9, 10, 11]);
 
 function targetCells(r: CheckTargetRow): string[] {
-  const verdict = r.cutBy ? `${r.verdict} (--${r.cutBy})` : r.verdict;
-  const aim = r.targetSeconds === null ? '-' : `${r.targetSeconds} s: ${r.seconds <= r.targetSeconds ? 'met' : 'not met'}`;
-  return [r.name, r.topology, `${r.store}->${r.storeUsed}`, verdict, num(r.states), num(r.transitions), r.seconds.toFixed(1), r.cpuSeconds.toFixed(1), num(r.statesPerSecond), r.bytesPerState.toFixed(1), num(r.bondLocalStates), num(r.rssMB), aim];
+  const aim = r.targetSeconds === null ? '-' : `${r.targetSeconds} s: ${aimMet(r) ? 'met' : 'not met'}`;
+  return [r.name, r.topology, `${r.store}->${r.storeUsed}`, verdictText(r), num(r.states), num(r.transitions), r.seconds.toFixed(1), r.cpuSeconds.toFixed(1), num(r.statesPerSecond), r.bytesPerState.toFixed(1), num(r.bondLocalStates), num(r.rssMB), aim];
 }
 
 /** The header and the rows' cells, each column as wide as its widest cell. */

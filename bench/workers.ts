@@ -3,6 +3,7 @@ import { Worker } from 'node:worker_threads';
 import { checkOnWorkers, checkParallel } from '../src/check/parallel-check.js';
 import { FAULTS } from '../src/model/faults.js';
 import { PRESETS } from '../src/topology/presets.js';
+import { verdictText } from './check-targets.js';
 
 /** One exhaustive search of the workers series. */
 export interface WorkersRow {
@@ -162,7 +163,7 @@ async function throughput(n: number): Promise<number> {
 const num = (n: number): string => Math.round(n).toLocaleString('en-US');
 
 function rowLine(r: WorkersRow): string {
-  const verdict = r.cutBy ? `${r.verdict} (--${r.cutBy})` : r.verdict;
+  const verdict = verdictText(r);
   return `  ${r.topology.padEnd(13)} ${String(r.workers).padStart(7)} ${verdict.padEnd(25)} ${num(r.states).padStart(10)} ${num(r.transitions).padStart(11)} ${r.seconds.toFixed(1).padStart(7)} ${r.cpuSeconds.toFixed(1).padStart(6)} ${num(r.statesPerSecond).padStart(8)} ${r.bytesPerState.toFixed(1).padStart(6)} ${r.speedup.toFixed(2).padStart(7)} ${(r.cpuSeconds / r.seconds).toFixed(2).padStart(5)} ${r.twoThreadThroughput.toFixed(2).padStart(5)} ${`${r.loadBefore.toFixed(1)}..${r.loadAfter.toFixed(1)}`.padStart(10)} ${notResentShare(r).padStart(9)}`;
 }
 
@@ -193,7 +194,7 @@ export function workersMarkdown(b: WorkersBench): string {
     '| --- | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: |',
     ...b.rows.map(
       (r) =>
-        `| ${r.topology} | ${r.workers} | ${r.cutBy ? `${r.verdict} (--${r.cutBy})` : r.verdict} | ${num(r.states)} | ${num(r.transitions)} | ${f(r.seconds, 1)} | ${f(r.cpuSeconds, 1)} | ${num(r.statesPerSecond)} | ${f(r.bytesPerState, 1)} | ${f(r.speedup, 2)} | ${f(r.cpuSeconds / r.seconds, 2)} | ${f(r.twoThreadThroughput, 2)} | ${f(r.loadBefore, 1)}..${f(r.loadAfter, 1)} | ${notResentShare(r)} |`,
+        `| ${r.topology} | ${r.workers} | ${verdictText(r)} | ${num(r.states)} | ${num(r.transitions)} | ${f(r.seconds, 1)} | ${f(r.cpuSeconds, 1)} | ${num(r.statesPerSecond)} | ${f(r.bytesPerState, 1)} | ${f(r.speedup, 2)} | ${f(r.cpuSeconds / r.seconds, 2)} | ${f(r.twoThreadThroughput, 2)} | ${f(r.loadBefore, 1)}..${f(r.loadAfter, 1)} | ${notResentShare(r)} |`,
     ),
     '',
     ...cpuLines(b),

@@ -59,7 +59,6 @@ describe.runIf(process.platform === 'linux')('hotup check and transparent huge p
     for (let i = 0; i < 400 && processesWith(marker).length > 0; i++) await new Promise((r) => setTimeout(r, 50));
     expect(processesWith(marker)).toEqual([]);
   });
-
 });
 
 describe('hugePagesAsked', () => {
