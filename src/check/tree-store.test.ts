@@ -41,6 +41,44 @@ describe('the tree-compressed store', () => {
     }
   });
 
+  it('widens the index its root table slots hold past what they started with, and still finds and reads every state', () => {
+    // Slots of 4 index bits hold 14 states; 5,000 states take the index to 13 bits, fingerprint bits given up one by one.
+    const width = 15;
+    const s = new TreeStore(width, 16, Number.POSITIVE_INFINITY, 4);
+    const seen = new Map<string, number>();
+    for (const v of vectors(width, 5_000, 11)) {
+      const key = v.join(',');
+      const found = s.find(v);
+      expect(found).toBe(seen.get(key) ?? -1);
+      if (found < 0) seen.set(key, s.add(v, -1));
+    }
+    expect(seen.size).toBeGreaterThan(2 ** 12);
+    const out = new Uint32Array(width);
+    for (const [key, i] of seen) {
+      s.read(i, out);
+      expect(out.join(',')).toBe(key);
+      expect(s.find(out)).toBe(i);
+    }
+  });
+
+  it('works with every bit of a slot taken by the index and no fingerprint left, and takes no more than 32', () => {
+    const width = 3;
+    const s = new TreeStore(width, 16, Number.POSITIVE_INFINITY, 32);
+    const v = new Uint32Array(width);
+    for (let i = 0; i < 300; i++) {
+      v[0] = i;
+      v[2] = i % 7;
+      expect(s.find(v)).toBe(-1);
+      s.add(v, -1);
+    }
+    for (let i = 0; i < 300; i++) {
+      v[0] = i;
+      v[2] = i % 7;
+      expect(s.find(v)).toBe(i);
+    }
+    expect(() => new TreeStore(width, 16, Number.POSITIVE_INFINITY, 33)).toThrow(/2 to 32 index bits/);
+  });
+
   it('keeps a search of claims-1-9 with every fault but user config under 16 bytes per state, with the same figures as whole vectors', () => {
     const o = { topology: PRESETS['claims-1-9']!, mutant: null, faults: FAULTS.filter((f) => f !== 'FAULT-USER-CONFIG'), liveness: false, fullHistory: true } as const;
     const tree = check({ ...o, store: 'tree' });

@@ -9,7 +9,10 @@ import { StoreFull } from './state-store.js';
  * that agree on a half, a quarter... of their slots share those nodes. A
  * state is then its root pair (6 bytes, see RootPairs) in breadth-first order, plus a
  * 4-byte slot of the hash table over roots, kept 64..90 % full (growth by
- * 1.4, not 2, so it holds 4.4..6.2 bytes per state, never 8..16). No parent
+ * 1.4, not 2, so it holds 4.4..6.2 bytes per state, never 8..16). A slot
+ * holds the state's index and, in the bits the index does not need, a
+ * fingerprint of its hash; past 2^28 states the index takes fingerprint bits,
+ * up to all 32 (so the store holds up to 2^32 - 2 states). No parent
  * is stored: a path is found again level by level (see paths.ts), which the
  * breadth-first level starts allow.
  */
@@ -30,17 +33,23 @@ export class TreeStore {
   private nodeTable: Int32Array = new Int32Array(2048);
   private readonly roots: RootPairs;
   private rootTable: Int32Array;
+  /** Bits of a root table slot that hold the index (+ 1); the others hold the top of the hash. */
+  private indexBits: number;
   private count = 0;
   /** Index of the first state of each breadth-first level. */
   readonly levelStarts: number[] = [0];
 
   /** `maxBytes` bounds what the store allocates, as in StateStore. */
+  /** `indexBits`: the index bits a root table slot starts with (28; fewer to test the widening). */
   constructor(
     readonly width: number,
     capacity = 1 << 12,
     private readonly maxBytes = Number.POSITIVE_INFINITY,
+    indexBits = INDEX_BITS,
   ) {
     if (width < 2) throw new Error('tree compression needs vectors of two slots or more');
+    if (!(Number.isInteger(indexBits) && indexBits >= 2 && indexBits <= 32)) throw new Error(`a root table slot holds 2 to 32 index bits, not ${indexBits}`);
+    this.indexBits = indexBits;
     const ops: number[] = [];
     const build = (lo: number, hi: number): number => {
       if (hi - lo === 1) return lo;
@@ -110,19 +119,26 @@ export class TreeStore {
     const b = this.value(this.ops[2 * last + 1]!, v);
     const h = mix(a, b);
     const table = this.rootTable;
-    const fp = (h >>> 28) << 28;
-    for (let slot = spread(h, table.length); ; slot = slot + 1 === table.length ? 0 : slot + 1) {
+    const bits = this.indexBits;
+    const high = highMask(bits);
+    const fp = h & high;
+    for (let slot = spread(h, bits, table.length); ; slot = slot + 1 === table.length ? 0 : slot + 1) {
       const e = table[slot]!;
       if (e === 0) return -1;
-      if ((e & 0xf0000000) !== fp) continue;
-      const i = (e & 0x0fffffff) - 1;
+      if ((e & high) !== fp) continue;
+      const i = ((e & ~high) >>> 0) - 1;
       if (this.roots.equals(i, a, b)) return i;
     }
   }
 
   /** Adds a state known to be new; returns its index. The parent is not kept (see the class comment). */
   add(v: LocalIds, _parent: number): number {
-    if (this.count + 1 >= 0x0fffffff) throw new StoreFull(`the tree store indexes at most ${0x0ffffffe} states`);
+    if (this.count + 2 >= 2 ** this.indexBits) {
+      if (this.indexBits === 32) throw new StoreFull(`the tree store indexes at most ${(2 ** 32 - 2).toLocaleString('en-US')} states`);
+      // Every slot is rewritten with one more index bit and one fingerprint bit fewer.
+      this.indexBits++;
+      this.rehashRoots(this.rootTable.length);
+    }
     if (this.count + 1 > MAX_LOAD * this.rootTable.length) this.rehashRoots(Math.ceil(this.rootTable.length * GROWTH));
     if (this.count + 1 > this.roots.capacity) this.roots.grow(Math.ceil(this.roots.capacity * 1.5));
     this.inner(v, true);
@@ -195,9 +211,10 @@ export class TreeStore {
 
   private placeRoot(index: number, h: number): void {
     const table = this.rootTable;
-    let slot = spread(h, table.length);
+    const bits = this.indexBits;
+    let slot = spread(h, bits, table.length);
     while (table[slot] !== 0) slot = slot + 1 === table.length ? 0 : slot + 1;
-    table[slot] = ((h >>> 28) << 28) | (index + 1);
+    table[slot] = (h & highMask(bits)) | (index + 1);
   }
 
   private rehashRoots(slots: number): void {
@@ -244,8 +261,17 @@ function allocate(n: number): Int32Array {
 const MAX_LOAD = 0.9;
 const GROWTH = 1.4;
 
-/** A slot in 0..size-1 from a 32-bit hash, for tables whose size is not a power of two. */
-const spread = (h: number, size: number): number => Math.floor(((h & 0x0fffffff) * size) / 0x10000000);
+/** Index bits of a root table slot at first: 2^28 - 2 states, with a 4-bit fingerprint beside each. */
+export const INDEX_BITS = 28;
+
+/** The bits of a slot above its `indexBits` index bits (the fingerprint's), as a signed 32-bit mask. */
+const highMask = (indexBits: number): number => (indexBits === 32 ? 0 : (-1 << indexBits) | 0);
+
+/**
+ * A slot in 0..size-1 from the low `indexBits` bits of a hash, the bits the
+ * fingerprint leaves, for tables whose size is not a power of two.
+ */
+const spread = (h: number, indexBits: number, size: number): number => Math.floor((((h & ~highMask(indexBits)) >>> 0) * size) / 2 ** indexBits);
 
 /** Murmur3-style mixing of a pair of 32-bit values. */
 function mix(a: number, b: number): number {
