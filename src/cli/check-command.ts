@@ -45,6 +45,7 @@ interface CheckFlags {
   json?: boolean;
   out: string;
   workers: number;
+  progress: number;
 }
 
 const DEFAULT_MAX_STATES = 20_000_000;
@@ -64,9 +65,28 @@ function userChangesOption(v: string): number | 'unbounded' {
   return Number(v);
 }
 
-function progressLine(p: Progress): string {
+/** The figures of a progress line: states, depth, rate and memory. */
+function progressFigures(p: Progress): string {
   const rss = process.memoryUsage().rss / 2 ** 20;
-  return `checking: ${p.states.toLocaleString('en-US')} states, depth ${p.depth}, ${Math.round(p.states / p.seconds).toLocaleString('en-US')} states/s, store ${(p.bytes / 2 ** 20).toFixed(0)} MB, rss ${rss.toFixed(0)} MB`;
+  return `${p.states.toLocaleString('en-US')} states, depth ${p.depth}, ${Math.round(p.states / p.seconds).toLocaleString('en-US')} states/s, store ${(p.bytes / 2 ** 20).toFixed(0)} MB, rss ${rss.toFixed(0)} MB`;
+}
+
+/** Seconds between the plain progress lines of a check whose stderr is not a terminal (or that prints --json): TLC's minute. */
+const PROGRESS_SECONDS = 60;
+
+/**
+ * Where the search stands, as the live line on a terminal (redrawn in
+ * place), or as a plain line every `every` seconds for a log (0: none).
+ */
+function progressReporter(live: boolean, every: number): ((p: Progress) => void) | null {
+  if (live) return (p) => process.stderr.write(`\rchecking: ${progressFigures(p)}\x1b[K`);
+  if (every === 0) return null;
+  let next = every;
+  return (p) => {
+    if (p.seconds < next) return;
+    next = (Math.floor(p.seconds / every) + 1) * every;
+    process.stderr.write(`hotup check: ${Math.round(p.seconds)} s, ${p.transitions.toLocaleString('en-US')} transitions, ${progressFigures(p)}\n`);
+  };
 }
 
 /** Uncovered transition pairs listed per machine after a check; the rest are counted. */
@@ -102,6 +122,7 @@ async function runCheck(flags: CheckFlags, outGiven: boolean): Promise<void> {
   // A path the user gave is checked before the search; the default is written only if a counterexample turns up.
   if (outGiven) checkOutputFile('--out', flags.out);
   const live = !flags.json && process.stderr.isTTY;
+  const onProgress = progressReporter(live, flags.progress);
   const result: CheckResult = await checkOnWorkers({
     topology: flags.topology,
     mutant: flags.mutant ?? null,
@@ -119,7 +140,7 @@ async function runCheck(flags: CheckFlags, outGiven: boolean): Promise<void> {
     vacuity: flags.vacuity === true,
     coverage: flags.coverage === true,
     ...(flags.property ? { properties: flags.property } : {}),
-    ...(live ? { onProgress: (p: Progress) => process.stderr.write(`\r${progressLine(p)}\x1b[K`) } : {}),
+    ...(onProgress ? { onProgress } : {}),
   }, flags.workers);
   if (live) process.stderr.write('\r\x1b[K');
   let file: string | null = null;
@@ -249,6 +270,11 @@ export function registerCheckCommand(program: Command): void {
     .option('--vacuity', 'count, per property, the reachable states where its premise holds (a property exercised in none says so)')
     .option('--out <file>', 'where to write a counterexample as an event list for replay-events', 'hotup-counterexample.json')
     .option('--json', 'print the result as JSON')
+    .addOption(
+      new Option('--progress <seconds>', 'when stderr is not a terminal, or with --json: a plain line on stderr every n seconds with the states, transitions, depth, rate and memory so far (0: none; a terminal gets a live line instead)')
+        .default(PROGRESS_SECONDS)
+        .argParser(intOption('--progress', 0, 86_400)),
+    )
     .addHelpText('after', CHECK_EXAMPLES)
     .action(async (flags: CheckFlags, cmd: Command) => {
       // A bound on user changes with user changes turned off bounds nothing: say so rather than accept it.
