@@ -41,8 +41,7 @@ export class TreeStore {
   /** Index of the first state of each breadth-first level. */
   readonly levelStarts: number[] = [0];
 
-  /** `maxBytes` bounds what the store allocates, as in StateStore. */
-  /** `indexBits`: the index bits a root table slot starts with (28; fewer to test the widening). */
+  /** `maxBytes` bounds what the store allocates, as in StateStore; `indexBits` is what a root table slot starts with (fewer to test the widening). */
   constructor(
     readonly width: number,
     capacity = 1 << 12,
@@ -283,7 +282,7 @@ const MAX_LOAD = 0.9;
 const GROWTH = 1.4;
 
 /** Index bits of a root table slot at first: 2^28 - 2 states, with a 4-bit fingerprint beside each. */
-export const INDEX_BITS = 28;
+const INDEX_BITS = 28;
 
 /** The bits of a slot above its `indexBits` index bits (the fingerprint's), as a signed 32-bit mask. */
 const highMask = (indexBits: number): number => (indexBits === 32 ? 0 : (-1 << indexBits) | 0);
