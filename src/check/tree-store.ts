@@ -12,8 +12,7 @@ import { StoreFull } from './state-store.js';
  * 1.4, not 2, so it holds 4.4..6.2 bytes per state, never 8..16). A slot
  * holds the state's index and, in the bits the index does not need, a
  * fingerprint of its hash; past 2^28 states the index takes fingerprint bits,
- * up to all 32 (so the store holds up to 2^32 - 2 states). Inner nodes
- * looked up lately are remembered by their pair (RECENT_PAIRS). No parent
+ * up to all 32 (so the store holds up to 2^32 - 2 states). No parent
  * is stored: a path is found again level by level (see paths.ts), which the
  * breadth-first level starts allow.
  */
@@ -32,7 +31,6 @@ export class TreeStore {
   private nodes: Int32Array = new Int32Array(2 * 1024);
   private nodeCount = 0;
   private nodeTable: Int32Array = new Int32Array(2048);
-  private readonly recent = new Int32Array(3 * RECENT_PAIRS).fill(-1);
   private readonly roots: RootPairs;
   private rootTable: Int32Array;
   /** Bits of a root table slot that hold the index (+ 1); the others hold the top of the hash. */
@@ -187,20 +185,12 @@ export class TreeStore {
   /** The id of inner node (a, b), or -1 when it is new and not inserted. */
   private node(a: number, b: number, insert: boolean): number {
     const h = mix(a, b);
-    const r = 3 * (h & (RECENT_PAIRS - 1));
-    const recent = this.recent;
-    if (recent[r] === a && recent[r + 1] === b) return recent[r + 2]!;
     let mask = this.nodeTable.length - 1;
     let slot = h & mask;
     for (;;) {
       const e = this.nodeTable[slot]!;
       if (e === 0) break;
-      if (this.nodes[2 * (e - 1)] === a && this.nodes[2 * (e - 1) + 1] === b) {
-        recent[r] = a;
-        recent[r + 1] = b;
-        recent[r + 2] = e - 1;
-        return e - 1;
-      }
+      if (this.nodes[2 * (e - 1)] === a && this.nodes[2 * (e - 1) + 1] === b) return e - 1;
       slot = (slot + 1) & mask;
     }
     if (!insert) return -1;
@@ -215,9 +205,6 @@ export class TreeStore {
     this.nodes[2 * id] = a;
     this.nodes[2 * id + 1] = b;
     this.nodeTable[slot] = id + 1;
-    recent[r] = a;
-    recent[r + 1] = b;
-    recent[r + 2] = id;
     return id;
   }
 
@@ -268,14 +255,6 @@ function allocate(n: number): Int32Array {
     throw e;
   }
 }
-
-/**
- * Inner nodes remembered by their pair's hash, one per entry (384 KiB, within
- * a core's L2): the successors of nearby states pair the same few values
- * again, so about nine look-ups in ten end here instead of in the node
- * table, which outgrows the caches on a search of millions of states.
- */
-const RECENT_PAIRS = 1 << 15;
 
 /** Most and growth of the root table's load: 4 bytes per slot, 4.4..6.2 bytes per state. */
 const MAX_LOAD = 0.9;
