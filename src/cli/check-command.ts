@@ -249,7 +249,8 @@ export function registerCheckCommand(program: Command): void {
     .addOption(
       new Option('--max-states <n>', 'stop storing new states at n; the verdict is then INCOMPLETE, never a pass')
         .default(DEFAULT_MAX_STATES)
-        .argParser(intOption('--max-states', 1, 2 ** 31 - 1)),
+        // The tree store's limit (tree-store.ts); the auto store moves there long before.
+        .argParser(intOption('--max-states', 1, 2 ** 32 - 2)),
     )
     .addOption(new Option('--max-seconds <n>', 'stop the search after n seconds; the verdict is then INCOMPLETE').argParser(intOption('--max-seconds', 1, 10_000_000)))
     .addOption(new Option('--max-memory <MB>', "stop the search before the state store or the process's resident memory passes MB MiB; the verdict is then INCOMPLETE").argParser(intOption('--max-memory', 1, 16_000_000)))
