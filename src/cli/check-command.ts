@@ -7,6 +7,7 @@ import { eventsFileText, readEventsFile, EventsFileError } from '../check/events
 import { checkJson, formatCheckSummary } from '../check/report.js';
 import type { StoreKind } from '../check/visited.js';
 import { machineVectorBytes } from '../check/machine-memory.js';
+import { checkLimits, DEFAULT_MEMORY_SHARE, memoryLimitNote, SWARM_MAX_STATES } from './check-limits.js';
 import { hugePagesAsked } from './huge-pages.js';
 import { replayEvents, ReplayError } from '../check/replay.js';
 import type { Progress } from '../check/bfs.js';
@@ -33,7 +34,7 @@ interface CheckFlags {
   userChanges: number | 'unbounded';
   rounds: number | 'unbounded';
   property?: string[];
-  maxStates: number;
+  maxStates?: number;
   maxSeconds?: number;
   maxMemory?: number;
   store: StoreKind;
@@ -47,8 +48,6 @@ interface CheckFlags {
   workers: number;
   progress: number;
 }
-
-const DEFAULT_MAX_STATES = 20_000_000;
 
 /**
  * Unbounded user changes multiply the space by every value of every netdev's
@@ -123,15 +122,16 @@ async function runCheck(flags: CheckFlags, outGiven: boolean): Promise<void> {
   if (outGiven) checkOutputFile('--out', flags.out);
   const live = !flags.json && process.stderr.isTTY;
   const onProgress = progressReporter(live, flags.progress);
+  const limits = checkLimits(flags);
   const result: CheckResult = await checkOnWorkers({
     topology: flags.topology,
     mutant: flags.mutant ?? null,
     faults: flags.faults,
     userChanges: flags.userChanges === 'unbounded' ? null : flags.userChanges,
     rounds: flags.rounds === 'unbounded' ? null : flags.rounds,
-    maxStates: flags.maxStates,
-    ...(flags.maxSeconds !== undefined ? { maxSeconds: flags.maxSeconds } : {}),
-    ...(flags.maxMemory !== undefined ? { maxMemoryMB: flags.maxMemory } : {}),
+    ...(limits.maxStates !== null ? { maxStates: limits.maxStates } : {}),
+    ...(limits.maxSeconds !== null ? { maxSeconds: limits.maxSeconds } : {}),
+    maxMemoryMB: limits.maxMemoryMB,
     store: flags.store,
     compressAbove: machineVectorBytes(),
     liveness: flags.liveness,
@@ -163,8 +163,8 @@ async function runCheck(flags: CheckFlags, outGiven: boolean): Promise<void> {
       },
     ]);
   }
-  if (flags.json) process.stdout.write(`${JSON.stringify({ ...(checkJson(result, file) as object), hugePages: hugePagesAsked() }, null, 2)}\n`);
-  else process.stdout.write(`${withGuardsAndPairs(formatCheckSummary(result), result)}${file ? `\nevents written to ${file}\nreplay: npx hotup replay-events ${shellQuote(flags.out)}` : ''}\n`);
+  if (flags.json) process.stdout.write(`${JSON.stringify({ ...(checkJson(result, file) as object), limits, hugePages: hugePagesAsked() }, null, 2)}\n`);
+  else process.stdout.write(`${withGuardsAndPairs(formatCheckSummary(result), result)}${memoryLimitNote(result.cutBy, limits)}${file ? `\nevents written to ${file}\nreplay: npx hotup replay-events ${shellQuote(flags.out)}` : ''}\n`);
   process.exitCode = exitCodeOf(result.verdict);
 }
 
@@ -247,13 +247,12 @@ export function registerCheckCommand(program: Command): void {
     )
     .addOption(new Option('--property <ids>', 'check only these INV-*/LIVE-* ids (comma-separated)').argParser(propertiesOption))
     .addOption(
-      new Option('--max-states <n>', 'stop storing new states at n; the verdict is then INCOMPLETE, never a pass')
-        .default(DEFAULT_MAX_STATES)
+      new Option('--max-states <n>', `stop storing new states at n; the verdict is then INCOMPLETE, never a pass (default: none, the search runs to its verdict or to a limit below; a swarm member: ${SWARM_MAX_STATES.toLocaleString('en-US')})`)
         // The tree store's limit (tree-store.ts); the auto store moves there long before.
         .argParser(intOption('--max-states', 1, 2 ** 32 - 2)),
     )
     .addOption(new Option('--max-seconds <n>', 'stop the search after n seconds; the verdict is then INCOMPLETE').argParser(intOption('--max-seconds', 1, 10_000_000)))
-    .addOption(new Option('--max-memory <MB>', "stop the search before the state store or the process's resident memory passes MB MiB; the verdict is then INCOMPLETE").argParser(intOption('--max-memory', 1, 16_000_000)))
+    .addOption(new Option('--max-memory <MB>', `stop the search before the state store or the process's resident memory passes MB MiB; the verdict is then INCOMPLETE (default: ${DEFAULT_MEMORY_SHARE * 100} % of the memory available when it starts; a swarm member: none)`).argParser(intOption('--max-memory', 1, 16_000_000)))
     .addOption(
       new Option('--store <kind>', 'how visited states are kept: vectors (whole vectors and parents, fastest), tree (tree compression, under 16 bytes per state, a quarter more CPU), auto (vectors, moved into a tree past a third of the memory available when the search starts, at least 1 GiB, or half of --max-memory)')
         .choices(['auto', 'tree', 'vectors'])

@@ -14,6 +14,7 @@ import { formatMemberSummary, formatSwarmReport, swarmReportJson } from '../swar
 import { EXIT, exitCodesText } from './exit-codes.js';
 import { checkOutputFile, writeOutputs } from './output.js';
 import { intOption } from './options.js';
+import { SWARM_MAX_STATES } from './check-limits.js';
 
 /** The check flags a swarm member reads. */
 export interface SwarmMemberFlags {
@@ -23,7 +24,7 @@ export interface SwarmMemberFlags {
   userChanges: number | 'unbounded';
   rounds: number | 'unbounded';
   property?: string[];
-  maxStates: number;
+  maxStates?: number;
   maxSeconds?: number;
   maxMemory?: number;
   json?: boolean;
@@ -127,7 +128,7 @@ export function runSwarmMember(flags: SwarmMemberFlags, cmd: Command): void {
     members,
     swarmSeed: flags.seed,
     bitstateBits: flags.bitstateBits,
-    maxStates: flags.maxStates,
+    maxStates: flags.maxStates ?? SWARM_MAX_STATES,
     ...(flags.maxSeconds !== undefined ? { maxSeconds: flags.maxSeconds } : {}),
     ...(flags.maxMemory !== undefined ? { maxMemoryMB: flags.maxMemory } : {}),
   });
