@@ -34,4 +34,28 @@ describe('the state store', () => {
     expect(s.bytesAllocated()).toBeLessThanOrEqual(64 * 1024);
     for (let i = 0; i < added; i += 97) expect(s.find(vec(i, 0, 0, 1))).toBe(i);
   });
+
+  it('fills what is left of its budget when doubling would pass it, before it refuses', () => {
+    // 32 16-bit ids and a parent: 68 bytes a state. Doubling from 4,096 states would pass the budget; what is left holds 800 more.
+    const width = 32;
+    const perState = 2 * width + 4;
+    const budget = 400 * 1024;
+    const s = new StateStore(width, 16, budget);
+    const v = new Uint32Array(width);
+    let added = 0;
+    expect(() => {
+      for (;;) {
+        v[0] = added;
+        s.add(v, -1);
+        added++;
+      }
+    }).toThrow(StoreFull);
+    expect(added).toBeGreaterThan(4096 + 800);
+    expect(s.bytesAllocated()).toBeLessThanOrEqual(budget);
+    expect(budget - s.bytesAllocated()).toBeLessThan(perState);
+    for (let i = 0; i < added; i += 31) {
+      v[0] = i;
+      expect(s.find(v)).toBe(i);
+    }
+  });
 });

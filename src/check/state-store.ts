@@ -122,9 +122,13 @@ export class StateStore {
     this.table[2 * slot + 1] = index + 1;
   }
 
+  /** Doubles the room for vectors and parents, or takes what is left of the budget when doubling would pass it. */
   private grow(): void {
-    const cap = Math.ceil((this.vectors.length / this.width) * 2);
-    this.reserve((cap - this.vectors.length / this.width) * (this.width * this.vectors.BYTES_PER_ELEMENT + 4));
+    const now = this.vectors.length / this.width;
+    const perState = this.width * this.vectors.BYTES_PER_ELEMENT + 4;
+    const left = Math.floor((this.maxBytes - this.bytesAllocated()) / perState);
+    const cap = Math.max(now + 1, Math.min(Math.ceil(now * 2), now + left));
+    this.reserve((cap - now) * perState);
     const vectors = this.vectors.BYTES_PER_ELEMENT === 2 ? allocate(Uint16Array, cap * this.width) : allocate(Uint32Array, cap * this.width);
     vectors.set(this.vectors);
     this.vectors = vectors;
