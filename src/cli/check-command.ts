@@ -6,7 +6,7 @@ import { availableParallelism } from 'node:os';
 import { eventsFileText, readEventsFile, EventsFileError } from '../check/events-file.js';
 import { checkJson, formatCheckSummary } from '../check/report.js';
 import type { StoreKind } from '../check/visited.js';
-import { machineVectorBytes } from '../check/machine-memory.js';
+import { availableMemory, vectorBytesFor } from '../check/machine-memory.js';
 import { checkLimits, DEFAULT_MEMORY_SHARE, memoryLimitNote, SWARM_MAX_STATES } from './check-limits.js';
 import { hugePagesAsked } from './huge-pages.js';
 import { replayEvents, ReplayError } from '../check/replay.js';
@@ -122,7 +122,9 @@ async function runCheck(flags: CheckFlags, outGiven: boolean): Promise<void> {
   if (outGiven) checkOutputFile('--out', flags.out);
   const live = !flags.json && process.stderr.isTTY;
   const onProgress = progressReporter(live, flags.progress);
-  const limits = checkLimits(flags);
+  // One reading of the memory available sizes both the default limit and the auto store's whole vectors.
+  const available = availableMemory();
+  const limits = checkLimits(flags, available);
   const result: CheckResult = await checkOnWorkers({
     topology: flags.topology,
     mutant: flags.mutant ?? null,
@@ -133,7 +135,7 @@ async function runCheck(flags: CheckFlags, outGiven: boolean): Promise<void> {
     ...(limits.maxSeconds !== null ? { maxSeconds: limits.maxSeconds } : {}),
     maxMemoryMB: limits.maxMemoryMB,
     store: flags.store,
-    compressAbove: machineVectorBytes(),
+    compressAbove: vectorBytesFor(available),
     liveness: flags.liveness,
     por: flags.por,
     fullHistory: flags.fullHistory === true,
