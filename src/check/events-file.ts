@@ -1,7 +1,7 @@
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { PROPERTY_IDS } from '../../properties/index.js';
 import { parseJsonText } from '../topology/json-text.js';
-import { clip, shortQuote } from '../topology/quote.js';
+import { clip, quotePath, shortQuote } from '../topology/quote.js';
 import { topologyToJson } from '../conform/topology-json.js';
 import type { EnvEvent } from '../model/env-event.js';
 import { parseFaults, type FaultId } from '../model/faults.js';
@@ -54,7 +54,7 @@ export function readEventsFile(path: string): EventsFile {
     if (st.size > MAX_BYTES) throw new Error(`${st.size.toLocaleString('en-US')} bytes, more than any counterexample`);
     text = readFileSync(path, 'utf8');
   } catch (e) {
-    throw new EventsFileError(`${shortQuote(path)}: cannot read it as JSON (${clip((e as Error).message, 160)}); pass the file 'hotup check --out' wrote`);
+    throw new EventsFileError(`${quotePath(path)}: cannot read it as JSON (${clip((e as Error).message, 160)}); pass the file 'hotup check --out' wrote`);
   }
   return parseEventsFile(text, path);
 }
@@ -62,7 +62,7 @@ export function readEventsFile(path: string): EventsFile {
 /** Reads and validates an events file's text; `path` names it in errors. */
 export function parseEventsFile(text: string, path: string): EventsFile {
   let data: Record<string, unknown>;
-  const shown = shortQuote(path);
+  const shown = quotePath(path);
   try {
     data = parseJsonText(text) as Record<string, unknown>;
   } catch (e) {

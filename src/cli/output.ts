@@ -1,6 +1,6 @@
 import { accessSync, constants, mkdirSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync, type Stats } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { shortQuote } from '../topology/quote.js';
+import { quotePath, shortQuote } from '../topology/quote.js';
 
 /** An output path that cannot be written: the flag, the path, what is wrong and the fix (exit 2). */
 export class OutputError extends Error {
@@ -41,11 +41,11 @@ function nearestExisting(path: string): { dir: string; stat: Stats | null } {
 
 function checkAncestor(flag: string, path: string, start: string): void {
   const { dir, stat } = nearestExisting(start);
-  if (!stat?.isDirectory()) throw new OutputError(flag, `${shortQuote(dir)} is not a folder, so ${shortQuote(path)} cannot be made`, 'choose a path under a folder');
+  if (!stat?.isDirectory()) throw new OutputError(flag, `${quotePath(dir)} is not a folder, so ${quotePath(path)} cannot be made`, 'choose a path under a folder');
   try {
     accessSync(dir, constants.W_OK);
   } catch {
-    throw new OutputError(flag, `the folder ${shortQuote(dir)} is not writable`, 'choose a path you may write');
+    throw new OutputError(flag, `the folder ${quotePath(dir)} is not writable`, 'choose a path you may write');
   }
 }
 
@@ -53,7 +53,7 @@ function checkAncestor(flag: string, path: string, start: string): void {
 export function checkOutputFile(flag: string, path: string): void {
   if (path === '') throw new OutputError(flag, 'the path is empty', `give a file name, e.g. ${flag} out.json`);
   const st = statOf(path);
-  if (st?.isDirectory()) throw new OutputError(flag, `${shortQuote(path)} is a folder`, `give a file path, e.g. ${join(path, 'out')}`);
+  if (st?.isDirectory()) throw new OutputError(flag, `${quotePath(path)} is a folder`, `give a file path, e.g. ${join(path, 'out')}`);
   if (!st) checkAncestor(flag, path, dirname(resolve(path)));
 }
 
@@ -61,7 +61,7 @@ export function checkOutputFile(flag: string, path: string): void {
 export function checkOutputDir(flag: string, path: string): void {
   if (path === '') throw new OutputError(flag, 'the path is empty', `give a folder, e.g. ${flag} out`);
   const st = statOf(path);
-  if (st && !st.isDirectory()) throw new OutputError(flag, `${shortQuote(path)} exists and is not a folder`, 'give a folder (it is made when missing)');
+  if (st && !st.isDirectory()) throw new OutputError(flag, `${quotePath(path)} exists and is not a folder`, 'give a folder (it is made when missing)');
   if (!st) checkAncestor(flag, path, path);
 }
 
@@ -80,7 +80,7 @@ function makeFolders(flag: string, folder: string): string[] {
     }
   } catch (e) {
     for (const d of made.reverse()) rmdirSync(d);
-    throw new OutputError(flag, `cannot make the folder ${shortQuote(folder)} (${(e as NodeJS.ErrnoException).code ?? 'error'})`, 'choose a path under a folder you may write');
+    throw new OutputError(flag, `cannot make the folder ${quotePath(folder)} (${(e as NodeJS.ErrnoException).code ?? 'error'})`, 'choose a path under a folder you may write');
   }
   return made;
 }
@@ -128,6 +128,6 @@ export function writeOutputs(files: readonly OutputFile[]): void {
     }
     if (e instanceof OutputError) throw e;
     const f = current!;
-    throw new OutputError(f.flag, `cannot write ${shortQuote(f.path)} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, 'choose a path you may write');
+    throw new OutputError(f.flag, `cannot write ${quotePath(f.path)} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, 'choose a path you may write');
   }
 }

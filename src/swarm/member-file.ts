@@ -5,7 +5,7 @@ import { parseFaults } from '../model/faults.js';
 import { mutantById } from '../mutants.js';
 import { parseJsonText } from '../topology/json-text.js';
 import { parseTopology } from '../topology/parse.js';
-import { clip, shortQuote } from '../topology/quote.js';
+import { clip, quotePath, shortQuote } from '../topology/quote.js';
 import type { MemberResult } from './member.js';
 import { MAX_MEMBERS, type Strategy, type SuccessorOrder } from './plan.js';
 import { SKETCH_KIND, SKETCH_MAX_RANK, SKETCH_PRECISION, UnionSketch } from './union-sketch.js';
@@ -127,14 +127,14 @@ export function readMemberFile(path: string): MemberRecord {
     if (st.size > MAX_BYTES) throw new Error(`${st.size.toLocaleString('en-US')} bytes, more than any member file`);
     text = readFileSync(path, 'utf8');
   } catch (e) {
-    throw new SwarmFileError(`${shortQuote(path)}: cannot read it (${clip((e as Error).message, 160)}); ${FIX}`);
+    throw new SwarmFileError(`${quotePath(path)}: cannot read it (${clip((e as Error).message, 160)}); ${FIX}`);
   }
   return parseMemberFile(text, path);
 }
 
 /** Validates a member file's text; `path` names it in errors. */
 export function parseMemberFile(text: string, path: string): MemberRecord {
-  const shown = shortQuote(path);
+  const shown = quotePath(path);
   let data: unknown;
   try {
     data = parseJsonText(text);
@@ -197,7 +197,7 @@ export function parseMemberFile(text: string, path: string): MemberRecord {
   const ended = oneOf(d.ended, 'ended', ['violation', 'cut', 'exhausted'] as const);
   const cut = nullOr(d.cut, (v) => {
     const c = obj(v, 'cut');
-    return { by: oneOf(c.by, 'cut.by', ['max-states', 'max-seconds', 'max-memory'] as const), reason: nullOr(c.reason, (x) => str(x, 'cut.reason')) };
+    return { by: oneOf(c.by, 'cut.by', ['max-states', 'max-seconds', 'max-memory', 'interrupted'] as const), reason: nullOr(c.reason, (x) => str(x, 'cut.reason')) };
   });
   if ((ended === 'cut') !== (cut !== null)) fail('cut', ended === 'cut' ? "must name the limit when 'ended' is \"cut\"" : `must be null when 'ended' is "${ended}"`);
   const violation = nullOr(d.violation, (v) => {

@@ -2,7 +2,7 @@ import { readdirSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { EventsFileError, readEventsFile } from '../check/events-file.js';
 import { canonicalJson } from '../model/canonical.js';
-import { shellQuote, shortQuote } from '../topology/quote.js';
+import { shellQuote, quotePath, shortQuote } from '../topology/quote.js';
 import { readMemberFile, SwarmFileError, type MemberRecord, type SwarmIdentity } from './member-file.js';
 import { SKETCH_ERROR, UnionSketch } from './union-sketch.js';
 
@@ -85,7 +85,7 @@ export function memberFiles(inputs: readonly string[]): string[] {
       .filter((f) => /^member-[0-9]+-of-[0-9]+\.json$/.test(f))
       .sort((a, b) => a.localeCompare(b, 'en', { numeric: true }))
       .map((f) => join(input, f));
-    if (found.length === 0) throw new SwarmFileError(`${shortQuote(input)}: the folder holds no member-K-of-N.json; pass the folder --swarm-out named, or the member files themselves`);
+    if (found.length === 0) throw new SwarmFileError(`${quotePath(input)}: the folder holds no member-K-of-N.json; pass the folder --swarm-out named, or the member files themselves`);
     files.push(...found);
   }
   return files;
@@ -99,14 +99,14 @@ export function mergeSwarm(inputs: readonly string[]): SwarmReport {
     for (const { field, flag } of IDENTITY) {
       if (canonicalJson(m.swarm[field]) === canonicalJson(first.swarm[field])) continue;
       throw new SwarmFileError(
-        `${shortQuote(m.file, 80)}: field 'swarm.${field}' is ${shortQuote(m.swarm[field])}, but ${shortQuote(first.file, 80)} has ${shortQuote(first.swarm[field])}: these are not members of one swarm; merge only files from runs with the same ${flag} (and the same --topology, --mutant, --faults, --user-changes, --rounds, --property, --seed and N)`,
+        `${quotePath(m.file)}: field 'swarm.${field}' is ${shortQuote(m.swarm[field])}, but ${quotePath(first.file)} has ${shortQuote(first.swarm[field])}: these are not members of one swarm; merge only files from runs with the same ${flag} (and the same --topology, --mutant, --faults, --user-changes, --rounds, --property, --seed and N)`,
       );
     }
   }
   const byMember = new Map<number, MergedMember>();
   for (const m of members) {
     const twin = byMember.get(m.member);
-    if (twin) throw new SwarmFileError(`${shortQuote(m.file, 80)}: field 'member' is ${m.member}, and so is ${shortQuote(twin.file, 80)}'s: pass each member's file once`);
+    if (twin) throw new SwarmFileError(`${quotePath(m.file)}: field 'member' is ${m.member}, and so is ${quotePath(twin.file)}'s: pass each member's file once`);
     byMember.set(m.member, m);
   }
   const sorted = [...byMember.values()].sort((a, b) => a.member - b.member);
@@ -145,10 +145,10 @@ function eventsFileOf(m: MergedMember): string {
     f = readEventsFile(path);
   } catch (e) {
     if (!(e instanceof EventsFileError)) throw e;
-    throw new SwarmFileError(`${shortQuote(m.file, 80)}: field 'violation.eventsFile' names ${shortQuote(path, 80)}, which cannot be used (${e.message}); keep the counterexample file beside its member file, as --swarm-out wrote them`);
+    throw new SwarmFileError(`${quotePath(m.file)}: field 'violation.eventsFile' names ${quotePath(path)}, which cannot be used (${e.message}); keep the counterexample file beside its member file, as --swarm-out wrote them`);
   }
   if (f.violation !== v.property || f.events.length !== v.steps) {
-    throw new SwarmFileError(`${shortQuote(m.file, 80)}: field 'violation.eventsFile' names ${shortQuote(path, 80)}, which breaks ${f.violation ?? 'nothing'} in ${f.events.length} events, not ${v.property} in ${v.steps}; keep each member's files together, unedited`);
+    throw new SwarmFileError(`${quotePath(m.file)}: field 'violation.eventsFile' names ${quotePath(path)}, which breaks ${f.violation ?? 'nothing'} in ${f.events.length} events, not ${v.property} in ${v.steps}; keep each member's files together, unedited`);
   }
   return path;
 }

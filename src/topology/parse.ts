@@ -1,7 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { JsonTextError, parseJsonText } from './json-text.js';
 import { PRESETS } from './presets.js';
-import { clip, shortQuote } from './quote.js';
+import { clip, quotePath, shortQuote } from './quote.js';
 import { schemaProblem } from './schema-check.js';
 import type { Topology } from './topology.js';
 
@@ -138,19 +138,19 @@ export function loadTopology(nameOrFile: string): Topology {
   let text: string;
   try {
     const st = statSync(nameOrFile);
-    if (!st.isFile()) throw new TopologyError('--topology', `${shortQuote(nameOrFile)} is not a regular file`, 'give the path of a JSON topology file');
-    if (st.size > MAX_FILE_BYTES) throw new TopologyError('--topology', `${shortQuote(nameOrFile)} has ${st.size.toLocaleString('en-US')} bytes`, `a topology file is a small JSON object; give one under ${MAX_FILE_BYTES.toLocaleString('en-US')} bytes`);
+    if (!st.isFile()) throw new TopologyError('--topology', `${quotePath(nameOrFile)} is not a regular file`, 'give the path of a JSON topology file');
+    if (st.size > MAX_FILE_BYTES) throw new TopologyError('--topology', `${quotePath(nameOrFile)} has ${st.size.toLocaleString('en-US')} bytes`, `a topology file is a small JSON object; give one under ${MAX_FILE_BYTES.toLocaleString('en-US')} bytes`);
     text = readFileSync(nameOrFile, 'utf8');
   } catch (e) {
     if (e instanceof TopologyError) throw e;
-    throw new TopologyError('--topology', `cannot read ${shortQuote(nameOrFile)} (${(e as NodeJS.ErrnoException).code ?? 'error'})`, 'check the path');
+    throw new TopologyError('--topology', `cannot read ${quotePath(nameOrFile)} (${(e as NodeJS.ErrnoException).code ?? 'error'})`, 'check the path');
   }
   let data: unknown;
   try {
     data = parseJsonText(text);
   } catch (e) {
-    if (e instanceof JsonTextError) throw new TopologyError(e.path ?? '(file)', `${shortQuote(nameOrFile)}: ${e.problem}`, e.fix);
-    throw new TopologyError('(file)', `${shortQuote(nameOrFile)} is not valid JSON (${clip((e as Error).message, 120)})`, 'fix the JSON syntax');
+    if (e instanceof JsonTextError) throw new TopologyError(e.path ?? '(file)', `${quotePath(nameOrFile)}: ${e.problem}`, e.fix);
+    throw new TopologyError('(file)', `${quotePath(nameOrFile)} is not valid JSON (${clip((e as Error).message, 120)})`, 'fix the JSON syntax');
   }
   return { ...parseTopology(data, nameOrFile.replace(/^.*\//, '').replace(/\.json$/, '') || 'custom'), file: nameOrFile };
 }

@@ -20,6 +20,20 @@ export function shortQuote(value: unknown, limit = QUOTE_LIMIT): string {
   return text.length > limit ? `${text.slice(0, limit)}... (${total.toLocaleString('en-US')} characters)` : text;
 }
 
+/** The longest file path an error message shows whole. */
+export const PATH_LIMIT = 160;
+
+/**
+ * A file path as an error message quotes it: JSON, whole up to `limit`
+ * characters, else its last `limit` with the total length. A path keeps its
+ * end, the file's name, which says which file; a value cut by `shortQuote`
+ * keeps its start.
+ */
+export function quotePath(path: string, limit = PATH_LIMIT): string {
+  if (path.length <= limit) return JSON.stringify(path);
+  return `"...${JSON.stringify(path.slice(-limit)).slice(1)} (${path.length.toLocaleString('en-US')} characters)`;
+}
+
 /** Cuts any message part to `limit` characters (a backstop for text built from input). */
 export function clip(text: string, limit = 240): string {
   return text.length > limit ? `${text.slice(0, limit)}...` : text;
