@@ -15,8 +15,8 @@ export interface Progress {
   readonly bytes: number;
 }
 
-/** The limit that cut a search short: stored states, seconds, or memory. */
-export type Cut = 'max-states' | 'max-seconds' | 'max-memory';
+/** What cut a search short: a limit on stored states, seconds or memory, or the user's interrupt (`stop`). */
+export type Cut = 'max-states' | 'max-seconds' | 'max-memory' | 'interrupted';
 
 /** An invariant broken by the step `env` from stored state `from`. */
 export interface FoundViolation {
@@ -62,6 +62,8 @@ export interface BfsOptions {
   readonly reduction?: StubbornSets;
   /** Called on the first states and then now and then, to compare the tables with the plain system. */
   readonly audit?: (index: number, v: StateVector) => void;
+  /** Polled about once per 1,024 states expanded: true stops the search (incomplete, cut 'interrupted'). */
+  readonly stop?: () => boolean;
 }
 
 /** States audited at the start of a search, then one in AUDIT_EVERY. */
@@ -152,6 +154,10 @@ export function bfs(ts: TableSystem, o: BfsOptions = {}): BfsResult {
       const now = performance.now();
       if (o.maxSeconds !== undefined && now - t0 > o.maxSeconds * 1000) {
         cut = 'max-seconds';
+        break;
+      }
+      if (o.stop?.()) {
+        cut = 'interrupted';
         break;
       }
       if ((index & 0x3fff) === 0 && (cutReason = memoryShort(maxMemory)) !== null) {

@@ -12,7 +12,7 @@ import { createSystem } from '../engine/system.js';
 import type { Topology } from '../topology/topology.js';
 import { auditState, TableMismatch } from '../engine/table/audit.js';
 import { bfs, type BfsOptions, type BfsResult, type Cut, type Progress } from './bfs.js';
-import { findFairCycle } from './liveness.js';
+import { FairCycleSearchStopped, findFairCycle } from './liveness.js';
 import { pathTo } from './paths.js';
 import { replayEvents } from './replay.js';
 import { plainLasso } from './lasso.js';
@@ -57,6 +57,8 @@ export interface CheckOptions {
   /** Keep every fault bit and every monitor in the state, as the twins do (default false: only the history the checked properties read, src/engine/history.ts). */
   readonly fullHistory?: boolean;
   readonly onProgress?: (p: Progress) => void;
+  /** The user's interrupt, polled about once per 1,024 states: true ends the check as it stands (incomplete, cut 'interrupted'). */
+  readonly stop?: () => boolean;
 }
 
 /** A shortest trace to a broken invariant, or a lasso (prefix, then a loop forever) breaking a LIVE-*. */
@@ -68,7 +70,7 @@ export interface CheckCounterexample {
   readonly trace: string;
 }
 
-/** pass: every property holds in every reachable state; incomplete: a limit (--max-states, --max-seconds, --max-memory) cut the search first. */
+/** pass: every property holds in every reachable state; incomplete: a limit (--max-states, --max-seconds, --max-memory) or the user's interrupt cut the search first. */
 export type Verdict = 'pass' | 'violation' | 'incomplete';
 
 /** What `hotup check` reports. */
@@ -82,9 +84,9 @@ export interface CheckResult {
   readonly rounds: number | null;
   readonly properties: readonly string[] | null;
   readonly verdict: Verdict;
-  /** For an incomplete search: the limit that cut it. */
+  /** For an incomplete search: the limit that cut it, or 'interrupted'. */
   readonly cutBy: Cut | null;
-  /** For a search cut by memory: what passed the limit. */
+  /** For a search cut by memory: what passed the limit; for one interrupted in the fair-cycle search: what was proven before. */
   readonly cutReason: string | null;
   /** The process's resident memory when the search ended. */
   readonly rssBytes: number;
@@ -164,6 +166,7 @@ export function check(o: CheckOptions): CheckResult {
     ...(o.store ? { store: o.store } : {}),
     ...(o.compressAbove !== undefined ? { compressAbove: o.compressAbove } : {}),
     ...(o.onProgress ? { onProgress: o.onProgress } : {}),
+    ...(o.stop ? { stop: o.stop } : {}),
     ...(o.audit === false ? {} : { audit: (_: number, v: StateVector) => auditState(ts, v, only) }),
   };
   const off = porOff(o, ts);
@@ -179,12 +182,14 @@ export function check(o: CheckOptions): CheckResult {
   const por = porReport(off, reduction, r);
   let counterexample: CheckCounterexample | null = null;
   if (r.violation) counterexample = invariantCounterexample(ts, only, [...pathTo(ts, r.store, r.violation.from), r.violation.env], r.violation.invariant);
-  const live = !counterexample && r.complete && o.liveness !== false ? livenessPass(ts, r.store, only) : { checked: [], counterexample: null, seconds: 0 };
+  const live = !counterexample && r.complete && o.liveness !== false ? livenessPass(ts, r.store, only, o.stop ?? null) : NO_LIVENESS_PASS;
   counterexample ??= live.counterexample;
   const livenessChecked = live.checked;
   const livenessSeconds = live.seconds;
-  const exercised = o.vacuity && r.complete && !counterexample ? exercisedStates(ts, r.store) : null;
-  const coverage = o.coverage && r.complete && !counterexample ? searchCoverage(ts, o) : null;
+  const cut = livenessCut(live, r.store.size) ?? { cutBy: r.cut, cutReason: r.cutReason };
+  const complete = r.complete && cut.cutBy === null;
+  const exercised = o.vacuity && complete && !counterexample ? exercisedStates(ts, r.store) : null;
+  const coverage = o.coverage && complete && !counterexample ? searchCoverage(ts, o) : null;
   return {
     topology: o.topology.name,
     mutant: o.mutant,
@@ -192,9 +197,9 @@ export function check(o: CheckOptions): CheckResult {
     userChanges,
     rounds,
     properties: o.properties && o.properties.length ? o.properties : null,
-    verdict: counterexample ? 'violation' : r.complete ? 'pass' : 'incomplete',
-    cutBy: counterexample ? null : r.cut,
-    cutReason: counterexample ? null : r.cutReason,
+    verdict: counterexample ? 'violation' : complete ? 'pass' : 'incomplete',
+    cutBy: counterexample ? null : cut.cutBy,
+    cutReason: counterexample ? null : cut.cutReason,
     rssBytes: typeof process === 'undefined' || typeof process.memoryUsage?.rss !== 'function' ? 0 : process.memoryUsage.rss(),
     states: r.store.size,
     transitions: r.transitions,
@@ -232,19 +237,45 @@ function porReport(off: string | null, red: StubbornSets | null, r: BfsResult): 
   if (red.retired) return { on: false, note: `tried and stopped: no stubborn set smaller than the enabled steps in the first ${TRIAL_STATES.toLocaleString('en-US')} states (${visible}; every invisible step depends, directly or through what could enable it, on a visible one: docs/partial-order.md)`, ...base };
   return { on: true, note: `on (stubborn sets): ${pct.toFixed(1)}% of enabled steps not taken; ${visible}`, ...base, offered: red.offered, kept: red.kept };
 }
+/** What the fair-cycle search found, or why it ended early. */
+export interface LivenessPass {
+  /** LIVE-* ids searched to the end (up to the first broken one). */
+  readonly checked: string[];
+  readonly counterexample: CheckCounterexample | null;
+  readonly seconds: number;
+  /** The LIVE-* id whose search the user's interrupt stopped, if it did. */
+  readonly stoppedIn: string | null;
+}
+
+/** No fair-cycle search: the search was cut, an invariant broke, or LIVE-* were not asked for. */
+export const NO_LIVENESS_PASS: LivenessPass = { checked: [], counterexample: null, seconds: 0, stoppedIn: null };
+
+/** The cut of a check whose fair-cycle search the user interrupted: the INV-* were proven over all `states`, the LIVE-* not. */
+export function livenessCut(live: LivenessPass, states: number): { cutBy: Cut; cutReason: string } | null {
+  if (live.stoppedIn === null) return null;
+  const done = live.checked.length ? `; no fair cycle breaks ${live.checked.join(', ')}` : '';
+  return { cutBy: 'interrupted', cutReason: `in the fair-cycle search for ${live.stoppedIn}, after every INV-* held in all ${states.toLocaleString('en-US')} reachable states${done}` };
+}
+
 /**
  * The fair-cycle search for every LIVE-* the table system checks, over a
  * complete store of the reachable states in breadth-first order: the ids
  * searched (up to the first broken one), the lasso breaking it, replayed
- * through the plain system, and the seconds it took.
+ * through the plain system, and the seconds it took. `stop` true ends it early.
  */
-export function livenessPass(ts: TableSystem, store: VisitedStates, only: PropertyFilter): { checked: string[]; counterexample: CheckCounterexample | null; seconds: number } {
+export function livenessPass(ts: TableSystem, store: VisitedStates, only: PropertyFilter, stop: (() => boolean) | null = null): LivenessPass {
   const t0 = performance.now();
   const checked: string[] = [];
   let counterexample: CheckCounterexample | null = null;
   for (let j = 0; j < ts.liveness.length && !counterexample; j++) {
+    let cycle;
+    try {
+      cycle = findFairCycle(ts, store, j, stop);
+    } catch (e) {
+      if (!(e instanceof FairCycleSearchStopped)) throw e;
+      return { checked, counterexample: null, seconds: (performance.now() - t0) / 1000, stoppedIn: ts.liveness[j]!.live.id };
+    }
     checked.push(ts.liveness[j]!.live.id);
-    const cycle = findFairCycle(ts, store, j);
     if (!cycle) continue;
     const prefix = pathTo(ts, store, cycle.entry).map((e) => ts.envEvent(e));
     const { events, loopStart } = plainLasso(ts.system, ts.faults, only, prefix, cycle.loop.map((e) => ts.envEvent(e)));
@@ -252,7 +283,7 @@ export function livenessPass(ts: TableSystem, store: VisitedStates, only: Proper
     const replayed = replayEvents(ts.system, ts.faults, events, only, { start: loopStart, property });
     counterexample = { violation: replayed.violation!, events, loopStart, trace: replayed.trace };
   }
-  return { checked, counterexample, seconds: (performance.now() - t0) / 1000 };
+  return { checked, counterexample, seconds: (performance.now() - t0) / 1000, stoppedIn: null };
 }
 
 /**

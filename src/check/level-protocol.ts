@@ -43,7 +43,7 @@ export const CONTROL = {
 } as const;
 
 /** Stop codes in CONTROL.stop. */
-export const STOP = { none: 0, seconds: 1, memory: 2 } as const;
+export const STOP = { none: 0, seconds: 1, memory: 2, interrupted: 3 } as const;
 
 /** Coordinator to worker. */
 export type ToWorker =

@@ -13,6 +13,9 @@ export interface FairCycle {
   readonly loop: readonly number[];
 }
 
+/** The fair-cycle search was stopped by its `stop` poll before it had searched every state. */
+export class FairCycleSearchStopped extends Error {}
+
 interface Frame {
   readonly node: number;
   readonly succ: number[];
@@ -26,9 +29,10 @@ interface Frame {
  * in which every driver step enabled in all of the component's states is
  * taken inside it. For weak fairness the whole component is the best
  * candidate: a smaller cycle only enables more steps continuously and takes
- * fewer. Returns the cycle with the shortest prefix, or null.
+ * fewer. Returns the cycle with the shortest prefix, or null. `stop` is
+ * polled about once per 1,024 states: true throws FairCycleSearchStopped.
  */
-export function findFairCycle(ts: TableSystem, store: VisitedStates, j: number): FairCycle | null {
+export function findFairCycle(ts: TableSystem, store: VisitedStates, j: number, stop: (() => boolean) | null = null): FairCycle | null {
   const n = store.size;
   const b = new StepBuffers(ts.width);
   const failing = new Uint8Array(n);
@@ -56,10 +60,15 @@ export function findFairCycle(ts: TableSystem, store: VisitedStates, j: number):
   const stack: number[] = [];
   let counter = 0;
   let best: FairCycle | null = null;
+  const poll = (k: number): void => {
+    if ((k & 0x3ff) === 0 && stop?.()) throw new FairCycleSearchStopped(`the fair-cycle search for ${ts.liveness[j]!.live.id} was stopped`);
+  };
   for (let root = 0; root < n; root++) {
+    poll(root);
     if (index[root] !== -1 || !fails(root)) continue;
     const frames: Frame[] = [];
     const open = (s: number): void => {
+      poll(counter);
       index[s] = low[s] = counter++;
       stack.push(s);
       onStack[s] = 1;

@@ -6,7 +6,7 @@ import { TableSystem } from '../engine/table/table-system.js';
 import { historyOf } from '../engine/history.js';
 import { designOf } from '../mutants.js';
 import type { Cut } from './bfs.js';
-import { check, exercisedStates, invariantCounterexample, livenessPass, type CheckCounterexample, type CheckOptions, type CheckResult } from './check.js';
+import { check, exercisedStates, invariantCounterexample, livenessCut, livenessPass, NO_LIVENESS_PASS, type CheckCounterexample, type CheckOptions, type CheckResult, type LivenessPass } from './check.js';
 import { LocalKeys } from './local-keys.js';
 import { Inbox } from './state-batches.js';
 import { AUTO_VECTOR_BYTES, newVisited, type StoreKind, type VisitedStates } from './visited.js';
@@ -113,10 +113,14 @@ export async function checkParallel(o: CheckOptions, n: number): Promise<CheckRe
     Promise.all(running.map((_, w) => ask(w, m(w), want)));
 
   let timer: NodeJS.Timeout | null = null;
+  let poller: NodeJS.Timeout | null = null;
   try {
     // --max-seconds bounds the search, as on one worker; starting the workers is counted in the seconds reported.
     await all(() => ({ type: 'ready?' }), 'ready');
     if (o.maxSeconds !== undefined) timer = setTimeout(() => Atomics.store(control, CONTROL.stop, STOP.seconds), o.maxSeconds * 1000);
+    // The user's interrupt stops the workers' level as --max-seconds does; a stop already asked for keeps its reason.
+    const interrupted = o.stop;
+    if (interrupted) poller = setInterval(() => interrupted() && Atomics.compareExchange(control, CONTROL.stop, STOP.none, STOP.interrupted), 100);
     const levelStarts = [0];
     let stored = 1;
     let transitions = 0;
@@ -145,7 +149,7 @@ export async function checkParallel(o: CheckOptions, n: number): Promise<CheckRe
       deadlocks += reports.reduce((a, r) => a + r.deadlocks, 0);
       const fresh = reports.reduce((a, r) => a + r.sortedKeys.length, 0);
       if (memory || stop !== STOP.none) {
-        cut = memory || stop === STOP.memory ? 'max-memory' : 'max-seconds';
+        cut = memory || stop === STOP.memory ? 'max-memory' : stop === STOP.interrupted ? 'interrupted' : 'max-seconds';
         cutReason = memory?.memoryCut ?? null;
         states = stored + fresh;
         diameter = fresh > 0 ? level + 1 : level;
@@ -184,17 +188,19 @@ export async function checkParallel(o: CheckOptions, n: number): Promise<CheckRe
     const ts = new TableSystem(createSystem(o.topology, designOf(o.mutant)), o.faults, only, userChanges, rounds, history);
     let counterexample: CheckCounterexample | null = null;
     if (violation) counterexample = await counterexampleOf(ts, only, violation, levelStarts, (g) => Promise.all(running.map((_, w) => ask(w, { type: 'locate', global: g }, 'located'))));
-    let live: ReturnType<typeof livenessPass> = { checked: [], counterexample: null, seconds: 0 };
+    let live: LivenessPass = NO_LIVENESS_PASS;
     let exercised: Record<string, number> | null = null;
     if (!violation && cut === null && needsWholeGraph(o)) {
       // The fair-cycle search (and --vacuity) runs here, on every state gathered into one store in the one-worker order.
       const g0 = performance.now();
       const store = wholeGraph(ts, o.store ?? 'auto', compressAbove, levelStarts, states, await all(() => ({ type: 'gather' }), 'gathered'));
       const gatherSeconds = (performance.now() - g0) / 1000;
-      if (o.liveness !== false) live = livenessPass(ts, store, only);
+      if (o.liveness !== false) live = livenessPass(ts, store, only, o.stop ?? null);
       live = { ...live, seconds: live.seconds + gatherSeconds };
       counterexample = live.counterexample;
-      if (o.vacuity && !counterexample) exercised = exercisedStates(ts, store);
+      const stopped = livenessCut(live, states);
+      if (stopped) ({ cutBy: cut, cutReason } = stopped);
+      else if (o.vacuity && !counterexample) exercised = exercisedStates(ts, store);
     }
     const rssBytes = process.memoryUsage().rss;
     const done = await all(() => ({ type: 'finish' }), 'finished');
@@ -239,6 +245,7 @@ export async function checkParallel(o: CheckOptions, n: number): Promise<CheckRe
     };
   } finally {
     if (timer) clearTimeout(timer);
+    if (poller) clearInterval(poller);
     await Promise.all(running.map((r) => r.worker.terminate()));
   }
 }

@@ -37,7 +37,7 @@ export function formatCheckSummary(r: CheckResult): string {
     );
     out.push(cx.trace);
   } else if (r.verdict === 'incomplete') {
-    out.push(`INCOMPLETE: no INV-* broken in the ${fmt(r.states)} states stored and their ${fmt(r.transitions)} transitions (depth ${r.diameter}, ${r.seconds.toFixed(1)} s, rss ${mb(r.rssBytes)}), but --${r.cutBy} cut the search before ${r.cutBy === 'max-seconds' ? 'every stored state was expanded' : 'every reachable state was stored'}${r.cutReason ? ` (${r.cutReason})` : ''}; LIVE-* need every state and were not checked`);
+    out.push(`INCOMPLETE: no INV-* broken in the ${fmt(r.states)} states stored and their ${fmt(r.transitions)} transitions (depth ${r.diameter}, ${r.seconds.toFixed(1)} s, rss ${mb(r.rssBytes)}), but ${cutWords(r)}; LIVE-* ${r.cutBy === 'interrupted' && r.cutReason ? 'were not all checked' : 'need every state and were not checked'}`);
   } else {
     if (r.coverage) {
       out.push('coverage (machine states and transitions some reachable state takes / all that toDirectedGraph lists):');
@@ -50,6 +50,13 @@ export function formatCheckSummary(r: CheckResult): string {
     out.push(`PASS: ${invs} INV-* hold in all ${fmt(r.states)} reachable states and on every transition; ${r.livenessChecked.length ? `no fair cycle breaks ${r.livenessChecked.join(', ')} (${r.livenessSeconds.toFixed(2)} s)` : lives ? 'LIVE-* not checked (--no-liveness)' : 'no LIVE-* selected'}`);
   }
   return out.join('\n');
+}
+
+/** What cut an incomplete check short, in words. */
+function cutWords(r: CheckResult): string {
+  const reason = r.cutReason ? ` (${r.cutReason})` : '';
+  if (r.cutBy === 'interrupted') return `the user's interrupt stopped it${r.cutReason ? reason : ' before every stored state was expanded'}`;
+  return `--${r.cutBy} cut the search before ${r.cutBy === 'max-seconds' ? 'every stored state was expanded' : 'every reachable state was stored'}${reason}`;
 }
 
 /** The JSON form of a check (what --json prints). */

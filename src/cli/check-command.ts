@@ -9,6 +9,7 @@ import type { StoreKind } from '../check/visited.js';
 import { availableMemory, vectorBytesFor } from '../check/machine-memory.js';
 import { checkLimits, DEFAULT_MEMORY_SHARE, memoryLimitNote, SWARM_MAX_STATES } from './check-limits.js';
 import { hugePagesAsked } from './huge-pages.js';
+import { interruptPoll } from './interrupt.js';
 import { replayEvents, ReplayError } from '../check/replay.js';
 import type { Progress } from '../check/bfs.js';
 import { designOf } from '../mutants.js';
@@ -20,7 +21,7 @@ import { createSystem } from '../engine/system.js';
 import { DEFAULT_TOPOLOGY } from '../topology/presets.js';
 import { loadTopology } from '../topology/parse.js';
 import type { Topology } from '../topology/topology.js';
-import { clip, shellQuote, shortQuote } from '../topology/quote.js';
+import { clip, shellQuote, quotePath, shortQuote } from '../topology/quote.js';
 import { EXIT, exitCodeOf } from './exit-codes.js';
 import { checkOutputFile, writeOutputs } from './output.js';
 import { checkRunOutputs, runOutputs } from './run-outputs.js';
@@ -125,6 +126,7 @@ async function runCheck(flags: CheckFlags, outGiven: boolean): Promise<void> {
   // One reading of the memory available sizes both the default limit and the auto store's whole vectors.
   const available = availableMemory();
   const limits = checkLimits(flags, available);
+  const stop = interruptPoll();
   const result: CheckResult = await checkOnWorkers({
     topology: flags.topology,
     mutant: flags.mutant ?? null,
@@ -143,6 +145,7 @@ async function runCheck(flags: CheckFlags, outGiven: boolean): Promise<void> {
     coverage: flags.coverage === true,
     ...(flags.property ? { properties: flags.property } : {}),
     ...(onProgress ? { onProgress } : {}),
+    ...(stop ? { stop } : {}),
   }, flags.workers);
   if (live) process.stderr.write('\r\x1b[K');
   let file: string | null = null;
@@ -195,7 +198,7 @@ function runReplay(file: string, flags: ReplayFlags): void {
     r = replayEvents(system, f.faults, f.events, f.properties ? new Set(f.properties) : null, f.loopStart === null || f.violation === null ? null : { start: f.loopStart, property: f.violation });
   } catch (e) {
     if (!(e instanceof ReplayError)) throw e;
-    process.stderr.write(`hotup replay-events: ${shortQuote(file)}, field 'events': ${clip(e.message, 300)}; replay the file 'hotup check --out' wrote, unedited\n`);
+    process.stderr.write(`hotup replay-events: ${quotePath(file)}, field 'events': ${clip(e.message, 300)}; replay the file 'hotup check --out' wrote, unedited\n`);
     process.exitCode = EXIT.BAD_INPUT;
     return;
   }
@@ -230,7 +233,7 @@ Examples:
 export function registerCheckCommand(program: Command): void {
   const checkCommand = program
     .command('check')
-    .description('exhaustive breadth-first model checking of every reachable state; exit 0 pass, 1 violation, 2 bad input, 3 incomplete (cut by --max-states, --max-seconds, --max-memory or a nearly full JavaScript heap)')
+    .description('exhaustive breadth-first model checking of every reachable state; exit 0 pass, 1 violation, 2 bad input, 3 incomplete (cut by --max-states, --max-seconds, --max-memory, a nearly full JavaScript heap, or Ctrl-C: a second ends it at once)')
     .addOption(new Option('--topology <name|file>', 'a preset (hotup list) or a JSON topology file').default(loadTopology(DEFAULT_TOPOLOGY), DEFAULT_TOPOLOGY).argParser(topologyOption))
     .addOption(new Option('--mutant <id>', 'check a broken design (MUT-*)').argParser(mutantOption))
     .addOption(new Option('--faults <list>', "faults the environment may inject: 'all', 'none' or FAULT-* ids").default([...FAULTS], 'all').argParser(faultsOption))

@@ -15,6 +15,7 @@ import { EXIT, exitCodesText } from './exit-codes.js';
 import { checkOutputFile, writeOutputs } from './output.js';
 import { intOption } from './options.js';
 import { SWARM_MAX_STATES } from './check-limits.js';
+import { interruptPoll } from './interrupt.js';
 
 /** The check flags a swarm member reads. */
 export interface SwarmMemberFlags {
@@ -117,6 +118,7 @@ export function runSwarmMember(flags: SwarmMemberFlags, cmd: Command): void {
   const eventsFile = cmd.getOptionValueSource('out') === 'cli' ? flags.out : paths.eventsFile;
   checkOutputFile('--swarm-out', paths.memberFile);
   checkOutputFile(cmd.getOptionValueSource('out') === 'cli' ? '--out' : '--swarm-out', eventsFile);
+  const stop = interruptPoll();
   const r = runMember({
     topology: flags.topology,
     mutant: flags.mutant ?? null,
@@ -131,6 +133,7 @@ export function runSwarmMember(flags: SwarmMemberFlags, cmd: Command): void {
     maxStates: flags.maxStates ?? SWARM_MAX_STATES,
     ...(flags.maxSeconds !== undefined ? { maxSeconds: flags.maxSeconds } : {}),
     ...(flags.maxMemory !== undefined ? { maxMemoryMB: flags.maxMemory } : {}),
+    ...(stop ? { stop } : {}),
   });
   const cx = r.counterexample;
   const record = memberRecord(r, cx ? relative(dirname(paths.memberFile), eventsFile) || basename(eventsFile) : null);

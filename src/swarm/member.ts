@@ -35,6 +35,8 @@ export interface MemberOptions {
   readonly maxStates?: number;
   readonly maxSeconds?: number;
   readonly maxMemoryMB?: number;
+  /** The user's interrupt: true ends the member's search (cut 'interrupted'). */
+  readonly stop?: () => boolean;
   /** Called with each state the member reaches first (tests compare the members' orders with it). */
   readonly onNewState?: (s: SystemState) => void;
 }
@@ -102,6 +104,7 @@ export function runMember(o: MemberOptions): MemberResult {
     ...(o.maxStates !== undefined ? { maxStates: o.maxStates } : {}),
     ...(o.maxSeconds !== undefined ? { maxSeconds: o.maxSeconds } : {}),
     ...(o.maxMemoryMB !== undefined ? { maxMemoryBytes: o.maxMemoryMB * 2 ** 20 } : {}),
+    ...(o.stop ? { stop: o.stop } : {}),
     ...(o.onNewState ? { onNewState: (v: StateVector) => o.onNewState!(ts.materialise(v)) } : {}),
   });
   let counterexample: MemberCounterexample | null = null;

@@ -3,6 +3,7 @@ import type { MemberResult } from './member.js';
 import type { SwarmIdentity } from './member-file.js';
 import type { SwarmReport } from './merge.js';
 import { orderText } from './plan.js';
+import type { Cut } from '../check/bfs.js';
 
 const fmt = (n: number): string => Math.round(n).toLocaleString('en-US');
 /** A probability or an expected count: plain from 0.01 up, in powers of ten below. */
@@ -40,11 +41,14 @@ export function formatMemberSummary(r: MemberResult): string {
   if (cx) {
     out.push('', `VIOLATION ${cx.property}: ${cx.message}`, `counterexample (${cx.events.length} steps; ${p.strategy === 'dfs' ? 'depth-first, so not a shortest one' : 'breadth-first over a bitstate, shortest unless a collision hid a shorter one'}):`, cx.trace);
   } else {
-    const why = r.cutBy ? `--${r.cutBy} cut it${r.cutReason ? ` (${r.cutReason})` : ''}` : 'it reached no state it took as new (a bitstate search cannot tell this from having seen every state)';
+    const why = r.cutBy ? `${cutText(r.cutBy)} it${r.cutReason ? ` (${r.cutReason})` : ''}` : 'it reached no state it took as new (a bitstate search cannot tell this from having seen every state)';
     out.push(`INCOMPLETE: no INV-* broken in the ${fmt(r.states)} states this member visited; ${why}. ${NEVER_PROVES}`);
   }
   return out.join('\n');
 }
+
+/** What ended a member's search early, as the subject of a sentence. */
+const cutText = (by: Cut): string => (by === 'interrupted' ? "the user's interrupt stopped" : `--${by} cut`);
 
 /** The topology's name in a member file's JSON form. */
 const topologyName = (s: SwarmIdentity): string => String((s.topology as { name?: unknown }).name ?? 'topology');
@@ -66,7 +70,7 @@ export function formatSwarmReport(r: SwarmReport): string {
     ` member  order                                        seed         states    transitions   depth  hash factor  omission p  ended`,
   ];
   for (const m of r.members) {
-    const ended = m.violation ? `violation ${m.violation.property} (${m.violation.steps} steps)` : m.cut ? `cut by --${m.cut.by}` : 'no new state left';
+    const ended = m.violation ? `violation ${m.violation.property} (${m.violation.steps} steps)` : m.cut ? (m.cut.by === 'interrupted' ? 'interrupted' : `cut by --${m.cut.by}`) : 'no new state left';
     out.push(
       ` ${String(m.member).padStart(6)}  ${orderText(m.order).padEnd(43)}  ${String(m.seed).padStart(10)}  ${fmt(m.states).padStart(13)}  ${fmt(m.transitions).padStart(13)}  ${String(m.depth).padStart(6)}  ${fmt(m.bitstate.hashFactor).padStart(11)}  ${sci(m.bitstate.omissionProbability).padStart(10)}  ${ended}`,
     );

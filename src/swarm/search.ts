@@ -19,6 +19,8 @@ export interface SwarmSearchOptions {
   readonly maxStates?: number;
   readonly maxSeconds?: number;
   readonly maxMemoryBytes?: number;
+  /** The user's interrupt, polled with the limits: true ends the search (cut 'interrupted'). */
+  readonly stop?: () => boolean;
   /** Called with each state the first time it is reached (tests read the order from it). */
   readonly onNewState?: (v: StateVector) => void;
 }
@@ -153,6 +155,7 @@ class Search {
   private overLimit(t0: number, heldBytes: number): boolean {
     if (this.o.maxSeconds !== undefined && performance.now() - t0 > this.o.maxSeconds * 1000) this.cut = 'max-seconds';
     else if ((this.transitions & MEMORY_EVERY) === 0 && (this.cutReason = memoryShort(this.maxMemory, heldBytes)) !== null) this.cut = 'max-memory';
+    else if (this.o.stop?.()) this.cut = 'interrupted';
     return this.cut !== null;
   }
 
