@@ -4,7 +4,6 @@ import { spawn } from 'node:child_process';
 import { rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { register } from 'tsx/esm/api';
 
 /** What `hotup check` asks of glibc: back large allocations with transparent huge pages. */
 const HUGE_PAGES = 'glibc.malloc.hugetlb=1'; // HUGE_PAGES_TUNABLE in src/cli/huge-pages.ts
@@ -41,6 +40,7 @@ if (process.argv[2] === 'check' && process.env[STOP_FILE] === undefined) {
     process.kill(process.pid, mine);
   });
 } else {
+  const { register } = await import('tsx/esm/api');
   register();
   await import('../src/cli/main.ts');
 }
