@@ -186,7 +186,7 @@ export function check(o: CheckOptions): CheckResult {
   counterexample ??= live.counterexample;
   const livenessChecked = live.checked;
   const livenessSeconds = live.seconds;
-  const cut = livenessCut(live, r.store.size) ?? { cutBy: r.cut, cutReason: r.cutReason };
+  const cut = livenessCut(live, r.store.size, ts.invariants.length) ?? { cutBy: r.cut, cutReason: r.cutReason };
   const complete = r.complete && cut.cutBy === null;
   const exercised = o.vacuity && complete && !counterexample ? exercisedStates(ts, r.store) : null;
   const coverage = o.coverage && complete && !counterexample ? searchCoverage(ts, o) : null;
@@ -237,6 +237,7 @@ function porReport(off: string | null, red: StubbornSets | null, r: BfsResult): 
   if (red.retired) return { on: false, note: `tried and stopped: no stubborn set smaller than the enabled steps in the first ${TRIAL_STATES.toLocaleString('en-US')} states (${visible}; every invisible step depends, directly or through what could enable it, on a visible one: docs/partial-order.md)`, ...base };
   return { on: true, note: `on (stubborn sets): ${pct.toFixed(1)}% of enabled steps not taken; ${visible}`, ...base, offered: red.offered, kept: red.kept };
 }
+
 /** What the fair-cycle search found, or why it ended early. */
 export interface LivenessPass {
   /** LIVE-* ids searched to the end (up to the first broken one). */
@@ -250,11 +251,13 @@ export interface LivenessPass {
 /** No fair-cycle search: the search was cut, an invariant broke, or LIVE-* were not asked for. */
 export const NO_LIVENESS_PASS: LivenessPass = { checked: [], counterexample: null, seconds: 0, stoppedIn: null };
 
-/** The cut of a check whose fair-cycle search the user interrupted: the INV-* were proven over all `states`, the LIVE-* not. */
-export function livenessCut(live: LivenessPass, states: number): { cutBy: Cut; cutReason: string } | null {
+/** The cut of a check whose fair-cycle search the user interrupted: the `invariants` INV-* checked were proven over all `states`, the LIVE-* not. */
+export function livenessCut(live: LivenessPass, states: number, invariants: number): { cutBy: Cut; cutReason: string } | null {
   if (live.stoppedIn === null) return null;
+  const all = `all ${states.toLocaleString('en-US')} reachable states`;
+  const proven = invariants > 0 ? `the ${invariants} INV-* checked held in ${all}` : `${all} were stored`;
   const done = live.checked.length ? `; no fair cycle breaks ${live.checked.join(', ')}` : '';
-  return { cutBy: 'interrupted', cutReason: `in the fair-cycle search for ${live.stoppedIn}, after every INV-* held in all ${states.toLocaleString('en-US')} reachable states${done}` };
+  return { cutBy: 'interrupted', cutReason: `in the fair-cycle search for ${live.stoppedIn}, after ${proven}${done}` };
 }
 
 /**

@@ -198,7 +198,7 @@ export async function checkParallel(o: CheckOptions, n: number): Promise<CheckRe
       if (o.liveness !== false) live = livenessPass(ts, store, only, o.stop ?? null);
       live = { ...live, seconds: live.seconds + gatherSeconds };
       counterexample = live.counterexample;
-      const stopped = livenessCut(live, states);
+      const stopped = livenessCut(live, states, ts.invariants.length);
       if (stopped) ({ cutBy: cut, cutReason } = stopped);
       else if (o.vacuity && !counterexample) exercised = exercisedStates(ts, store);
     }
