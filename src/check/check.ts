@@ -59,6 +59,19 @@ export interface CheckOptions {
   readonly onProgress?: (p: Progress) => void;
   /** The user's interrupt, polled about once per 1,024 states: true ends the check as it stands (incomplete, cut 'interrupted'). */
   readonly stop?: () => boolean;
+  /** Where the fair-cycle search stands, about once per 1,024 states. */
+  readonly onLivenessProgress?: (p: LivenessProgress) => void;
+}
+
+/** Where the fair-cycle search stands: which LIVE-* (the `nth` of `of`), and the stored states searched from so far. */
+export interface LivenessProgress {
+  readonly property: string;
+  readonly nth: number;
+  readonly of: number;
+  readonly states: number;
+  readonly total: number;
+  /** Seconds since the fair-cycle search began. */
+  readonly seconds: number;
 }
 
 /** A shortest trace to a broken invariant, or a lasso (prefix, then a loop forever) breaking a LIVE-*. */
@@ -182,7 +195,7 @@ export function check(o: CheckOptions): CheckResult {
   const por = porReport(off, reduction, r);
   let counterexample: CheckCounterexample | null = null;
   if (r.violation) counterexample = invariantCounterexample(ts, only, [...pathTo(ts, r.store, r.violation.from), r.violation.env], r.violation.invariant);
-  const live = !counterexample && r.complete && o.liveness !== false ? livenessPass(ts, r.store, only, o.stop ?? null) : NO_LIVENESS_PASS;
+  const live = !counterexample && r.complete && o.liveness !== false ? livenessPass(ts, r.store, only, o.stop ?? null, o.onLivenessProgress ?? null) : NO_LIVENESS_PASS;
   counterexample ??= live.counterexample;
   const livenessChecked = live.checked;
   const livenessSeconds = live.seconds;
@@ -264,16 +277,19 @@ export function livenessCut(live: LivenessPass, states: number, invariants: numb
  * The fair-cycle search for every LIVE-* the table system checks, over a
  * complete store of the reachable states in breadth-first order: the ids
  * searched (up to the first broken one), the lasso breaking it, replayed
- * through the plain system, and the seconds it took. `stop` true ends it early.
+ * through the plain system, and the seconds it took. `stop` true ends it
+ * early; `onProgress` hears where it stands.
  */
-export function livenessPass(ts: TableSystem, store: VisitedStates, only: PropertyFilter, stop: (() => boolean) | null = null): LivenessPass {
+export function livenessPass(ts: TableSystem, store: VisitedStates, only: PropertyFilter, stop: (() => boolean) | null = null, onProgress: ((p: LivenessProgress) => void) | null = null): LivenessPass {
   const t0 = performance.now();
   const checked: string[] = [];
   let counterexample: CheckCounterexample | null = null;
   for (let j = 0; j < ts.liveness.length && !counterexample; j++) {
     let cycle;
     try {
-      cycle = findFairCycle(ts, store, j, stop);
+      const property = ts.liveness[j]!.live.id;
+      const heard = onProgress && ((done: number) => onProgress({ property, nth: j + 1, of: ts.liveness.length, states: done, total: store.size, seconds: (performance.now() - t0) / 1000 }));
+      cycle = findFairCycle(ts, store, j, stop, heard);
     } catch (e) {
       if (!(e instanceof FairCycleSearchStopped)) throw e;
       return { checked, counterexample: null, seconds: (performance.now() - t0) / 1000, stoppedIn: ts.liveness[j]!.live.id };

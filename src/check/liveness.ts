@@ -29,10 +29,12 @@ interface Frame {
  * in which every driver step enabled in all of the component's states is
  * taken inside it. For weak fairness the whole component is the best
  * candidate: a smaller cycle only enables more steps continuously and takes
- * fewer. Returns the cycle with the shortest prefix, or null. `stop` is
- * polled about once per 1,024 states: true throws FairCycleSearchStopped.
+ * fewer. Returns the cycle with the shortest prefix, or null. About once
+ * per 1,024 states, `onProgress` is told how many states have been searched
+ * from (every state below that index is done) and `stop` is polled: true
+ * throws FairCycleSearchStopped.
  */
-export function findFairCycle(ts: TableSystem, store: VisitedStates, j: number, stop: (() => boolean) | null = null): FairCycle | null {
+export function findFairCycle(ts: TableSystem, store: VisitedStates, j: number, stop: (() => boolean) | null = null, onProgress: ((done: number) => void) | null = null): FairCycle | null {
   const n = store.size;
   const b = new StepBuffers(ts.width);
   const failing = new Uint8Array(n);
@@ -60,10 +62,13 @@ export function findFairCycle(ts: TableSystem, store: VisitedStates, j: number, 
   const stack: number[] = [];
   let counter = 0;
   let best: FairCycle | null = null;
+  let root = 0;
   const poll = (k: number): void => {
-    if ((k & 0x3ff) === 0 && stop?.()) throw new FairCycleSearchStopped(`the fair-cycle search for ${ts.liveness[j]!.live.id} was stopped`);
+    if ((k & 0x3ff) !== 0) return;
+    onProgress?.(root);
+    if (stop?.()) throw new FairCycleSearchStopped(`the fair-cycle search for ${ts.liveness[j]!.live.id} was stopped`);
   };
-  for (let root = 0; root < n; root++) {
+  for (; root < n; root++) {
     poll(root);
     if (index[root] !== -1 || !fails(root)) continue;
     const frames: Frame[] = [];

@@ -195,7 +195,7 @@ export async function checkParallel(o: CheckOptions, n: number): Promise<CheckRe
       const g0 = performance.now();
       const store = wholeGraph(ts, o.store ?? 'auto', compressAbove, levelStarts, states, await all(() => ({ type: 'gather' }), 'gathered'));
       const gatherSeconds = (performance.now() - g0) / 1000;
-      if (o.liveness !== false) live = livenessPass(ts, store, only, o.stop ?? null);
+      if (o.liveness !== false) live = livenessPass(ts, store, only, o.stop ?? null, o.onLivenessProgress ?? null);
       live = { ...live, seconds: live.seconds + gatherSeconds };
       counterexample = live.counterexample;
       const stopped = livenessCut(live, states, ts.invariants.length);

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { InvalidArgumentError, Option, type Command } from 'commander';
-import type { CheckResult } from '../check/check.js';
+import type { CheckResult, LivenessProgress } from '../check/check.js';
 import { checkOnWorkers } from '../check/parallel-check.js';
 import { availableParallelism } from 'node:os';
 import { eventsFileText, readEventsFile, EventsFileError } from '../check/events-file.js';
@@ -71,21 +71,53 @@ function progressFigures(p: Progress): string {
   return `${p.states.toLocaleString('en-US')} states, depth ${p.depth}, ${Math.round(p.states / p.seconds).toLocaleString('en-US')} states/s, store ${(p.bytes / 2 ** 20).toFixed(0)} MB, rss ${rss.toFixed(0)} MB`;
 }
 
+/** The figures of a progress line of the fair-cycle search: which LIVE-*, how far, and memory. */
+function livenessFigures(p: LivenessProgress): string {
+  const rss = process.memoryUsage().rss / 2 ** 20;
+  return `fair-cycle search for ${p.property} (${p.nth} of ${p.of}), ${p.states.toLocaleString('en-US')} of ${p.total.toLocaleString('en-US')} states searched from, rss ${rss.toFixed(0)} MB`;
+}
+
 /** Seconds between the plain progress lines of a check whose stderr is not a terminal (or that prints --json): TLC's minute. */
 const PROGRESS_SECONDS = 60;
 
+/** Seconds between two redraws of the live line. */
+const REDRAW_SECONDS = 0.2;
+
+/** Where the breadth-first search stands, and then the fair-cycle search. */
+interface ProgressReporter {
+  readonly onProgress: (p: Progress) => void;
+  readonly onLivenessProgress: (p: LivenessProgress) => void;
+}
+
 /**
- * Where the search stands, as the live line on a terminal (redrawn in
- * place), or as a plain line every `every` seconds for a log (0: none).
+ * Where the check stands, as the live line on a terminal (redrawn in
+ * place), or as a plain line every `every` seconds of each search for a
+ * log (0: none).
  */
-function progressReporter(live: boolean, every: number): ((p: Progress) => void) | null {
-  if (live) return (p) => process.stderr.write(`\rchecking: ${progressFigures(p)}\x1b[K`);
+function progressReporter(live: boolean, every: number): ProgressReporter | null {
+  if (live) {
+    let last = -Infinity;
+    const draw = (seconds: number, figures: () => string): void => {
+      const now = performance.now() / 1000;
+      if (now - last < REDRAW_SECONDS && seconds > 0) return;
+      last = now;
+      process.stderr.write(`\rchecking: ${figures()}\x1b[K`);
+    };
+    return { onProgress: (p) => draw(p.seconds, () => progressFigures(p)), onLivenessProgress: (p) => draw(p.seconds, () => livenessFigures(p)) };
+  }
   if (every === 0) return null;
-  let next = every;
-  return (p) => {
-    if (p.seconds < next) return;
-    next = (Math.floor(p.seconds / every) + 1) * every;
-    process.stderr.write(`hotup check: ${Math.round(p.seconds)} s, ${p.transitions.toLocaleString('en-US')} transitions, ${progressFigures(p)}\n`);
+  /** Calls `line` once each `every` seconds of a search's own clock. */
+  const throttled = <P extends { readonly seconds: number }>(line: (p: P) => string): ((p: P) => void) => {
+    let next = every;
+    return (p) => {
+      if (p.seconds < next) return;
+      next = (Math.floor(p.seconds / every) + 1) * every;
+      process.stderr.write(`hotup check: ${line(p)}\n`);
+    };
+  };
+  return {
+    onProgress: throttled((p: Progress) => `${Math.round(p.seconds)} s, ${p.transitions.toLocaleString('en-US')} transitions, ${progressFigures(p)}`),
+    onLivenessProgress: throttled((p: LivenessProgress) => `${Math.round(p.seconds)} s of the ${livenessFigures(p)}`),
   };
 }
 
@@ -122,7 +154,7 @@ async function runCheck(flags: CheckFlags, outGiven: boolean): Promise<void> {
   // A path the user gave is checked before the search; the default is written only if a counterexample turns up.
   if (outGiven) checkOutputFile('--out', flags.out);
   const live = !flags.json && process.stderr.isTTY;
-  const onProgress = progressReporter(live, flags.progress);
+  const progress = progressReporter(live, flags.progress);
   // One reading of the memory available sizes both the default limit and the auto store's whole vectors.
   const available = availableMemory();
   const limits = checkLimits(flags, available);
@@ -144,7 +176,7 @@ async function runCheck(flags: CheckFlags, outGiven: boolean): Promise<void> {
     vacuity: flags.vacuity === true,
     coverage: flags.coverage === true,
     ...(flags.property ? { properties: flags.property } : {}),
-    ...(onProgress ? { onProgress } : {}),
+    ...(progress ? { onProgress: progress.onProgress, onLivenessProgress: progress.onLivenessProgress } : {}),
     ...(stop ? { stop } : {}),
   }, flags.workers);
   if (live) process.stderr.write('\r\x1b[K');
@@ -276,7 +308,7 @@ export function registerCheckCommand(program: Command): void {
     .option('--out <file>', 'where to write a counterexample as an event list for replay-events', 'hotup-counterexample.json')
     .option('--json', 'print the result as JSON')
     .addOption(
-      new Option('--progress <seconds>', 'when stderr is not a terminal, or with --json: a plain line on stderr every n seconds with the states, transitions, depth, rate and memory so far (0: none; a terminal gets a live line instead)')
+      new Option('--progress <seconds>', 'when stderr is not a terminal, or with --json: a plain line on stderr every n seconds with the states, transitions, depth, rate and memory so far, then of the fair-cycle search with the LIVE-* it searches and how far (0: none; a terminal gets a live line instead)')
         .default(PROGRESS_SECONDS)
         .argParser(intOption('--progress', 0, 86_400)),
     )
