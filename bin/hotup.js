@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Runs the TypeScript CLI through tsx's loader, so the package needs no build step.
 import { spawn } from 'node:child_process';
-import { rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -21,7 +21,9 @@ const STOP_FILE = 'HOTUP_STOP_FILE'; // STOP_FILE_VARIABLE in src/cli/interrupt.
 //   search looks for about five times a second, so a Ctrl-C ends the check
 //   with the figures it reached. A second SIGINT ends it at once.
 if (process.argv[2] === 'check' && process.env[STOP_FILE] === undefined) {
-  const stopFile = join(tmpdir(), `hotup-stop-${process.pid}`);
+  // In a folder of its own (mode 0700), so that no other user can plant or remove it.
+  const stopDir = mkdtempSync(join(tmpdir(), 'hotup-check-'));
+  const stopFile = join(stopDir, 'stop');
   const env = { ...process.env, [STOP_FILE]: stopFile };
   if (process.platform === 'linux' && process.env.GLIBC_TUNABLES === undefined) env.GLIBC_TUNABLES = HUGE_PAGES;
   const child = spawn(process.execPath, [...process.execArgv, ...process.argv.slice(1)], { stdio: 'inherit', env });
@@ -33,7 +35,7 @@ if (process.argv[2] === 'check' && process.env[STOP_FILE] === undefined) {
   });
   for (const signal of ['SIGTERM', 'SIGHUP']) process.on(signal, () => child.kill(signal));
   child.on('exit', (code, signal) => {
-    rmSync(stopFile, { force: true });
+    rmSync(stopDir, { recursive: true, force: true });
     if (signal === null) process.exit(code ?? 1);
     const mine = signal === 'SIGTERM' && interrupts > 1 ? 'SIGINT' : signal;
     process.removeAllListeners(mine);

@@ -1,7 +1,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadTopology } from '../topology/parse.js';
 import { check, type CheckOptions } from '../check/check.js';
@@ -50,37 +50,48 @@ function childOf(pid: number): number {
   return Number(children[0]);
 }
 
-/** What a check interrupted in its breadth-first search reports. */
-function expectInterrupted(e: Ended, pid: number): void {
+/** The stop file bin/hotup.js named to the check it runs (process `check`), from its environment. */
+function stopFileOf(check: number): string {
+  const env = readFileSync(`/proc/${check}/environ`, 'utf8').split('\0');
+  const entry = env.find((x) => x.startsWith(`${STOP_FILE_VARIABLE}=`));
+  expect(entry).toBeDefined();
+  return entry!.slice(STOP_FILE_VARIABLE.length + 1);
+}
+
+/** What a check interrupted in its breadth-first search reports; `stopFile` and its folder are gone. */
+function expectInterrupted(e: Ended, stopFile: string): void {
   expect(e.code).toBe(3);
   const r = JSON.parse(e.out);
   expect(r).toMatchObject({ verdict: 'incomplete', cutBy: 'interrupted', cutReason: null, livenessChecked: [] });
   expect(r.states).toBeGreaterThan(10_000);
   expect(r.states).toBeLessThan(4_328_263);
-  expect(existsSync(join(tmpdir(), `hotup-stop-${pid}`))).toBe(false);
+  expect(existsSync(dirname(stopFile))).toBe(false);
 }
 
 describe.runIf(process.platform === 'linux')('hotup check interrupted (SIGINT)', () => {
   it('ends INCOMPLETE with exit 3 and the figures reached when bin/hotup.js is interrupted, and leaves no stop file', async () => {
     const { p, progressed, ended } = start(longSearch);
     await progressed;
+    const stopFile = stopFileOf(childOf(p.pid!));
     p.kill('SIGINT');
-    expectInterrupted(await ended, p.pid!);
+    expectInterrupted(await ended, stopFile);
   });
 
   it('does the same on a terminal Ctrl-C, which interrupts the whole process group', async () => {
     const { p, progressed, ended } = start(longSearch, true);
     await progressed;
+    const stopFile = stopFileOf(childOf(p.pid!));
     process.kill(-p.pid!, 'SIGINT');
-    expectInterrupted(await ended, p.pid!);
+    expectInterrupted(await ended, stopFile);
   });
 
   it('does the same on two workers', async () => {
     const { p, progressed, ended } = start([...longSearch, '--workers', '2']);
     await progressed;
+    const stopFile = stopFileOf(childOf(p.pid!));
     p.kill('SIGINT');
     const e = await ended;
-    expectInterrupted(e, p.pid!);
+    expectInterrupted(e, stopFile);
     expect(JSON.parse(e.out).workers).toBe(2);
   });
 
@@ -89,16 +100,16 @@ describe.runIf(process.platform === 'linux')('hotup check interrupted (SIGINT)',
     await progressed;
     // The check is held still, so that it cannot end on the first interrupt before the second arrives.
     const check = childOf(p.pid!);
+    const stopFile = stopFileOf(check);
     process.kill(check, 'SIGSTOP');
     p.kill('SIGINT');
-    const stopFile = join(tmpdir(), `hotup-stop-${p.pid}`);
     for (let i = 0; i < 200 && !existsSync(stopFile); i++) await new Promise((r) => setTimeout(r, 10));
     p.kill('SIGINT');
     await new Promise((r) => setTimeout(r, 100));
     process.kill(check, 'SIGCONT');
     const e = await ended;
     expect(e).toMatchObject({ code: null, signal: 'SIGINT', out: '' });
-    expect(existsSync(stopFile)).toBe(false);
+    expect(existsSync(dirname(stopFile))).toBe(false);
   });
 });
 
