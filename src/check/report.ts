@@ -3,6 +3,7 @@ import { vacuityLines } from '../../properties/vacuity.js';
 import { uncovered } from '../explore/coverage.js';
 import { createComponents } from '../model/components.js';
 import { designOf } from '../mutants.js';
+import type { Cut } from './bfs.js';
 import type { CheckResult } from './check.js';
 
 const fmt = (n: number): string => Math.round(n).toLocaleString('en-US');
@@ -52,11 +53,15 @@ export function formatCheckSummary(r: CheckResult): string {
   return out.join('\n');
 }
 
+/** What cut a search short, as the subject of a sentence: "--max-seconds cut", "the user's interrupt stopped". */
+export const cutSubject = (by: Cut): string => (by === 'interrupted' ? "the user's interrupt stopped" : `--${by} cut`);
+
 /** What cut an incomplete check short, in words. */
 function cutWords(r: CheckResult): string {
+  const by = r.cutBy!;
   const reason = r.cutReason ? ` (${r.cutReason})` : '';
-  if (r.cutBy === 'interrupted') return `the user's interrupt stopped it${r.cutReason ? reason : ' before every stored state was expanded'}`;
-  return `--${r.cutBy} cut the search before ${r.cutBy === 'max-seconds' ? 'every stored state was expanded' : 'every reachable state was stored'}${reason}`;
+  if (by === 'interrupted') return `${cutSubject(by)} it${r.cutReason ? reason : ' before every stored state was expanded'}`;
+  return `${cutSubject(by)} the search before ${by === 'max-seconds' ? 'every stored state was expanded' : 'every reachable state was stored'}${reason}`;
 }
 
 /** The JSON form of a check (what --json prints). */

@@ -3,7 +3,7 @@ import type { MemberResult } from './member.js';
 import type { SwarmIdentity } from './member-file.js';
 import type { SwarmReport } from './merge.js';
 import { orderText } from './plan.js';
-import type { Cut } from '../check/bfs.js';
+import { cutSubject } from '../check/report.js';
 
 const fmt = (n: number): string => Math.round(n).toLocaleString('en-US');
 /** A probability or an expected count: plain from 0.01 up, in powers of ten below. */
@@ -41,14 +41,11 @@ export function formatMemberSummary(r: MemberResult): string {
   if (cx) {
     out.push('', `VIOLATION ${cx.property}: ${cx.message}`, `counterexample (${cx.events.length} steps; ${p.strategy === 'dfs' ? 'depth-first, so not a shortest one' : 'breadth-first over a bitstate, shortest unless a collision hid a shorter one'}):`, cx.trace);
   } else {
-    const why = r.cutBy ? `${cutText(r.cutBy)} it${r.cutReason ? ` (${r.cutReason})` : ''}` : 'it reached no state it took as new (a bitstate search cannot tell this from having seen every state)';
+    const why = r.cutBy ? `${cutSubject(r.cutBy)} it${r.cutReason ? ` (${r.cutReason})` : ''}` : 'it reached no state it took as new (a bitstate search cannot tell this from having seen every state)';
     out.push(`INCOMPLETE: no INV-* broken in the ${fmt(r.states)} states this member visited; ${why}. ${NEVER_PROVES}`);
   }
   return out.join('\n');
 }
-
-/** What ended a member's search early, as the subject of a sentence. */
-const cutText = (by: Cut): string => (by === 'interrupted' ? "the user's interrupt stopped" : `--${by} cut`);
 
 /** The topology's name in a member file's JSON form. */
 const topologyName = (s: SwarmIdentity): string => String((s.topology as { name?: unknown }).name ?? 'topology');
