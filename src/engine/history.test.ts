@@ -6,7 +6,7 @@ import { designOf, MUTANTS } from '../mutants.js';
 import { FAULTS, faultBit } from '../model/faults.js';
 import type { SystemState } from '../model/state.js';
 import { PRESETS } from '../topology/presets.js';
-import { auditState } from './table/audit.js';
+import { auditRandomWalks } from './table/audit-walks.js';
 import { TableSystem } from './table/table-system.js';
 import { faultClasses, historyFor } from './history.js';
 import { checkStep, withMonitors } from './monitor.js';
@@ -106,23 +106,7 @@ describe('the history a search keeps', () => {
   it('lets the tables agree with the plain step on the kept history, on random states of claims-10-11 with every fault', () => {
     for (const only of [null, new Set(['INV-BOND-UP']), new Set(['INV-BUS', 'LIVE-REPORT'])]) {
       const ts = new TableSystem(createSystem(PRESETS['claims-10-11']!, designOf(null)), [...FAULTS], only, 1, 1, historyFor(only));
-      const env = new Int32Array(512);
-      const msg = new Int32Array(512);
-      let audited = 0;
-      fc.assert(
-        fc.property(fc.array(fc.nat(), { minLength: 10, maxLength: 30 }), (picks) => {
-          let v = Uint32Array.from(ts.initial);
-          for (const p of picks) {
-            auditState(ts, v, only);
-            audited++;
-            const n = ts.enabled(v, env, msg);
-            const next = new Uint32Array(ts.width);
-            ts.step(v, env[p % n]!, msg[p % n]!, next);
-            v = next;
-          }
-        }),
-        { seed: 3, numRuns: 8 },
-      );
+      const audited = auditRandomWalks(ts, only, 3, 8);
       expect(audited).toBeGreaterThan(50);
     }
   });

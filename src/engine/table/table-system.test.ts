@@ -1,4 +1,3 @@
-import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { monitoredStep, withMonitors } from '../monitor.js';
 import { designOf, MUTANTS } from '../../mutants.js';
@@ -6,31 +5,12 @@ import { stateKey } from '../../model/canonical.js';
 import { FAULTS } from '../../model/faults.js';
 import { createSystem } from '../system.js';
 import { PRESETS } from '../../topology/presets.js';
-import { auditState } from './audit.js';
+import { auditRandomWalks } from './audit-walks.js';
 import { TableSystem } from './table-system.js';
 
 /** Random walks over the tables; in every state they reach, the tables must agree with the plain XState step. */
-function agreesOnRandomStates(topology: string, mutant: string | null, seed: number, runs: number): number {
-  const ts = new TableSystem(createSystem(PRESETS[topology]!, designOf(mutant)), [...FAULTS]);
-  const env = new Int32Array(512);
-  const msg = new Int32Array(512);
-  let audited = 0;
-  fc.assert(
-    fc.property(fc.array(fc.nat(), { minLength: 10, maxLength: 30 }), (picks) => {
-      let v = Uint32Array.from(ts.initial);
-      for (const p of picks) {
-        auditState(ts, v, null);
-        audited++;
-        const n = ts.enabled(v, env, msg);
-        const next = new Uint32Array(ts.width);
-        ts.step(v, env[p % n]!, msg[p % n]!, next);
-        v = next;
-      }
-    }),
-    { seed, numRuns: runs },
-  );
-  return audited;
-}
+const agreesOnRandomStates = (topology: string, mutant: string | null, seed: number, runs: number): number =>
+  auditRandomWalks(new TableSystem(createSystem(PRESETS[topology]!, designOf(mutant)), [...FAULTS]), null, seed, runs);
 
 describe('the cached step', () => {
   it('is the plain XState step on random states of claims-10-11 with every fault', () => {
