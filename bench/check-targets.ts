@@ -5,10 +5,11 @@ import { machineVectorBytes } from '../src/check/machine-memory.js';
 import { FAULTS } from '../src/model/faults.js';
 import { parseTopology } from '../src/topology/parse.js';
 import { PRESETS } from '../src/topology/presets.js';
+import { searchFigures, type SearchFigures } from './search-figures.js';
 import type { Topology } from '../src/topology/topology.js';
 
 /** One search measured against a time-to-verdict target, or run to a limit past the old 16-bit ceiling. */
-export interface CheckTargetRow {
+export interface CheckTargetRow extends SearchFigures {
   readonly name: string;
   readonly topology: string;
   readonly faults: string;
@@ -17,15 +18,6 @@ export interface CheckTargetRow {
   readonly fullHistory?: boolean;
   /** The store the search ended with (auto moves to a tree store past its share). */
   readonly storeUsed: string;
-  readonly verdict: string;
-  readonly cutBy: string | null;
-  readonly states: number;
-  readonly transitions: number;
-  readonly seconds: number;
-  /** CPU seconds of this process during the search: below `seconds` when other processes share the cores. */
-  readonly cpuSeconds: number;
-  readonly statesPerSecond: number;
-  readonly bytesPerState: number;
   readonly bondLocalStates: number;
   readonly rssMB: number;
   /** Seconds to a verdict the design aims at, when it has one. */
@@ -68,7 +60,7 @@ export function runTargets(runs: readonly TargetRun[], log: (line: string) => vo
   return runs.map((x) => {
     const c0 = process.cpuUsage();
     const r = check({ topology: x.topology, mutant: null, faults: [...FAULTS], userChanges: 1, liveness: false, audit: false, store: x.store, compressAbove: machineVectorBytes(), fullHistory: x.fullHistory === true, ...(x.maxSeconds ? { maxSeconds: x.maxSeconds } : {}) });
-    const c = process.cpuUsage(c0);
+    const figures = searchFigures(r, c0);
     const row: CheckTargetRow = {
       name: x.name,
       topology: r.topology,
@@ -76,14 +68,7 @@ export function runTargets(runs: readonly TargetRun[], log: (line: string) => vo
       store: x.store,
       fullHistory: x.fullHistory === true,
       storeUsed: r.store,
-      verdict: r.verdict,
-      cutBy: r.cutBy,
-      states: r.states,
-      transitions: r.transitions,
-      seconds: r.seconds,
-      cpuSeconds: (c.user + c.system) / 1e6,
-      statesPerSecond: r.statesPerSecond,
-      bytesPerState: r.bytesPerState,
+      ...figures,
       bondLocalStates: r.localStates.bond,
       rssMB: r.rssBytes / 2 ** 20,
       targetSeconds: x.targetSeconds,

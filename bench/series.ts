@@ -3,20 +3,10 @@ import { check, type CheckOptions, type CheckResult } from '../src/check/check.j
 import { checkOnWorkers } from '../src/check/parallel-check.js';
 import { runSpin, spinAvailable, twinMisfit } from '../twins/spin.js';
 import { seriesRows, type SeriesRowSpec } from './series-rows.js';
+import { searchFigures, type SearchFigures } from './search-figures.js';
 
 /** One hotup check search of the series. */
-export interface SeriesHotupRun {
-  readonly verdict: string;
-  /** The limit that cut an incomplete search (max-seconds, max-memory), or null. */
-  readonly cutBy: string | null;
-  readonly states: number;
-  readonly transitions: number;
-  /** Seconds of the breadth-first search (on workers: starting the threads included). */
-  readonly seconds: number;
-  /** CPU seconds of every thread of the process during the search. */
-  readonly cpuSeconds: number;
-  readonly statesPerSecond: number;
-  readonly bytesPerState: number;
+export interface SeriesHotupRun extends SearchFigures {
   /** The machine's one-minute load average just before the search (other people's processes included). */
   readonly loadBefore: number;
   /** What the partial-order reduction did (CheckResult.por): whether it reduced, and its note. */
@@ -107,16 +97,8 @@ async function hotupRun(spec: SeriesRowSpec, workers: number): Promise<SeriesHot
   const loadBefore = loadavg()[0]!;
   const c0 = process.cpuUsage();
   const r: CheckResult = workers === 1 ? check(o) : await checkOnWorkers(o, workers);
-  const c = process.cpuUsage(c0);
   return {
-    verdict: r.verdict,
-    cutBy: r.cutBy,
-    states: r.states,
-    transitions: r.transitions,
-    seconds: r.seconds,
-    cpuSeconds: (c.user + c.system) / 1e6,
-    statesPerSecond: r.statesPerSecond,
-    bytesPerState: r.bytesPerState,
+    ...searchFigures(r, c0),
     loadBefore,
     por: { on: r.por.on, note: r.por.note },
   };

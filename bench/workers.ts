@@ -4,21 +4,12 @@ import { checkOnWorkers, checkParallel } from '../src/check/parallel-check.js';
 import { FAULTS } from '../src/model/faults.js';
 import { PRESETS } from '../src/topology/presets.js';
 import { verdictText } from './check-targets.js';
+import { searchFigures, type SearchFigures } from './search-figures.js';
 
 /** One exhaustive search of the workers series. */
-export interface WorkersRow {
+export interface WorkersRow extends SearchFigures {
   readonly topology: string;
   readonly workers: number;
-  readonly verdict: string;
-  readonly cutBy: string | null;
-  readonly states: number;
-  readonly transitions: number;
-  /** Wall seconds, starting the worker threads included. */
-  readonly seconds: number;
-  /** CPU seconds of every thread of the process during the search. */
-  readonly cpuSeconds: number;
-  readonly statesPerSecond: number;
-  readonly bytesPerState: number;
   /** One worker's seconds over these, on the same search. */
   readonly speedup: number;
   /** Two threads of plain arithmetic together, over one alone, measured just before the search (2: two free cores). */
@@ -75,19 +66,12 @@ export async function benchWorkers(maxStates: number, log: (line: string) => voi
       const loadBefore = loadavg()[0]!;
       const c0 = process.cpuUsage();
       const r = await checkOnWorkers({ topology: PRESETS[name]!, mutant: null, faults: [...FAULTS], userChanges: 1, liveness: false, audit: false, ...(cap === null ? {} : { maxStates: cap }) }, workers);
-      const c = process.cpuUsage(c0);
+      const figures = searchFigures(r, c0);
       if (workers === 1) oneSeconds = r.seconds;
       const row: WorkersRow = {
         topology: name,
         workers,
-        verdict: r.verdict,
-        cutBy: r.cutBy,
-        states: r.states,
-        transitions: r.transitions,
-        seconds: r.seconds,
-        cpuSeconds: (c.user + c.system) / 1e6,
-        statesPerSecond: r.statesPerSecond,
-        bytesPerState: r.bytesPerState,
+        ...figures,
         speedup: oneSeconds / r.seconds,
         twoThreadThroughput,
         loadBefore,
