@@ -1,5 +1,4 @@
-import type { FaultId } from '../model/faults.js';
-import type { Topology } from '../topology/topology.js';
+import type { CheckedModel } from './checked-model.js';
 import type { StoreKind } from './visited.js';
 import type { StateBatch } from './state-batches.js';
 
@@ -11,13 +10,7 @@ import type { StateBatch } from './state-batches.js';
  */
 
 /** The search every worker runs its share of. */
-export interface LevelSearchSetup {
-  readonly topology: Topology;
-  readonly mutant: string | null;
-  readonly faults: readonly FaultId[];
-  readonly userChanges: number | null;
-  readonly rounds: number | null;
-  readonly properties: readonly string[] | null;
+export interface LevelSearchSetup extends CheckedModel {
   /** Keep every fault bit and monitor (CheckOptions.fullHistory). */
   readonly fullHistory: boolean;
   readonly store: StoreKind;

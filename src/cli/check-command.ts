@@ -16,36 +16,25 @@ import { designOf } from '../mutants.js';
 import { uncovered } from '../explore/coverage.js';
 import { createComponents } from '../model/components.js';
 import { missLines } from '../report/coverage-misses.js';
-import { FAULTS, type FaultId } from '../model/faults.js';
+import { FAULTS } from '../model/faults.js';
 import { createSystem } from '../engine/system.js';
 import { DEFAULT_TOPOLOGY } from '../topology/presets.js';
 import { loadTopology } from '../topology/parse.js';
-import type { Topology } from '../topology/topology.js';
-import { clip, shellQuote, quotePath, shortQuote } from '../topology/quote.js';
+import { clip, shellQuote, quotePath } from '../topology/quote.js';
 import { EXIT, exitCodeOf } from './exit-codes.js';
 import { checkOutputFile, writeOutputs } from './output.js';
 import { checkRunOutputs, runOutputs } from './run-outputs.js';
 import { faultsOption, intOption, mutantOption, propertiesOption, ROUNDS_HELP, roundsOption, topologyOption } from './options.js';
+import type { SearchFlags } from './search-flags.js';
 import { runsSwarm, runSwarmMember, SWARM_EXAMPLES, swarmOptions, type SwarmMemberFlags } from './swarm-command.js';
 
-interface CheckFlags {
-  topology: Topology;
-  mutant?: string;
-  faults: FaultId[];
-  userChanges: number | 'unbounded';
-  rounds: number | 'unbounded';
-  property?: string[];
-  maxStates?: number;
-  maxSeconds?: number;
-  maxMemory?: number;
+interface CheckFlags extends SearchFlags {
   store: StoreKind;
   liveness: boolean;
   por: boolean;
   fullHistory?: boolean;
   vacuity?: boolean;
   coverage?: boolean;
-  json?: boolean;
-  out: string;
   workers: number;
   progress: number;
 }

@@ -1,6 +1,6 @@
 import { accessSync, constants, mkdirSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync, type Stats } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { quotePath, shortQuote } from '../topology/quote.js';
+import { quotePath } from '../topology/quote.js';
 
 /** An output path that cannot be written: the flag, the path, what is wrong and the fix (exit 2). */
 export class OutputError extends Error {

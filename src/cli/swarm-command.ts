@@ -2,9 +2,8 @@ import { basename, dirname, join, relative } from 'node:path';
 import { statSync } from 'node:fs';
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { eventsFileText } from '../check/events-file.js';
-import type { FaultId } from '../model/faults.js';
-import type { Topology } from '../topology/topology.js';
 import { shellQuote } from '../topology/quote.js';
+import type { SearchFlags } from './search-flags.js';
 import { BITSTATE_BITS } from '../swarm/bitstate.js';
 import { runMember } from '../swarm/member.js';
 import { memberFileText, memberRecord, SwarmFileError } from '../swarm/member-file.js';
@@ -18,18 +17,7 @@ import { SWARM_MAX_STATES } from './check-limits.js';
 import { interruptPoll } from './interrupt.js';
 
 /** The check flags a swarm member reads. */
-export interface SwarmMemberFlags {
-  topology: Topology;
-  mutant?: string;
-  faults: FaultId[];
-  userChanges: number | 'unbounded';
-  rounds: number | 'unbounded';
-  property?: string[];
-  maxStates?: number;
-  maxSeconds?: number;
-  maxMemory?: number;
-  json?: boolean;
-  out: string;
+export interface SwarmMemberFlags extends SearchFlags {
   swarm?: { member: number; members: number };
   swarmOut: string;
   seed: number;

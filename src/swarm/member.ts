@@ -6,9 +6,8 @@ import { historyFor } from '../engine/history.js';
 import type { StateVector } from '../engine/layout.js';
 import { createSystem } from '../engine/system.js';
 import type { EnvEvent } from '../model/env-event.js';
-import type { FaultId } from '../model/faults.js';
 import { designOf } from '../mutants.js';
-import type { Topology } from '../topology/topology.js';
+import type { CheckedModel } from '../check/checked-model.js';
 import type { SystemState } from '../model/state.js';
 import { BITSTATE_BITS, BITSTATE_HASHES } from './bitstate.js';
 import { omissionEstimate, type OmissionEstimate } from './omission.js';
@@ -17,16 +16,7 @@ import { swarmSearch } from './search.js';
 import type { UnionSketch } from './union-sketch.js';
 
 /** What one swarm member checks, and how (`hotup check --swarm K/N`). */
-export interface MemberOptions {
-  readonly topology: Topology;
-  readonly mutant: string | null;
-  readonly faults: readonly FaultId[];
-  /** At most this many FAULT-USER-CONFIG steps per run; null: unbounded (as `hotup check`). */
-  readonly userChanges: number | null;
-  /** At most this many rounds of the tool; null: unbounded. */
-  readonly rounds: number | null;
-  /** Check only these property ids (all INV-* when null). */
-  readonly properties: readonly string[] | null;
+export interface MemberOptions extends CheckedModel {
   readonly member: number;
   readonly members: number;
   readonly swarmSeed: number;
@@ -60,13 +50,7 @@ export interface BitstateFigures extends OmissionEstimate {
 }
 
 /** What one member did: the swarm's model, its own plan, its figures, and a violation if it found one. */
-export interface MemberResult {
-  readonly topology: Topology;
-  readonly mutant: string | null;
-  readonly faults: readonly FaultId[];
-  readonly userChanges: number | null;
-  readonly rounds: number | null;
-  readonly properties: readonly string[] | null;
+export interface MemberResult extends CheckedModel {
   readonly plan: MemberPlan;
   readonly states: number;
   readonly transitions: number;
