@@ -164,6 +164,16 @@ function porOff(o: CheckOptions, ts: TableSystem): string | null {
   return null;
 }
 
+/** What a check's result names of the model it checked: the topology's name, the design, the faults, the bounds as resolved, and the properties (null: all). */
+export const resultModel = (o: CheckOptions, userChanges: number | null, rounds: number | null): Pick<CheckResult, 'topology' | 'mutant' | 'faults' | 'userChanges' | 'rounds' | 'properties'> => ({
+  topology: o.topology.name,
+  mutant: o.mutant,
+  faults: o.faults,
+  userChanges,
+  rounds,
+  properties: o.properties && o.properties.length ? o.properties : null,
+});
+
 /** Exhaustive breadth-first model checking of one topology under one design. */
 export function check(o: CheckOptions): CheckResult {
   const system = createSystem(o.topology, designOf(o.mutant));
@@ -204,12 +214,7 @@ export function check(o: CheckOptions): CheckResult {
   const exercised = o.vacuity && complete && !counterexample ? exercisedStates(ts, r.store) : null;
   const coverage = o.coverage && complete && !counterexample ? searchCoverage(ts, o) : null;
   return {
-    topology: o.topology.name,
-    mutant: o.mutant,
-    faults: o.faults,
-    userChanges,
-    rounds,
-    properties: o.properties && o.properties.length ? o.properties : null,
+    ...resultModel(o, userChanges, rounds),
     verdict: counterexample ? 'violation' : complete ? 'pass' : 'incomplete',
     cutBy: counterexample ? null : cut.cutBy,
     cutReason: counterexample ? null : cut.cutReason,

@@ -6,7 +6,7 @@ import { TableSystem } from '../engine/table/table-system.js';
 import { historyOf } from '../engine/history.js';
 import { designOf } from '../mutants.js';
 import type { Cut } from './bfs.js';
-import { check, exercisedStates, invariantCounterexample, livenessCut, livenessPass, NO_LIVENESS_PASS, type CheckCounterexample, type CheckOptions, type CheckResult, type LivenessPass } from './check.js';
+import { check, exercisedStates, invariantCounterexample, livenessCut, livenessPass, NO_LIVENESS_PASS, resultModel, type CheckCounterexample, type CheckOptions, type CheckResult, type LivenessPass } from './check.js';
 import { LocalKeys } from './local-keys.js';
 import { Inbox } from './state-batches.js';
 import { AUTO_VECTOR_BYTES, newVisited, type StoreKind, type VisitedStates } from './visited.js';
@@ -208,12 +208,7 @@ export async function checkParallel(o: CheckOptions, n: number): Promise<CheckRe
     for (const d of done) for (const [kind, keys] of Object.entries(d.localKeys)) for (const k of keys) (local[kind] ??= new Set()).add(k);
     const bytes = done.reduce((a, d) => a + d.bytes, 0);
     return {
-      topology: o.topology.name,
-      mutant: o.mutant,
-      faults: o.faults,
-      userChanges,
-      rounds,
-      properties: o.properties && o.properties.length ? o.properties : null,
+      ...resultModel(o, userChanges, rounds),
       verdict: counterexample ? 'violation' : cut === null ? 'pass' : 'incomplete',
       cutBy: counterexample ? null : cut,
       cutReason: counterexample ? null : cutReason,
