@@ -2,26 +2,16 @@ import cliProgress from 'cli-progress';
 import { Option, type Command } from 'commander';
 import { createSystem } from '../engine/system.js';
 import { explore, type ExploreOptions, type ExploreResult } from '../explore/explore.js';
-import { FAULTS, type FaultId } from '../model/faults.js';
 import { designOf } from '../mutants.js';
-import { DEFAULT_TOPOLOGY } from '../topology/presets.js';
-import { loadTopology } from '../topology/parse.js';
-import type { Topology } from '../topology/topology.js';
 import { EXIT } from './exit-codes.js';
-import { faultsOption, intOption, mutantOption, propertiesOption, ROUNDS_HELP, roundsOption, topologyOption } from './options.js';
+import { ROUNDS_HELP, roundsOption } from './options.js';
+import { randomRunOptions, type RandomRunFlags } from './random-run-options.js';
 import { writeOutputs, type OutputFile } from './output.js';
 import { commandsPathOption, replayPathOption } from './replay-args.js';
 import { exploreJson, formatExploreSummary } from './report.js';
 import { checkRunOutputs, runOutputs } from './run-outputs.js';
 
-interface ExploreFlags {
-  topology: Topology;
-  runs: number;
-  steps: number;
-  seed: number;
-  mutant?: string;
-  faults: FaultId[];
-  property?: string[];
+interface ExploreFlags extends RandomRunFlags {
   rounds: number | 'unbounded';
   json?: boolean;
   path?: string;
@@ -102,14 +92,7 @@ function runExplore(flags: ExploreFlags, replay: boolean): void {
 }
 
 function exploreOptions(cmd: Command): Command {
-  return cmd
-    .addOption(new Option('--topology <name|file>', 'a preset (hotup list) or a JSON topology file (docs/topology-format.md)').default(loadTopology(DEFAULT_TOPOLOGY), DEFAULT_TOPOLOGY).argParser(topologyOption))
-    .addOption(new Option('--runs <n>', 'number of random runs').default(100).argParser(intOption('--runs', 1, 10_000_000)))
-    .addOption(new Option('--steps <n>', 'random steps per run (the fair steps that check liveness come on top)').default(40).argParser(intOption('--steps', 1, 100_000)))
-    .addOption(new Option('--seed <n>', 'fast-check seed').default(42).argParser(intOption('--seed', 0, 2 ** 31 - 1)))
-    .addOption(new Option('--mutant <id>', 'explore a broken design (MUT-*)').argParser(mutantOption))
-    .addOption(new Option('--faults <list>', "faults to inject: 'all', 'none' or FAULT-* ids").default([...FAULTS], 'all').argParser(faultsOption))
-    .addOption(new Option('--property <ids>', 'check only these INV-*/LIVE-* ids (comma-separated)').argParser(propertiesOption))
+  return randomRunOptions(cmd, 'random steps per run (the fair steps that check liveness come on top)')
     .addOption(new Option('--rounds <n>', ROUNDS_HELP).default(1, '1').argParser(roundsOption))
     .option('--json', 'print the result as JSON')
     .option('--trace-out <file>', 'write the counterexample (or else a run with an upgrade) as a hotup trace (JSON Lines, docs/trace-format.md)')

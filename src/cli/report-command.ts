@@ -1,25 +1,14 @@
-import { Option, type Command } from 'commander';
+import type { Command } from 'commander';
 import { buildEventsReport, buildReport, type ReportData } from '../report/report-data.js';
 import { EventsFileError, readEventsFile } from '../check/events-file.js';
 import { ReplayError } from '../check/replay.js';
 import { reportHtml } from '../report/report-html.js';
-import { FAULTS, type FaultId } from '../model/faults.js';
-import { DEFAULT_TOPOLOGY } from '../topology/presets.js';
-import { loadTopology } from '../topology/parse.js';
-import type { Topology } from '../topology/topology.js';
 import { EXIT } from './exit-codes.js';
-import { faultsOption, intOption, mutantOption, propertiesOption, topologyOption } from './options.js';
+import { randomRunOptions, type RandomRunFlags } from './random-run-options.js';
 import { checkOutputFile, writeOutputs, type OutputFile } from './output.js';
 import { sequenceOutputs, sequencePaths } from './sequence-outputs.js';
 
-interface ReportFlags {
-  topology: Topology;
-  runs: number;
-  steps: number;
-  seed: number;
-  mutant?: string;
-  faults: FaultId[];
-  property?: string[];
+interface ReportFlags extends RandomRunFlags {
   out: string;
   seqOut?: string;
   events?: string;
@@ -46,16 +35,8 @@ Examples:
 
 /** `hotup report [--out report.html]`: one self-contained page of an exploration. */
 export function registerReportCommand(program: Command): void {
-  program
-    .command('report')
+  randomRunOptions(program.command('report'), 'random steps per run')
     .description('explore, then write one self-contained HTML page: run summary, properties with their claims, the counterexample step by step, coverage per machine and its claims (states, transitions, guard outcomes, transition pairs, each miss with why) marked on the diagrams; exit 1 on a violation')
-    .addOption(new Option('--topology <name|file>', 'a preset (hotup list) or a JSON topology file').default(loadTopology(DEFAULT_TOPOLOGY), DEFAULT_TOPOLOGY).argParser(topologyOption))
-    .addOption(new Option('--runs <n>', 'number of random runs').default(100).argParser(intOption('--runs', 1, 10_000_000)))
-    .addOption(new Option('--steps <n>', 'random steps per run').default(40).argParser(intOption('--steps', 1, 100_000)))
-    .addOption(new Option('--seed <n>', 'fast-check seed').default(42).argParser(intOption('--seed', 0, 2 ** 31 - 1)))
-    .addOption(new Option('--mutant <id>', 'explore a broken design (MUT-*)').argParser(mutantOption))
-    .addOption(new Option('--faults <list>', "faults to inject: 'all', 'none' or FAULT-* ids").default([...FAULTS], 'all').argParser(faultsOption))
-    .addOption(new Option('--property <ids>', 'check only these INV-*/LIVE-* ids (comma-separated)').argParser(propertiesOption))
     .option('--out <file>', 'the HTML page to write (missing folders are made)', 'report.html')
     .option('--seq-out <file>', 'also write the counterexample as a sequence chart: <file>.mmd (Mermaid) and <file>.svg')
     .option('--events <file>', "report this counterexample (the file 'hotup check --out' wrote) instead of exploring; its topology, design and faults are the file's")
