@@ -1,16 +1,10 @@
 import { CLAIM_FUNCTIONS } from './claims-map.js';
 import { FINDINGS } from './findings.js';
 import type { Figures } from './measure.js';
+import type { Verdict } from './verdict.js';
 
-/** What conform said about one log. */
-interface Judged {
-  readonly exit: number;
-  readonly verdict: string;
-  readonly where: string | null;
-  readonly reason: string | null;
-  readonly mutants: readonly string[];
-  readonly excuses: readonly string[];
-}
+/** What conform said about one log, as far as kernel.json keeps it. */
+type Judged = Pick<Verdict, 'exit' | 'verdict' | 'where' | 'reason' | 'mutants' | 'excuses'>;
 
 /** bench/results/kernel.json: one run of npm run test:kernel -- --bench. */
 export interface KernelResults {
