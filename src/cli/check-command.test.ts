@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { nextStepsNote } from './swarm-command.js';
 
 const hotup = (...args: string[]) => {
   const r = spawnSync(process.execPath, ['bin/hotup.js', ...args], { encoding: 'utf8' });
@@ -16,6 +17,7 @@ describe('hotup check', () => {
     expect(r.out).toMatch(/states 74 \(every reachable state\), transitions \d+, diameter \d+, deadlocks 0/);
     expect(r.out).toMatch(/bytes per stored state/);
     expect(r.out).toMatch(/^PASS: 11 INV-\* hold in all 74 reachable states/m);
+    expect(r.out).not.toMatch(/^next:/m);
   });
 
   it('writes the shortest counterexample of a mutant, and replay-events reproduces the same trace', () => {
@@ -47,6 +49,19 @@ describe('hotup check', () => {
     const r = hotup('check', '--topology', 'claims-1-9', '--max-states', '500', '--no-liveness');
     expect(r.code).toBe(3);
     expect(r.out).toMatch(/^INCOMPLETE: /m);
+    // The way on: a bigger limit, more cores, or a swarm with the same flags, which the next lines take.
+    expect(r.out).toMatch(/^next: raise --max-states; or run --workers N .*the same command with --swarm K\/N for K = 0 to N-1 \(without --store, --coverage, --vacuity or --full-history\), then npx hotup swarm merge hotup-swarm\/ /m);
+    const out = mkdtempSync(join(tmpdir(), 'hotup-next-'));
+    const member = hotup('check', '--topology', 'claims-1-9', '--max-states', '500', '--no-liveness', '--swarm', '0/1', '--swarm-out', `${out}/`);
+    expect(member.err).toBe('');
+    expect(member.code).toBe(3);
+    expect(readFileSync(join(out, 'member-0-of-1.json'), 'utf8')).toMatch(/"member": 0/);
+  });
+
+  it("says no next step after the user's own interrupt, which is no limit to raise", () => {
+    expect(nextStepsNote('interrupted')).toBe('');
+    expect(nextStepsNote(null)).toBe('');
+    expect(nextStepsNote('max-memory')).toMatch(/^\nnext: raise --max-memory; /);
   });
 
   describe('ends every limit in INCOMPLETE with exit 3, the figures reached and --json, on topologies past three netdevs', () => {

@@ -26,7 +26,7 @@ import { checkOutputFile, writeOutputs } from './output.js';
 import { checkRunOutputs, runOutputs } from './run-outputs.js';
 import { faultsOption, intOption, mutantOption, propertiesOption, ROUNDS_HELP, roundsOption, topologyOption } from './options.js';
 import type { SearchFlags } from './search-flags.js';
-import { runsSwarm, runSwarmMember, SWARM_EXAMPLES, swarmOptions, type SwarmMemberFlags } from './swarm-command.js';
+import { nextStepsNote, runsSwarm, runSwarmMember, SWARM_EXAMPLES, swarmOptions, type SwarmMemberFlags } from './swarm-command.js';
 
 interface CheckFlags extends SearchFlags {
   store: StoreKind;
@@ -190,7 +190,7 @@ async function runCheck(flags: CheckFlags, outGiven: boolean): Promise<void> {
     ]);
   }
   if (flags.json) process.stdout.write(`${JSON.stringify({ ...(checkJson(result, file) as object), limits, hugePages: hugePagesAsked() }, null, 2)}\n`);
-  else process.stdout.write(`${withGuardsAndPairs(formatCheckSummary(result), result)}${memoryLimitNote(result.cutBy, limits)}${file ? `\nevents written to ${file}\nreplay: npx hotup replay-events ${shellQuote(flags.out)}` : ''}\n`);
+  else process.stdout.write(`${withGuardsAndPairs(formatCheckSummary(result), result)}${memoryLimitNote(result.cutBy, limits)}${nextStepsNote(result.cutBy)}${file ? `\nevents written to ${file}\nreplay: npx hotup replay-events ${shellQuote(flags.out)}` : ''}\n`);
   process.exitCode = exitCodeOf(result.verdict);
 }
 

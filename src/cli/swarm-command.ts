@@ -38,6 +38,18 @@ const EXHAUSTIVE_ONLY: readonly { key: string; flag: string; why: string }[] = [
   { key: 'fullHistory', flag: '--full-history', why: 'members keep only the history their properties read, so that all of them count states alike' },
 ];
 
+/**
+ * For a search a limit cut: a line naming the ways on beside a bigger
+ * limit: more cores, or a swarm, which covers a space too large for one
+ * search in parts and can find a violation but never proves the design
+ * (else nothing: after a verdict, or the user's own interrupt).
+ */
+export function nextStepsNote(cutBy: string | null): string {
+  if (cutBy === null || cutBy === 'interrupted') return '';
+  const drop = EXHAUSTIVE_ONLY.map((x) => x.flag);
+  return `\nnext: raise --${cutBy}; or run --workers N on more cores (docs/parallel-check.md); or, for a space too large for one search, a swarm that covers it in parts and proves nothing: the same command with --swarm K/N for K = 0 to N-1 (without ${drop.slice(0, -1).join(', ')} or ${drop.at(-1)}), then npx hotup swarm merge ${DEFAULT_SWARM_OUT} (docs/swarm.md)`;
+}
+
 function swarmOption(value: string): { member: number; members: number } {
   try {
     return parseSwarmArg(value);
