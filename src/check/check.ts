@@ -12,7 +12,7 @@ import { createSystem } from '../engine/system.js';
 import type { Topology } from '../topology/topology.js';
 import { auditState, TableMismatch } from '../engine/table/audit.js';
 import { bfs, type BfsOptions, type BfsResult, type Cut, type Progress } from './bfs.js';
-import { FairCycleSearchStopped, findFairCycle } from './liveness.js';
+import { FairCycleSearchStopped, findFairCycle, type FairCycle } from './liveness.js';
 import { pathTo } from './paths.js';
 import { replayEvents } from './replay.js';
 import { plainLasso } from './lasso.js';
@@ -290,20 +290,19 @@ export function livenessPass(ts: TableSystem, store: VisitedStates, only: Proper
   const checked: string[] = [];
   let counterexample: CheckCounterexample | null = null;
   for (let j = 0; j < ts.liveness.length && !counterexample; j++) {
-    let cycle;
+    const property = ts.liveness[j]!.live.id;
+    const heard = onProgress && ((done: number) => onProgress({ property, nth: j + 1, of: ts.liveness.length, states: done, total: store.size, seconds: (performance.now() - t0) / 1000 }));
+    let cycle: FairCycle | null;
     try {
-      const property = ts.liveness[j]!.live.id;
-      const heard = onProgress && ((done: number) => onProgress({ property, nth: j + 1, of: ts.liveness.length, states: done, total: store.size, seconds: (performance.now() - t0) / 1000 }));
       cycle = findFairCycle(ts, store, j, stop, heard);
     } catch (e) {
       if (!(e instanceof FairCycleSearchStopped)) throw e;
-      return { checked, counterexample: null, seconds: (performance.now() - t0) / 1000, stoppedIn: ts.liveness[j]!.live.id };
+      return { checked, counterexample: null, seconds: (performance.now() - t0) / 1000, stoppedIn: property };
     }
-    checked.push(ts.liveness[j]!.live.id);
+    checked.push(property);
     if (!cycle) continue;
     const prefix = pathTo(ts, store, cycle.entry).map((e) => ts.envEvent(e));
     const { events, loopStart } = plainLasso(ts.system, ts.faults, only, prefix, cycle.loop.map((e) => ts.envEvent(e)));
-    const property = ts.liveness[j]!.live.id;
     const replayed = replayEvents(ts.system, ts.faults, events, only, { start: loopStart, property });
     counterexample = { violation: replayed.violation!, events, loopStart, trace: replayed.trace };
   }
